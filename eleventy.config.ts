@@ -1,0 +1,41 @@
+/**
+ * The table of contents of the build: what Eleventy reads, with which
+ * Markdown, filters and collections. Each piece lives in scripts/site/.
+ */
+import rssPlugin from "@11ty/eleventy-plugin-rss";
+import { markdown } from "./scripts/site/markdown.ts";
+import { parseYamlData } from "./scripts/site/data.ts";
+import { chapters } from "./scripts/site/collections.ts";
+import * as filters from "./scripts/site/filters.ts";
+import { passthrough } from "./scripts/site/assets.ts";
+import { checkInternalLinks, type BuiltPage } from "./scripts/site/check-links.ts";
+
+// Eleventy ships no types; its JSDoc gives us the shape of the config object.
+type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
+
+export default function (eleventyConfig: EleventyConfig) {
+  eleventyConfig.setLibrary("md", markdown);
+  eleventyConfig.addDataExtension("yaml,yml", { parser: parseYamlData });
+  // Directory data in TypeScript (src/chapitres/chapitres.11tydata.ts): its default export.
+  eleventyConfig.addDataExtension("ts", { read: false, parser: async (file: string) => (await import(file)).default ?? {} });
+
+  for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
+  eleventyConfig.addCollection("chapitres", chapters);
+
+  eleventyConfig.addPlugin(rssPlugin);
+  eleventyConfig.addPassthroughCopy(passthrough);
+  // Filled by the print stage once the PDFs exist.
+  eleventyConfig.addGlobalData("printFiles", []);
+
+  eleventyConfig.on("eleventy.after", ({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
+    checkInternalLinks(directories.output, results);
+  });
+}
+
+export const config = {
+  dir: { input: "src", includes: "../_includes", layouts: "../_includes/layouts", data: "../_data" },
+  // Markdown is only Markdown: content can't run template code.
+  markdownTemplateEngine: false,
+  htmlTemplateEngine: "njk",
+  templateFormats: ["md", "njk"],
+};

@@ -1,0 +1,38 @@
+/**
+ * `npm run build`: every stage in order into a staging folder, then the
+ * finished site replaces _site in one move. `--only=site` runs the site stage.
+ */
+import path from "node:path";
+import { buildSite } from "./site/build-site.ts";
+import { prepareOutput, publishOutput, discardOutput } from "./lib/output.ts";
+import { step, seconds, formatBytes, listFiles } from "./lib/log.ts";
+import { reportBuildError } from "./lib/errors.ts";
+import fs from "node:fs";
+
+const OUTPUT = process.env.ZINE_OUTPUT ?? "_site";
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const output = prepareOutput(OUTPUT);
+  try {
+    let t = performance.now();
+    step("site : Eleventy construit les pages et le flux…");
+    const site = await buildSite(output.staging);
+    step(`site : ${site.files} fichiers en ${seconds(t)}`);
+    if (only !== "site") {
+      // The print stages join here (see issue: print edition).
+    }
+    publishOutput(output);
+  } catch (error) {
+    discardOutput(output);
+    reportBuildError(error);
+    process.exitCode = 1;
+    return;
+  }
+  const files = listFiles(OUTPUT);
+  const bytes = files.reduce((sum, f) => sum + fs.statSync(path.join(OUTPUT, f)).size, 0);
+  step(`terminé : ${files.length} fichiers, ${formatBytes(bytes)} dans ${OUTPUT}/ en ${seconds(started)}`);
+}
+
+await main();

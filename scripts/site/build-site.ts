@@ -1,0 +1,10 @@
+/** The site stage: Eleventy writes the web pages and the feed into `outputDir`. */
+import Eleventy from "@11ty/eleventy";
+
+export async function buildSite(outputDir: string): Promise<{ files: number }> {
+  const eleventy = new Eleventy("src", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
+  const results = (await eleventy.write()) as unknown as [unknown[], unknown[]] | unknown[];
+  // write() resolves to [passthroughCopies, templates]
+  const templates = Array.isArray(results[1]) ? results[1] : results;
+  return { files: templates.length };
+}

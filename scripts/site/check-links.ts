@@ -1,0 +1,46 @@
+/**
+ * After each build: every internal link and asset reference in the HTML must
+ * point at something that was built, and an #anchor at an id on that page.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { ContentError } from "./content-error.ts";
+
+export interface BuiltPage {
+  inputPath: string;
+  outputPath: string | false;
+  url: string | false;
+  content: string;
+}
+
+const REFERENCE = /\s(?:href|src)="(\/(?!\/)[^"#?]*)(?:\?[^"#]*)?(?:#([^"]*))?"/g;
+const ID = /\sid="([^"]+)"/g;
+
+function targetFile(outputDir: string, urlPath: string): string {
+  const decoded = decodeURIComponent(urlPath);
+  return path.join(outputDir, decoded.endsWith("/") ? `${decoded}index.html` : decoded);
+}
+
+export function checkInternalLinks(outputDir: string, pages: BuiltPage[]): void {
+  const html = pages.filter((p): p is BuiltPage & { url: string } => typeof p.url === "string" && !!p.outputPath && String(p.outputPath).endsWith(".html"));
+  const idsByUrl = new Map(html.map((p) => [p.url, new Set([...p.content.matchAll(ID)].map((m) => m[1]))]));
+
+  const problems = new Map<string, string[]>();
+  for (const page of html) {
+    for (const [, target, fragment] of page.content.matchAll(REFERENCE)) {
+      let problem: string | undefined;
+      const ids = idsByUrl.get(target);
+      if (!ids && !fs.existsSync(targetFile(outputDir, target))) {
+        problem = `le lien « ${target} » ne mène à aucune page construite → corrigez l’adresse (les chapitres sont sous /chapitres/<nom-du-fichier-sans-numéro>/)`;
+      } else if (fragment && ids && !ids.has(decodeURIComponent(fragment))) {
+        problem = `le lien « ${target}#${fragment} » vise une ancre qui n’existe pas sur cette page → vérifiez l’intertitre visé`;
+      }
+      if (problem) {
+        const file = path.relative(process.cwd(), path.resolve(page.inputPath));
+        problems.set(file, [...(problems.get(file) ?? []), problem]);
+      }
+    }
+  }
+  const [first] = problems;
+  if (first) throw new ContentError(first[0], [...new Set(first[1])]);
+}

@@ -1,0 +1,46 @@
+/**
+ * Errors about the content, phrased for the person who edits it: the file,
+ * the field, and what to do. The build prints them as they are.
+ */
+import type { z } from "zod";
+import { hints } from "../../_data/schema.ts";
+
+export class ContentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`Erreur de contenu dans ${file} :\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ContentError";
+  }
+}
+
+function describe(issue: z.core.$ZodIssue, labelEntry?: (index: number) => string): string {
+  const path = [...issue.path];
+  const parts: string[] = [];
+  if (typeof path[0] === "number") {
+    const index = path.shift() as number;
+    parts.push(labelEntry ? labelEntry(index) : `entrée ${index + 1}`);
+  }
+  const field = path.map(String).join(".") || "(le fichier entier)";
+  const key = String(path[0] ?? "");
+  const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
+  parts.push(`champ « ${field} » : ${missing ? "manque" : issue.message}`);
+  const hint = hints[key];
+  return parts.join(", ") + (hint ? ` → ${hint}` : "");
+}
+
+/** Validates `value` against `schema` or throws a ContentError naming `file`. */
+export function checkContent<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  file: string,
+  labelEntry?: (index: number) => string,
+): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new ContentError(
+    file,
+    result.error.issues.map((issue) => describe(issue, labelEntry)),
+  );
+}
