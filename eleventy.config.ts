@@ -8,6 +8,7 @@ import { parseYamlData } from "./scripts/site/data.ts";
 import { chapters } from "./scripts/site/collections.ts";
 import * as filters from "./scripts/site/filters.ts";
 import { passthrough } from "./scripts/site/assets.ts";
+import { plate } from "./scripts/site/plate-shortcode.ts";
 import { checkInternalLinks, type BuiltPage } from "./scripts/site/check-links.ts";
 
 // Eleventy ships no types; its JSDoc gives us the shape of the config object.
@@ -21,6 +22,7 @@ export default function (eleventyConfig: EleventyConfig) {
 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
   eleventyConfig.addCollection("chapitres", chapters);
+  eleventyConfig.addShortcode("plate", plate);
 
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPassthroughCopy(passthrough);
