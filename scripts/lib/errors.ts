@@ -24,5 +24,16 @@ export function reportBuildError(error: unknown): void {
     process.stderr.write(`${(content as Error).message}\n`);
     return;
   }
-  for (const e of chain) process.stderr.write(`  ${e instanceof Error ? e.message : String(e)}\n`);
+  const messages = chain.map((e) => (e instanceof Error ? e.message : String(e)));
+  for (const message of messages) process.stderr.write(`  ${message}\n`);
+  const hint = hints.find(([pattern]) => messages.some((m) => pattern.test(m)))?.[1];
+  if (hint) process.stderr.write(`→ ${hint}\n`);
 }
+
+/** What to do about the errors Eleventy itself raises, by what their message says. */
+const hints: [RegExp, string][] = [
+  [/front matter/i, "vérifiez l’en-tête entre les deux lignes --- : une clé par ligne (clé: valeur), guillemets fermés, pas de tabulation."],
+  [/Output conflict|multiple input files are writing/i, "deux fichiers produisent la même adresse : renommez l’un d’eux ou changez son permalink."],
+  [/date.*invalid|Invalid date/i, "écrivez la date au format AAAA-MM-JJ, par exemple date: 2026-11-20."],
+  [/ENOENT/, "un fichier cité est introuvable : vérifiez son nom et son chemin."],
+];
