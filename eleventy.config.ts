@@ -10,6 +10,7 @@ import * as filters from "./scripts/site/filters.ts";
 import { passthrough } from "./scripts/site/assets.ts";
 import { plate } from "./scripts/site/plate-shortcode.ts";
 import { checkInternalLinks, type BuiltPage } from "./scripts/site/check-links.ts";
+import printEdition from "./print/eleventy.ts";
 
 // Eleventy ships no types; its JSDoc gives us the shape of the config object.
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
@@ -26,8 +27,8 @@ export default function (eleventyConfig: EleventyConfig) {
 
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPassthroughCopy(passthrough);
-  // Filled by the print stage once the PDFs exist.
-  eleventyConfig.addGlobalData("printFiles", []);
+  // The print edition: its documents, CSS, Paged.js handlers and the printFiles data (print/eleventy.ts).
+  eleventyConfig.addPlugin(printEdition);
 
   eleventyConfig.on("eleventy.after", ({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
     checkInternalLinks(directories.output, results);

@@ -1,12 +1,15 @@
 /**
  * `npm run build`: every stage in order into a staging folder, then the
- * finished site replaces _site in one move. `--only=site` runs the site stage.
+ * finished site replaces _site in one move. `--only=site` runs the site stage;
+ * `--only=print` rebuilds and replaces only _site/imprimer/; `--creep=0.3`
+ * sets the booklet's creep compensation in mm.
  */
 import path from "node:path";
 import { buildSite } from "./site/build-site.ts";
 import { prepareOutput, publishOutput, discardOutput } from "./lib/output.ts";
 import { step, seconds, formatBytes, listFiles } from "./lib/log.ts";
 import { reportBuildError } from "./lib/errors.ts";
+import { printStages, creepFromArgs, publishPrintFolder } from "./print/build-print.ts";
 import fs from "node:fs";
 
 const OUTPUT = process.env.ZINE_OUTPUT ?? "_site";
@@ -21,9 +24,12 @@ async function main(): Promise<void> {
     const site = await buildSite(output.staging);
     step(`site : ${site.files} fichiers en ${seconds(t)}`);
     if (only !== "site") {
-      // The print stages join here (see issue: print edition).
+      // The print edition: PDFs into the staging imprimer/, then /imprimer/ re-rendered to list them.
+      await printStages(output.staging, { creepMm: creepFromArgs(process.argv) });
     }
-    publishOutput(output);
+    // --only=print (npm run build:print) replaces only _site/imprimer/.
+    if (only === "print") publishPrintFolder(output.staging, output.final);
+    else publishOutput(output);
   } catch (error) {
     discardOutput(output);
     reportBuildError(error);

@@ -1,0 +1,86 @@
+/**
+ * The print documents and the PDF files they become: one list that the
+ * Eleventy plugin (which HTML to write), the render stage (which PDF from
+ * which HTML) and /imprimer/ (what to offer) all read.
+ */
+
+/** An HTML document rendered by Paged.js. */
+export interface PrintDocument {
+  key: "lecture" | "fonds-perdus" | "apercu" | "mini";
+  /** Where Eleventy writes it. */
+  url: string;
+  title: string;
+  /** The template in print/ that holds it. */
+  template: "print/zine.njk" | "print/mini-zine.njk";
+  stylesheets: string[];
+  scripts: string[];
+  /** Pages to pad to (0: none). */
+  multiple: number;
+}
+
+const ASSETS = "/imprimer/assets";
+const fonts = `${ASSETS}/polices.css`;
+
+export const printDocuments: PrintDocument[] = [
+  {
+    key: "lecture",
+    url: "/imprimer/zine/",
+    title: "Zine A5, édition de lecture",
+    template: "print/zine.njk",
+    stylesheets: [fonts, `${ASSETS}/zine.css`],
+    scripts: [],
+    multiple: 4,
+  },
+  {
+    key: "fonds-perdus",
+    url: "/imprimer/zine-fonds-perdus/",
+    title: "Zine A5, édition imprimeur (fonds perdus)",
+    template: "print/zine.njk",
+    stylesheets: [fonts, `${ASSETS}/zine.css`, `${ASSETS}/fonds-perdus.css`],
+    scripts: [],
+    multiple: 4,
+  },
+  {
+    key: "apercu",
+    url: "/imprimer/apercu/",
+    title: "Aperçu avant impression",
+    template: "print/zine.njk",
+    stylesheets: [fonts, `${ASSETS}/zine.css`, `${ASSETS}/apercu.css`],
+    scripts: [`${ASSETS}/paged.polyfill.js`, `${ASSETS}/handlers.js`],
+    multiple: 4,
+  },
+  {
+    key: "mini",
+    url: "/imprimer/mini-zine/",
+    title: "Mini-zine, 8 pages",
+    template: "print/mini-zine.njk",
+    stylesheets: [fonts, `${ASSETS}/mini-zine.css`],
+    scripts: [],
+    multiple: 0,
+  },
+];
+
+/** The PDF files in _site/imprimer/, in the order /imprimer/ lists them. */
+export const printFiles = {
+  lecture: {
+    file: "technopolice-zine-a5.pdf",
+    label: "Le zine, A5 (à lire à l’écran ou à imprimer page à page)",
+  },
+  livret: {
+    file: "technopolice-zine-livret-a4.pdf",
+    label: "Le livret à imprimer sur A4 recto verso, plier et agrafer",
+  },
+  mini: {
+    file: "technopolice-mini-zine-a4.pdf",
+    label: "Le mini-zine : une feuille A4, une coupe, des plis",
+  },
+  presse: {
+    file: "technopolice-zine-a5-fonds-perdus.pdf",
+    label: "Pour l’imprimeur : A5 avec fonds perdus de 3 mm et traits de coupe",
+  },
+} as const;
+
+export type PrintFileKey = keyof typeof printFiles;
+
+/** The preflight report beside the PDFs; /imprimer/ reads it on its second pass. */
+export const PREFLIGHT_FILE = "imprimer/preflight.json";

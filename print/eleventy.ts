@@ -1,0 +1,92 @@
+/**
+ * The print edition, as an Eleventy plugin: the print documents (rendered from
+ * the same collections and data as the site, through templates in print/),
+ * their stylesheets and Paged.js handlers, the filters only paper needs, and
+ * the `printFiles` data that /imprimer/ lists once the PDFs exist.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { printDocuments, printFiles, PREFLIGHT_FILE, type PrintFileKey } from "./editions.ts";
+import * as filters from "./filters.ts";
+import { formatBytes } from "../scripts/lib/log.ts";
+
+type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
+
+const ASSET_FILES: Record<string, string> = {
+  "print/polices.css": "imprimer/assets/polices.css",
+  "print/zine.css": "imprimer/assets/zine.css",
+  "print/fonds-perdus.css": "imprimer/assets/fonds-perdus.css",
+  "print/apercu.css": "imprimer/assets/apercu.css",
+  "print/mini-zine.css": "imprimer/assets/mini-zine.css",
+  "print/handlers.js": "imprimer/assets/handlers.js",
+  // The polyfill, for the in-browser preview only; the renderer drives paged.js itself.
+  "node_modules/pagedjs/dist/paged.polyfill.js": "imprimer/assets/paged.polyfill.js",
+};
+
+export interface PrintFileEntry {
+  key: PrintFileKey;
+  url: string;
+  label: string;
+  pages: number;
+  size: string;
+  format: string;
+}
+
+interface PreflightFile {
+  file: string;
+  pages: number;
+  bytes: number;
+  widthMm: number;
+  heightMm: number;
+}
+
+/** What the last print stage wrote into `outputDir`, or [] before it ran. */
+export function readPrintFiles(outputDir: string): PrintFileEntry[] {
+  const report = path.join(outputDir, PREFLIGHT_FILE);
+  if (!fs.existsSync(report)) return [];
+  const { files } = JSON.parse(fs.readFileSync(report, "utf8")) as { files: PreflightFile[] };
+  const entries: PrintFileEntry[] = [];
+  for (const [key, meta] of Object.entries(printFiles) as [PrintFileKey, (typeof printFiles)[PrintFileKey]][]) {
+    const found = files.find((f) => f.file === meta.file);
+    if (!found) continue;
+    entries.push({
+      key,
+      url: `/imprimer/${meta.file}`,
+      label: meta.label,
+      pages: found.pages,
+      size: formatBytes(found.bytes),
+      format: `${Math.round(found.widthMm)} × ${Math.round(found.heightMm)} mm`,
+    });
+  }
+  return entries;
+}
+
+export default function printEdition(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addFilter("cesure", filters.cesure);
+  eleventyConfig.addFilter("notesEnBasDePage", filters.notesEnBasDePage);
+  eleventyConfig.addFilter("liensPapier", filters.liensPapier);
+  eleventyConfig.addFilter("chapterIdsByUrl", filters.chapterIdsByUrl);
+  eleventyConfig.addFilter("chapterAnchor", filters.chapterAnchor);
+  eleventyConfig.addFilter("qrSvg", filters.qrSvg);
+  eleventyConfig.addFilter("miniZineQuotes", filters.miniZineQuotes);
+
+  eleventyConfig.addPassthroughCopy(ASSET_FILES);
+  eleventyConfig.addWatchTarget("print/");
+
+  // Each print document is a one-line virtual template that includes its
+  // real template from print/ (Nunjucks also searches the project root).
+  for (const doc of printDocuments) {
+    eleventyConfig.addTemplate(`imprimer/${doc.key}.njk`, `{% include "${doc.template}" %}`, {
+      permalink: doc.url,
+      edition: doc,
+      eleventyExcludeFromCollections: true,
+      // The include hides which collections the page reads: say it, so chapters render first.
+      eleventyImport: { collections: ["chapitre", "chapitres"] },
+    });
+  }
+
+  // /imprimer/ lists the PDFs found in the output folder (see scripts/print/build-print.ts).
+  // (Eleventy's JSDoc types `directories` as a bare object; it has `output` at run time.)
+  const directories = eleventyConfig.directories as { output: string };
+  eleventyConfig.addGlobalData("printFiles", () => readPrintFiles(directories.output));
+}

@@ -1,0 +1,195 @@
+/**
+ * The print stages in order, over a built site in `outputDir`:
+ * render (Paged.js in Chromium) → finish (dates, boxes) → impose (booklet,
+ * mini-zine) → preflight (report). One browser and one local server for all
+ * renders. Every PDF is written to a temporary file then renamed, so a crash
+ * or a timeout never leaves a partial PDF behind.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { launchBrowser } from "../lib/browser.ts";
+import { serveFolder } from "../lib/server.ts";
+import { step, seconds, formatBytes } from "../lib/log.ts";
+import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult } from "./render.ts";
+import { finishPdf, pdfDate } from "./finish.ts";
+import { imposeBooklet, imposeMiniZine } from "./impose.ts";
+import { preflight, type PreflightEntry } from "./preflight.ts";
+import { printDocuments, printFiles, PREFLIGHT_FILE, type PrintDocument } from "../../print/editions.ts";
+import { buildSite } from "../site/build-site.ts";
+
+export interface PrintOptions {
+  /** Creep compensation of the booklet's innermost sheet, in mm. */
+  creepMm?: number;
+  /** Reuse a browser (tests render more than once); otherwise one is started and closed. */
+  browser?: Browser;
+  /** Silence progress (tests). */
+  quiet?: boolean;
+}
+
+export interface PrintSummary {
+  files: PreflightEntry[];
+  stages: Record<string, number>;
+  problems: string[];
+}
+
+export class PreflightError extends Error {
+  override name = "PreflightError";
+}
+
+/** Writes `bytes` to `file` through a temporary file and a rename. */
+export function writeAtomically(file: string, bytes: Uint8Array | string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, bytes);
+    fs.renameSync(temporary, file);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+/** One progress line per document as its pages are laid out. */
+function progress(quiet: boolean) {
+  const counts = new Map<string, number>();
+  const tty = process.stderr.isTTY;
+  return (key: string) => (pages: number) => {
+    if (quiet) return;
+    counts.set(key, pages);
+    const line = [...counts].map(([k, n]) => `${k} ${n} p.`).join(" · ");
+    if (tty) process.stderr.write(`\r  mise en page : ${line}   `);
+    else if (pages % 8 === 0) process.stderr.write(`  mise en page : ${line}\n`);
+  };
+}
+
+function byKey(key: PrintDocument["key"]): PrintDocument {
+  const doc = printDocuments.find((d) => d.key === key);
+  if (!doc) throw new Error(`document d’impression inconnu : ${key}`);
+  return doc;
+}
+
+export async function buildPrint(outputDir: string, options: PrintOptions = {}): Promise<PrintSummary> {
+  const quiet = options.quiet ?? false;
+  const log = (message: string) => (quiet ? undefined : step(message));
+  const stages: Record<string, number> = {};
+  const dir = path.join(outputDir, "imprimer");
+  const server = await serveFolder(outputDir, { [PAGED_JS_URL]: PAGED_JS_FILE });
+  let browser = options.browser;
+  const ownBrowser = !browser;
+  try {
+    let t = performance.now();
+    browser ??= await launchBrowser();
+    const onPage = progress(quiet);
+    log("impression : Paged.js met en pages le zine, l’édition imprimeur et le mini-zine…");
+    // The three documents lay out side by side in the one browser.
+    const [lecture, presse, mini] = await Promise.all(
+      (["lecture", "fonds-perdus", "mini"] as const).map((key) =>
+        renderDocument(browser as Browser, server.origin + byKey(key).url, onPage(key)),
+      ),
+    );
+    if (!quiet && process.stderr.isTTY) process.stderr.write("\n");
+    stages.rendu = (performance.now() - t) / 1000;
+    log(`impression : mise en page ${lecture.pages} + ${presse.pages} + ${mini.pages} pages en ${seconds(t)}`);
+
+    t = performance.now();
+    const date = pdfDate(lecture.date);
+    const meta = {
+      date,
+      title: "Technopolice — un zine",
+      author: "Collectif Zine Technopolice",
+      subject: "D’après « Technopolice : défaire le rêve sécuritaire de la safe city » (Claire Richard, Louise Drulhe, 369 éditions)",
+    };
+    const a5 = await finishPdf(lecture.pdf, { ...meta, trim: { widthMm: 148, heightMm: 210, bleedMm: 0 } });
+    const press = await finishPdf(presse.pdf, { ...meta, trim: { widthMm: 148, heightMm: 210, bleedMm: 3 } });
+    const miniPages = await finishPdf(mini.pdf, { ...meta, trim: { widthMm: 74.25, heightMm: 105, bleedMm: 0 } });
+    stages.finition = (performance.now() - t) / 1000;
+
+    t = performance.now();
+    const booklet = await imposeBooklet(a5, { ...meta, title: `${meta.title} (livret A4)` }, options.creepMm ?? 0);
+    const miniSheet = await imposeMiniZine(miniPages, { ...meta, title: `${meta.title} (mini-zine)` });
+    stages.imposition = (performance.now() - t) / 1000;
+
+    t = performance.now();
+    const outputs: [string, Uint8Array, Parameters<typeof preflight>[2], RenderResult | undefined][] = [
+      [printFiles.lecture.file, a5, { widthMm: 148, heightMm: 210, multiple: 4 }, lecture],
+      [printFiles.presse.file, press, { widthMm: 148, heightMm: 210, multiple: 4 }, presse],
+      [printFiles.livret.file, booklet, { widthMm: 297, heightMm: 210, multiple: 2 }, undefined],
+      [printFiles.mini.file, miniSheet, { widthMm: 297, heightMm: 210, multiple: 1, pages: 1 }, mini],
+    ];
+    const files: PreflightEntry[] = [];
+    for (const [file, bytes, expect, render] of outputs) {
+      files.push(await preflight(file, bytes, expect, render ? { overflows: render.overflows, warnings: render.warnings } : undefined));
+    }
+    const problems = files.flatMap((f) => f.problems.map((p) => `${f.file} : ${p}`));
+    stages.controle = (performance.now() - t) / 1000;
+
+    const report = { date: date.toISOString(), files, problems };
+    // Nothing is published if the preflight finds a hard problem.
+    if (problems.length) {
+      throw new PreflightError(`contrôle avant impression : ${problems.length} problème(s)\n  ${problems.join("\n  ")}`);
+    }
+    for (const [file, bytes] of outputs) writeAtomically(path.join(dir, file), bytes);
+    writeAtomically(path.join(outputDir, PREFLIGHT_FILE), JSON.stringify(report, null, 2) + "\n");
+
+    if (!quiet) {
+      for (const f of files) {
+        const fonts = f.fonts.length;
+        step(`  ${f.file} : ${f.pages} p., ${f.widthMm} × ${f.heightMm} mm, ${formatBytes(f.bytes)}, ${fonts} polices incorporées`);
+      }
+      step(
+        "impression : " +
+          Object.entries(stages)
+            .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
+            .join(", ") +
+          ` ; rapport dans ${PREFLIGHT_FILE}`,
+      );
+    }
+    return { files, stages, problems };
+  } finally {
+    if (ownBrowser) await browser?.close().catch(() => {});
+    await server.close();
+  }
+}
+
+/** `--creep=0.4` on the command line: the booklet's creep compensation in mm. */
+export function creepFromArgs(argv: string[]): number {
+  const raw = argv.find((a) => a.startsWith("--creep="))?.slice("--creep=".length);
+  if (raw === undefined) return 0;
+  const mm = Number(raw.replace(",", "."));
+  if (!Number.isFinite(mm) || mm < 0 || mm > 5) {
+    throw new Error(`--creep=${raw} : indiquez la chasse en millimètres, entre 0 et 5 (par exemple --creep=0.3)`);
+  }
+  return mm;
+}
+
+/**
+ * The print stages as the build runs them: the PDFs, then a second Eleventy
+ * pass so /imprimer/ lists them with their pages and sizes (the page can only
+ * know them once they exist). Eleventy's output is deterministic, so the
+ * second pass rewrites every other page identically.
+ */
+export async function printStages(outputDir: string, options: PrintOptions = {}): Promise<PrintSummary> {
+  const summary = await buildPrint(outputDir, options);
+  const t = performance.now();
+  await buildSite(outputDir);
+  if (!options.quiet) step(`impression : /imprimer/ mis à jour en ${seconds(t)}`);
+  return summary;
+}
+
+/**
+ * `npm run build:print`: only the staging's imprimer/ folder replaces the
+ * published one (two renames), the rest of the published site is left as it is.
+ */
+export function publishPrintFolder(staging: string, final: string): void {
+  if (!fs.existsSync(final)) {
+    throw new Error(`${final}/ n’existe pas → lancez d’abord npm run build`);
+  }
+  const source = path.join(staging, "imprimer");
+  const target = path.join(final, "imprimer");
+  const previous = `${target}.previous`;
+  fs.rmSync(previous, { recursive: true, force: true });
+  if (fs.existsSync(target)) fs.renameSync(target, previous);
+  fs.renameSync(source, target);
+  fs.rmSync(previous, { recursive: true, force: true });
+  fs.rmSync(staging, { recursive: true, force: true });
+}

@@ -1,0 +1,105 @@
+/**
+ * Render stage: one print document (HTML served locally) → one PDF, laid out
+ * by Paged.js in the shared headless Chromium. Paged.js is driven directly
+ * (not pagedjs-cli): faster, and the boxes are fixed later by finish.ts.
+ */
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+
+/** Paged.js by file path: the package's exports map hides dist/ from require.resolve. */
+export const PAGED_JS_FILE = path.resolve("node_modules/pagedjs/dist/paged.js");
+/** Where the local server exposes it (see scripts/lib/server.ts). */
+export const PAGED_JS_URL = "/__print/paged.js";
+const HANDLERS_URL = "/imprimer/assets/handlers.js";
+
+export interface Overflow {
+  page: number;
+  element: string;
+  text: string;
+}
+
+export interface RenderResult {
+  pdf: Uint8Array;
+  pages: number;
+  /** Notes pages added to reach a multiple of 4. */
+  padded: number;
+  overflows: Overflow[];
+  /** Paged.js's own console warnings (overflow on…, unable to layout…). */
+  warnings: string[];
+  /** The content date the document declares (<meta name="date">), YYYY-MM-DD. */
+  date: string;
+}
+
+export class RenderError extends Error {
+  override name = "RenderError";
+}
+
+/** Rejects after `ms` with a message that names the document. */
+function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RenderError(`${what} : pas fini après ${ms / 1000} s → cherchez une boucle de mise en page (élément plus haut qu’une page ?) dans print/`)), ms);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+async function paginate(page: Page): Promise<{ pages: number; padded: number; overflows: Overflow[]; date: string }> {
+  // Paged.js gives every element a random data-ref, and those ids reach the
+  // PDF as destination names: number the elements ourselves, in document order.
+  await page.evaluate(() => {
+    document.body.querySelectorAll("*").forEach((element, index) => element.setAttribute("data-ref", `z${index}`));
+  });
+  await page.addScriptTag({ url: PAGED_JS_URL });
+  await page.addScriptTag({ url: HANDLERS_URL });
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    const w = window as unknown as {
+      Paged: { Previewer: new () => { preview(): Promise<{ total: number }> } };
+      zineReport: { pages: number; padded: number; overflows: { page: number; element: string; text: string }[] };
+    };
+    const flow = await new w.Paged.Previewer().preview();
+    const date = document.querySelector('meta[name="date"]')?.getAttribute("content") ?? "";
+    return { pages: w.zineReport.pages || flow.total, padded: w.zineReport.padded, overflows: w.zineReport.overflows, date };
+  });
+}
+
+/**
+ * Lays out `url` and prints it to PDF. `onPage` hears each page as Paged.js
+ * lays it out (progress). Nothing is written to disk here.
+ */
+export async function renderDocument(
+  browser: Browser,
+  url: string,
+  onPage: (pages: number) => void = () => {},
+  limitMs = 120_000,
+): Promise<RenderResult> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(limitMs);
+  const warnings: string[] = [];
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    const text = message.text();
+    const progress = /^zine:page (\d+)$/.exec(text);
+    if (progress) onPage(Number(progress[1]));
+    else if (message.type() === "warning" || message.type() === "error") warnings.push(text);
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("requestfailed", (request) => errors.push(`requête échouée : ${request.url()}`));
+  try {
+    return await timeout(
+      (async () => {
+        const response = await page.goto(url, { waitUntil: "load" });
+        if (!response?.ok()) throw new RenderError(`${url} : HTTP ${response?.status()} → le document d’impression n’a pas été construit (voir print/eleventy.ts)`);
+        const laidOut = await paginate(page);
+        if (errors.length) throw new RenderError(`${url} : ${errors.join(" ; ")}`);
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+        return { pdf: new Uint8Array(pdf), ...laidOut, warnings };
+      })(),
+      limitMs,
+      url,
+    );
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
