@@ -1,0 +1,65 @@
+/**
+ * Small plates for the mini-zine's panels (about 6 cm wide on paper): one
+ * figure of the vocabulary each, drawn larger, so the same hand reads at
+ * that size.
+ */
+import type { PlateSpec } from "./catalogue.ts";
+import type { Vec3 } from "./projection.ts";
+import { bodyMarker, viewfinder } from "./body.ts";
+import { block, drain, funnelGrid, gathering, groundGrid, paving, person, pole, sightFan, wells } from "./vocabulary.ts";
+
+function vignette(spec: Omit<PlateSpec, "width" | "height" | "printWidthMm" | "kind">): PlateSpec {
+  return { width: 480, height: 360, printWidthMm: 62, kind: "vignette", ...spec };
+}
+
+export const vignettePlates: Record<string, PlateSpec> = {
+  "vignette-camera": vignette({
+    title: "Le poteau et son cône",
+    alt: "Un haut poteau blanc porte une caméra ; son cône de vision s’étale sur le sol quadrillé et couvre deux passants. Ce qui ressemble à un lampadaire est un poste de contrôle.",
+    view: { ox: 240, oy: 160, scale: 26 },
+    draw(s) {
+      groundGrid(s, { x0: -4, y0: -4, x1: 4, y1: 4, step: 1 });
+      const lens = pole(s, { x: -2.6, y: -2.6, h: 5, dir: 0.78 });
+      sightFan(s, lens, { dir: 0.78, spread: 0.7, reach: 6, rays: 1 });
+      person(s, 1.4, 1.9);
+      person(s, 2.4, 0.8);
+    },
+  }),
+  "vignette-entonnoir": vignette({
+    title: "L’entonnoir",
+    alt: "Un entonnoir dessiné en cercles ; des courbes glissent le long de ses pentes et tournent jusqu’au fond, où se tient la salle de contrôle. Toute la ville descend vers un seul point.",
+    view: { ox: 240, oy: 140, scale: 24 },
+    draw(s) {
+      const ground = wells([{ x: 0, y: 0, depth: 5, sigma: 2.4 }]);
+      funnelGrid(s, 0, 0, { radius: 5, rings: 6, spokes: 12, surface: ground });
+      const sink: Vec3 = [0, 0, -5];
+      for (let i = 0; i < 6; i++) {
+        const a = (i / 6) * Math.PI * 2 + 0.3;
+        drain(s, [Math.cos(a) * 5, Math.sin(a) * 5, ground(Math.cos(a) * 5, Math.sin(a) * 5)], sink, ground, 2.2, i % 2 ? "spotFine" : "spot");
+      }
+      s.seg([-0.35, -0.35, -5.05], [0.35, -0.35, -5.05]);
+    },
+  }),
+  "vignette-corps": vignette({
+    title: "Le corps marqué",
+    alt: "Une silhouette en fil de fer couverte de points, le visage pris dans un cadre de visée. Le corps devient une donnée qu’on ne peut ni changer ni cacher.",
+    view: { ox: 240, oy: 300, scale: 40 },
+    draw(s) {
+      paving(s, -2, -2, 2, 2, 1);
+      const body = bodyMarker(s, 0, 0, 0.85);
+      viewfinder(s, body.faceCorners);
+    },
+  }),
+  "vignette-collectif": vignette({
+    title: "Ensemble",
+    alt: "Une foule en cercle sur une place, autour d’un poteau de caméra couché au sol. Ce qui a été décidé collectivement se défait collectivement.",
+    view: { ox: 240, oy: 160, scale: 24 },
+    draw(s) {
+      groundGrid(s, { x0: -4.5, y0: -4.5, x1: 4.5, y1: 4.5, step: 1 });
+      s.seg([-1.4, 0.7, 0.1], [1.5, -0.8, 0.1], "line");
+      s.seg([-1.35, 0.85, 0.1], [1.55, -0.65, 0.1], "line");
+      block(s, { x: 1.55, y: -1, w: 0.6, d: 0.3, h: 0.28 });
+      gathering(s, 0, 0, 2.9, 14);
+    },
+  }),
+};

@@ -1,0 +1,28 @@
+/**
+ * The plates module's one entry point: a key and a variant in, an SVG
+ * string out. Drawing is pure and seeded, so results are memoised.
+ */
+import { drawPlate, plates, type PlateSpec } from "./catalogue.ts";
+import { toSvg, type Variant } from "./svg.ts";
+
+export type { Variant } from "./svg.ts";
+export { plates, plateKeys, isPlateKey } from "./catalogue.ts";
+
+const memo = new Map<string, string>();
+
+export function plateSvg(key: string, variant: Variant = "web"): string {
+  const id = `${key}:${variant}`;
+  let svg = memo.get(id);
+  if (svg === undefined) {
+    const { spec, sheet } = drawPlate(key);
+    svg = toSvg(sheet, { variant, title: spec.alt, printWidthMm: spec.printWidthMm });
+    memo.set(id, svg);
+  }
+  return svg;
+}
+
+export function plateSpec(key: string): PlateSpec {
+  const spec = plates[key];
+  if (!spec) throw new Error(`planche inconnue « ${key} »`);
+  return spec;
+}
