@@ -42,14 +42,23 @@ export function groupByKind(resources: Resource[]): ResourceGroup[] {
 
 export interface Citation {
   id: string;
+  /** The blockquote and its figcaption, as rendered. */
   html: string;
+  /** The <blockquote> alone. */
+  quote: string;
+  /** What the <figcaption> holds (the attribution), empty if none. */
+  caption: string;
 }
 
 const CITATION = /<figure class="citation" id="([^"]+)">([\s\S]*?)<\/figure>/g;
+const CAPTION = /<figcaption>([\s\S]*?)<\/figcaption>/;
 
 /** The quotations of a rendered chapter, found by their markup (see markdown.ts). */
 export function citations(html: string): Citation[] {
-  return [...String(html ?? "").matchAll(CITATION)].map((m) => ({ id: m[1], html: m[2].trim() }));
+  return [...String(html ?? "").matchAll(CITATION)].map((m) => {
+    const inner = m[2].trim();
+    return { id: m[1], html: inner, quote: inner.replace(CAPTION, "").trim(), caption: CAPTION.exec(inner)?.[1].trim() ?? "" };
+  });
 }
 
 /** "01-les-visions" → "les-visions": the chapter's URL part, without its order prefix. */

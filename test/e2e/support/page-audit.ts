@@ -31,6 +31,12 @@ export interface VisitOptions {
   colorScheme: "light" | "dark";
 }
 
+/** Switches an open page to another width and colour scheme, as a reader resizing or changing theme would. */
+export async function showAs(page: Page, { width, colorScheme }: VisitOptions): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  await page.emulateMedia({ colorScheme });
+}
+
 export async function visit(browser: Browser, origin: string, urlPath: string, { width, colorScheme }: VisitOptions): Promise<PageVisit> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, reducedMotion: "reduce" });
   const requests: string[] = [];
