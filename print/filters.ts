@@ -16,8 +16,8 @@ const { hyphenateSync } = require("hyphen/fr/index.js") as {
 };
 
 const URL_LIKE = /(\S*(?::\/\/|www\.|@)\S*)/u;
-/** Elements whose text must stay as typed: URLs, code. */
-const VERBATIM = /^(?:code|pre|kbd|samp|script|style)$|\burl\b/;
+/** Elements whose text must stay as typed: URLs, code, and headings, names and titles. */
+const VERBATIM = /^(?:code|pre|kbd|samp|script|style|h[1-6]|figcaption|cite)$/;
 
 /**
  * Inserts U+00AD soft hyphens into the text of `html`, never inside a tag,

@@ -18,6 +18,20 @@ import { preflight, type PreflightEntry } from "./preflight.ts";
 import { printDocuments, printFiles, PREFLIGHT_FILE, type PrintDocument } from "../../print/editions.ts";
 import { buildSite } from "../site/build-site.ts";
 
+/** What every PDF says about itself (its dates come from the content). */
+export const PDF_METADATA = {
+  title: "Technopolice — un zine",
+  author: "Collectif Zine Technopolice",
+  subject: "D’après « Technopolice : défaire le rêve sécuritaire de la safe city » (Claire Richard, Louise Drulhe, 369 éditions)",
+};
+
+/** The finished size of each rendered document, in mm. */
+export const TRIM = {
+  lecture: { widthMm: 148, heightMm: 210, bleedMm: 0 },
+  presse: { widthMm: 148, heightMm: 210, bleedMm: 3 },
+  mini: { widthMm: 74.25, heightMm: 105, bleedMm: 0 },
+};
+
 export interface PrintOptions {
   /** Creep compensation of the booklet's innermost sheet, in mm. */
   creepMm?: number;
@@ -93,15 +107,10 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
 
     t = performance.now();
     const date = pdfDate(lecture.date);
-    const meta = {
-      date,
-      title: "Technopolice — un zine",
-      author: "Collectif Zine Technopolice",
-      subject: "D’après « Technopolice : défaire le rêve sécuritaire de la safe city » (Claire Richard, Louise Drulhe, 369 éditions)",
-    };
-    const a5 = await finishPdf(lecture.pdf, { ...meta, trim: { widthMm: 148, heightMm: 210, bleedMm: 0 } });
-    const press = await finishPdf(presse.pdf, { ...meta, trim: { widthMm: 148, heightMm: 210, bleedMm: 3 } });
-    const miniPages = await finishPdf(mini.pdf, { ...meta, trim: { widthMm: 74.25, heightMm: 105, bleedMm: 0 } });
+    const meta = { ...PDF_METADATA, date };
+    const a5 = await finishPdf(lecture.pdf, { ...meta, trim: TRIM.lecture });
+    const press = await finishPdf(presse.pdf, { ...meta, trim: TRIM.presse });
+    const miniPages = await finishPdf(mini.pdf, { ...meta, trim: TRIM.mini });
     stages.finition = (performance.now() - t) / 1000;
 
     t = performance.now();
