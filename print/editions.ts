@@ -13,6 +13,8 @@ export interface PrintDocument {
   /** The template in print/ that holds it. */
   template: "print/zine.njk" | "print/mini-zine.njk";
   stylesheets: string[];
+  /** Stylesheets for the screen only: Paged.js leaves media="screen" sheets alone. */
+  screenStylesheets: string[];
   scripts: string[];
   /** Pages to pad to (0: none). */
   multiple: number;
@@ -28,6 +30,7 @@ export const printDocuments: PrintDocument[] = [
     title: "Zine A5, édition de lecture",
     template: "print/zine.njk",
     stylesheets: [fonts, `${ASSETS}/zine.css`],
+    screenStylesheets: [],
     scripts: [],
     multiple: 4,
   },
@@ -37,6 +40,7 @@ export const printDocuments: PrintDocument[] = [
     title: "Zine A5, édition imprimeur (fonds perdus)",
     template: "print/zine.njk",
     stylesheets: [fonts, `${ASSETS}/zine.css`, `${ASSETS}/fonds-perdus.css`],
+    screenStylesheets: [],
     scripts: [],
     multiple: 4,
   },
@@ -45,7 +49,8 @@ export const printDocuments: PrintDocument[] = [
     url: "/imprimer/apercu/",
     title: "Aperçu avant impression",
     template: "print/zine.njk",
-    stylesheets: [fonts, `${ASSETS}/zine.css`, `${ASSETS}/apercu.css`],
+    stylesheets: [fonts, `${ASSETS}/zine.css`],
+    screenStylesheets: [`${ASSETS}/apercu.css`],
     scripts: [`${ASSETS}/paged.polyfill.js`, `${ASSETS}/handlers.js`],
     multiple: 4,
   },
@@ -55,6 +60,7 @@ export const printDocuments: PrintDocument[] = [
     title: "Mini-zine, 8 pages",
     template: "print/mini-zine.njk",
     stylesheets: [fonts, `${ASSETS}/mini-zine.css`],
+    screenStylesheets: [],
     scripts: [],
     multiple: 0,
   },
