@@ -9,6 +9,7 @@ import { chapters } from "./scripts/site/collections.ts";
 import * as filters from "./scripts/site/filters.ts";
 import { passthrough } from "./scripts/site/assets.ts";
 import { plate } from "./scripts/site/plate-shortcode.ts";
+import { registerPlates } from "./scripts/site/plates-eleventy.ts";
 import { checkInternalLinks, type BuiltPage } from "./scripts/site/check-links.ts";
 import printEdition from "./print/eleventy.ts";
 
@@ -24,6 +25,8 @@ export default function (eleventyConfig: EleventyConfig) {
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
   eleventyConfig.addCollection("chapitres", chapters);
   eleventyConfig.addShortcode("plate", plate);
+  // Contact sheet data, sharing cards (`carte` filter), plate PNG/SVG files written after the build.
+  registerPlates(eleventyConfig);
 
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPassthroughCopy(passthrough);

@@ -28,7 +28,11 @@ export interface PlateSpec {
   width: number;
   height: number;
   view: View;
-  /** Printed width on paper, which sets the print stroke widths. */
+  /**
+   * Printed width on paper by default: the smallest place the plate is used
+   * (the cover also sits on the mini-zine), so the 0.25 pt floor holds there;
+   * bigger prints get bolder lines, or pass their width to the shortcode.
+   */
   printWidthMm: number;
   /** The kind of plate, for the contact sheet. */
   kind: "couverture" | "chapitre" | "vignette" | "schéma";

@@ -12,7 +12,7 @@ import {
 
 const W = 480;
 const H = 320;
-const PRINT_MM = 110;
+const PRINT_MM = 90;
 
 function chapter(spec: Omit<PlateSpec, "width" | "height" | "printWidthMm" | "kind"> & { height?: number }): PlateSpec {
   return { width: W, height: H, printWidthMm: PRINT_MM, kind: "chapitre", ...spec };
@@ -264,7 +264,7 @@ export const chapterPlates: Record<string, PlateSpec> = {
   plaine: chapter({
     title: "Hypothèse 8 — le lampadaire était un poste de contrôle",
     alt:
-      "La place de la Plaine, à Marseille, en perspective cavalière : un pavage, des platanes en cercles, des bancs, des gens assis ou debout par petits groupes. Au milieu, de hauts poteaux blancs qu’on prendrait pour des lampadaires ; chacun porte une caméra, et leurs cônes de vision se recouvrent jusqu’à couvrir toute la place. Une fois qu’on les a vus, on ne peut plus ne pas les voir.",
+      "La place de la Plaine, à Marseille, vue en axonométrie : un pavage, des platanes en cercles, des bancs, des gens assis ou debout par petits groupes. Au milieu, de hauts poteaux blancs qu’on prendrait pour des lampadaires ; chacun porte une caméra, et leurs cônes de vision se recouvrent jusqu’à couvrir toute la place. Une fois qu’on les a vus, on ne peut plus ne pas les voir.",
     legend: ["les « hauts poteaux blancs »", "leurs caméras", "le champ surveillé : toute la place"],
     view: { ox: 240, oy: 125, scale: 16 },
     draw(s) {

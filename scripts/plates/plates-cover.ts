@@ -11,7 +11,7 @@ export const coverPlates: Record<string, PlateSpec> = {
     width: 480,
     height: 360,
     view: { ox: 240, oy: 190, scale: 16.5 },
-    printWidthMm: 118,
+    printWidthMm: 64,
     kind: "couverture",
     draw(s) {
       const [cx, cy] = [-1.2, -1.2];

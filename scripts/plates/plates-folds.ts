@@ -7,7 +7,7 @@ import type { Sheet } from "./sheet.ts";
 import type { Vec3 } from "./projection.ts";
 
 function diagram(spec: Omit<PlateSpec, "width" | "height" | "printWidthMm" | "kind">): PlateSpec {
-  return { width: 480, height: 220, printWidthMm: 120, kind: "schéma", ...spec };
+  return { width: 480, height: 220, printWidthMm: 100, kind: "schéma", ...spec };
 }
 
 /** A flat sheet lying on the table: w along x, d along y, at height z. */

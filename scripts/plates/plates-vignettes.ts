@@ -9,7 +9,7 @@ import { bodyMarker, viewfinder } from "./body.ts";
 import { block, drain, funnelGrid, gathering, groundGrid, paving, person, pole, sightFan, wells } from "./vocabulary.ts";
 
 function vignette(spec: Omit<PlateSpec, "width" | "height" | "printWidthMm" | "kind">): PlateSpec {
-  return { width: 480, height: 360, printWidthMm: 62, kind: "vignette", ...spec };
+  return { width: 480, height: 360, printWidthMm: 40, kind: "vignette", ...spec };
 }
 
 export const vignettePlates: Record<string, PlateSpec> = {

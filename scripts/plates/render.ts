@@ -10,12 +10,17 @@ export { plates, plateKeys, isPlateKey } from "./catalogue.ts";
 
 const memo = new Map<string, string>();
 
-export function plateSvg(key: string, variant: Variant = "web"): string {
-  const id = `${key}:${variant}`;
+/**
+ * `printWidthMm`: how wide the plate is printed, when the print edition
+ * knows better than the catalogue's default (the smallest place it is used);
+ * print stroke widths are computed from it so none falls under 0.25 pt.
+ */
+export function plateSvg(key: string, variant: Variant = "web", printWidthMm?: number): string {
+  const id = `${key}:${variant}:${printWidthMm ?? ""}`;
   let svg = memo.get(id);
   if (svg === undefined) {
     const { spec, sheet } = drawPlate(key);
-    svg = toSvg(sheet, { variant, title: spec.alt, printWidthMm: spec.printWidthMm });
+    svg = toSvg(sheet, { variant, title: spec.alt, printWidthMm: printWidthMm ?? spec.printWidthMm });
     memo.set(id, svg);
   }
   return svg;

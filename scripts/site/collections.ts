@@ -5,6 +5,7 @@
 import path from "node:path";
 import { chapterSchema } from "../../_data/schema.ts";
 import { checkContent, ContentError } from "./content-error.ts";
+import { isPlateKey, plateKeys } from "../plates/render.ts";
 
 interface CollectionItem {
   inputPath: string;
@@ -35,6 +36,11 @@ export function chapters(api: CollectionApi): CollectionItem[] {
       ]);
     }
     seen.set(chapter.order, file);
+    if (!isPlateKey(chapter.plate)) {
+      throw new ContentError(file, [
+        `champ « plate » : « ${chapter.plate} » n’est pas une planche connue → choisissez parmi : ${plateKeys.join(", ")}`,
+      ]);
+    }
   }
   return [...items].sort((a, b) => (a.data.order as number) - (b.data.order as number));
 }

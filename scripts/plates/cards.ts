@@ -1,0 +1,76 @@
+/**
+ * Sharing cards: 1200 × 630 PNG with the page's title and a plate, for
+ * Open Graph and Twitter. Text is set as outlines from the project's own
+ * fonts (type.ts), so librsvg never falls back to a system font and the
+ * bytes are the same on every machine with the same sharp.
+ */
+import sharp from "sharp";
+import { plateSvg } from "./render.ts";
+import { INK, PAPER, SPOT } from "./svg.ts";
+import { font, textPath, wrap, type Face } from "./type.ts";
+
+/** Palette PNG (line drawings need few tones), low effort: a card is ~40 KB and ~0.1 s. */
+const PNG = { compressionLevel: 6, palette: true, colours: 64, dither: 0, effort: 1 } as const;
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+
+export interface Card {
+  title: string;
+  /** Small line above the title (the site's name, a chapter number). */
+  kicker: string;
+  plate: string;
+  /** The site's address, printed at the bottom. */
+  footer: string;
+}
+
+/** Characters a font has no glyph for (a narrow no-break space, say) are set as a plain space. */
+function printable(text: string, face: Face): string {
+  const f = font(face);
+  return [...text].map((c) => (c === "\u202F" || c === "\u00A0" || f.charToGlyphIndex(c) === 0 ? " " : c)).join("");
+}
+
+/** Splits only at ordinary spaces, so « guillemets » and ; ! ? stay glued to their words. */
+function lines(text: string, size: number, face: Face, width: number): string[] {
+  return wrap(text, size, face, width).map((line) => printable(line, face));
+}
+
+export function cardSvg({ title, kicker, plate, footer }: Card): string {
+  const left = 64;
+  const textWidth = 560;
+  // The largest size at which the title holds in four lines.
+  let size = 64;
+  let titleLines = lines(title, size, "display", textWidth);
+  while (titleLines.length > 4 && size > 36) {
+    size -= 4;
+    titleLines = lines(title, size, "display", textWidth);
+  }
+  const lead = size * 1.08;
+  const top = 150;
+  const titleD = titleLines.map((line, i) => textPath(line, left, top + size + i * lead, size, "display")).join("");
+  const kickerD = textPath(printable(kicker.toUpperCase(), "display"), left, 104, 24, "display");
+  const footerD = textPath(printable(footer, "displayMedium"), left, CARD_HEIGHT - 64, 24, "displayMedium");
+  const art = plateSvg(plate, "web").replace("<svg ", `<svg x="640" y="40" width="520" height="550" color="${INK}" `);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">` +
+    `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="${PAPER}"/>` +
+    `<path fill="${SPOT}" d="${kickerD}"/><path fill="${INK}" d="${titleD}"/><path fill="#55534e" d="${footerD}"/>` +
+    `<path stroke="${SPOT}" stroke-width="4" d="M${left} 124h72"/>${art}</svg>`
+  );
+}
+
+export async function renderCard(card: Card): Promise<Buffer> {
+  return sharp(Buffer.from(cardSvg(card))).png(PNG).toBuffer();
+}
+
+/** A plate alone as PNG (the feed's image): ink on paper, `width` pixels wide. */
+export async function renderPlatePng(key: string, width = 960): Promise<Buffer> {
+  const svg = plateSvg(key, "web");
+  const [, w, h] = svg.match(/viewBox="0 0 (\d+) (\d+)"/)!.map(Number);
+  const height = Math.round((width * h) / w);
+  const page =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="${PAPER}"/>` +
+    svg.replace("<svg ", `<svg width="${width}" height="${height}" color="${INK}" `) +
+    `</svg>`;
+  return sharp(Buffer.from(page)).png(PNG).toBuffer();
+}
