@@ -45,6 +45,12 @@ export class PathData {
     [this.x, this.y] = [x, y];
     return this;
   }
+  cubicTo([ax, ay]: Vec2, [bx, by]: Vec2, [px, py]: Vec2): this {
+    const v = [ax, ay, bx, by, px, py].map(r1);
+    this.parts.push("c" + join([v[0] - this.x, v[1] - this.y, v[2] - this.x, v[3] - this.y, v[4] - this.x, v[5] - this.y]));
+    [this.x, this.y] = [v[4], v[5]];
+    return this;
+  }
   /** A full circle as two arcs (filled dots, label discs). */
   circle([cx, cy]: Vec2, radius: number): this {
     const r = r1(radius);

@@ -103,7 +103,7 @@ export const chapterPlates: Record<string, PlateSpec> = {
     view: { ox: 240, oy: 150, scale: 17 },
     draw(s) {
       const ground = wells([{ x: 0, y: 0, depth: 6, sigma: 2.8 }]);
-      funnelGrid(s, 0, 0, { radius: 6.4, rings: 7, spokes: 16, surface: ground });
+      funnelGrid(s, 0, 0, { radius: 6.4, rings: 6, spokes: 14, surface: ground });
       const sink: Vec3 = [0, 0, -6];
       block(s, { x: -0.5, y: -0.5, w: 1, d: 1, h: 0.7, z: -6.1, floors: 0.25 });
       const rim = (a: number, r = 6.9): [number, number] => [Math.cos(a) * r, Math.sin(a) * r];

@@ -36,7 +36,7 @@ export const coverPlates: Record<string, PlateSpec> = {
         drain(s, [x, y, 0.02], sink, ground, 2.4, "spot");
       }
       // More flows from the blocks and the streets: the whole city drains to one point.
-      for (const [x, y] of [[-5.6, -5], [-3.5, -5.4], [5.5, -5.2], [-5.9, 5.1], [5.3, 4.5], [0.5, 6.6], [-1.5, -6.3], [5.8, -0.6], [2.5, 6.2]]) {
+      for (const [x, y] of [[-5.6, -5], [5.5, -5.2], [-5.9, 5.1], [5.3, 4.5], [0.5, 6.6], [-1.5, -6.3], [5.8, -0.6]]) {
         drain(s, [x, y, 0], sink, ground, 2.2 + s.random.range(-0.3, 0.3), "spotFine");
       }
       for (const [x, y] of [[1.6, 6.4], [6.4, 3.3], [-3.3, 6.5], [6.6, -4.2], [-6.2, -1.2]]) person(s, x, y);

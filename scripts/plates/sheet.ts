@@ -8,7 +8,7 @@
 import { Random } from "./random.ts";
 import { PathData } from "./path-data.ts";
 import { project, type Vec2, type Vec3, type View } from "./projection.ts";
-import { textPath, textWidth } from "./type.ts";
+import { textCommands, textWidth } from "./type.ts";
 
 /**
  * Layers, in painting order.
@@ -193,7 +193,15 @@ export class Sheet {
   /** Text set as outlines, centred on (x, y). */
   text(text: string, [x, y]: Vec2, size: number): void {
     const w = textWidth(text, size, "display");
-    this.path("ink").raw(textPath(text, x - w / 2, y + size * 0.36, size, "display"));
+    // Through PathData: relative coordinates keep a numeral to a few dozen bytes.
+    const path = this.path("ink");
+    for (const c of textCommands(text, x - w / 2, y + size * 0.36, size, "display")) {
+      if (c.type === "M") path.moveTo([c.x!, c.y!]);
+      else if (c.type === "L") path.lineTo([c.x!, c.y!]);
+      else if (c.type === "Q") path.quadTo([c.x1!, c.y1!], [c.x!, c.y!]);
+      else if (c.type === "C") path.cubicTo([c.x1!, c.y1!], [c.x2!, c.y2!], [c.x!, c.y!]);
+      else path.close();
+    }
   }
 
   /**

@@ -61,6 +61,11 @@ function repair(commands: Command[]): Command[] {
 
 const n1 = (v: number | undefined): string => String(Math.round((v ?? 0) * 10) / 10);
 
+/** The outline commands of `text` with its baseline starting at (x, y), repaired. */
+export function textCommands(text: string, x: number, y: number, size: number, face: Face): PathCommand[] {
+  return repair(font(face).getPath(text, x, y, size, SHAPING).commands);
+}
+
 /** Path data of `text` with its baseline starting at (x, y). */
 export function textPath(text: string, x: number, y: number, size: number, face: Face): string {
   return repair(font(face).getPath(text, x, y, size, SHAPING).commands)

@@ -292,7 +292,7 @@ export function funnelGrid(s: Sheet, cx: number, cy: number, { radius, rings, sp
   for (let i = 1; i <= rings; i++) {
     const r = (radius * i) / rings;
     const pts: Vec3[] = [];
-    const n = 28;
+    const n = 22;
     for (let k = 0; k < n; k++) {
       const a = (k / n) * Math.PI * 2;
       const [x, y] = [cx + Math.cos(a) * r, cy + Math.sin(a) * r];

@@ -1,0 +1,187 @@
+/**
+ * The plates as drawings: deterministic, well formed, small, printable on a
+ * photocopier (pure black, no stroke under 0.25 pt), accessible on screen.
+ */
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import yaml from "js-yaml";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { drawPlate, plates, plateKeys } from "../scripts/plates/catalogue.ts";
+import { plateSvg } from "../scripts/plates/render.ts";
+import { MIN_PRINT_PT, SPOT, toSvg, type Variant } from "../scripts/plates/svg.ts";
+import { plate } from "../scripts/site/plate-shortcode.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const MM_TO_PT = 72 / 25.4;
+
+/** Drawn from scratch, bypassing the memo: what a new build would write. */
+function fresh(key: string, variant: Variant, printWidthMm?: number): string {
+  const { spec, sheet } = drawPlate(key);
+  return toSvg(sheet, { variant, title: spec.alt, printWidthMm: printWidthMm ?? spec.printWidthMm });
+}
+
+function chapterPlateKeys(): { file: string; plate: unknown }[] {
+  const dir = path.join(ROOT, "src/chapitres");
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => {
+      const front = fs.readFileSync(path.join(dir, f), "utf8").match(/^---\n([\s\S]*?)\n---/);
+      return { file: f, plate: (yaml.load(front?.[1] ?? "") as { plate?: unknown }).plate };
+    });
+}
+
+/** Every stroke width a variant draws with (the root sets no default, so each stroked path must say). */
+function strokeWidths(svg: string): number[] {
+  const widths: number[] = [];
+  for (const [tag] of svg.matchAll(/<path\b[^>]*>/g)) {
+    if (/stroke="none"/.test(tag)) continue;
+    const width = tag.match(/stroke-width="([^"]+)"/);
+    expect(width, `trait sans épaisseur : ${tag.slice(0, 80)}`).not.toBeNull();
+    widths.push(Number(width![1]));
+  }
+  return widths;
+}
+
+describe("catalogue", () => {
+  it("has a plate for every chapter's `plate` key", () => {
+    const chapters = chapterPlateKeys();
+    expect(chapters.length).toBeGreaterThanOrEqual(9);
+    for (const { file, plate: key } of chapters) {
+      expect(typeof key, file).toBe("string");
+      expect(plateKeys, `${file}: plate ${String(key)}`).toContain(key);
+    }
+  });
+
+  it("has the cover, four mini-zine vignettes and two fold diagrams", () => {
+    expect(plateKeys).toContain("couverture");
+    expect(plateKeys.filter((k) => plates[k].kind === "vignette")).toHaveLength(4);
+    expect(plateKeys).toEqual(expect.arrayContaining(["pliage-livret", "pliage-mini-zine"]));
+  });
+
+  it("gives every plate a French title and an alt text that says what it shows", () => {
+    for (const key of plateKeys) {
+      const { title, alt } = plates[key];
+      expect(title.length, key).toBeGreaterThan(5);
+      expect(alt.length, key).toBeGreaterThan(60);
+      expect(alt, key).toMatch(/[àâçéèêëîïôûùœ’]/);
+    }
+  });
+});
+
+describe("determinism", () => {
+  it("draws the same bytes twice from the same seed", () => {
+    for (const key of plateKeys) {
+      for (const variant of ["web", "print"] as const) expect(fresh(key, variant), `${key} ${variant}`).toBe(fresh(key, variant));
+    }
+  });
+
+  it("draws the same bytes in another process", () => {
+    const digest = (svgs: string[]): string => crypto.createHash("sha256").update(svgs.join("\n")).digest("hex");
+    const here = digest(plateKeys.flatMap((k) => [fresh(k, "web"), fresh(k, "print")]));
+    const script =
+      'import { drawPlate, plateKeys } from "./scripts/plates/catalogue.ts"; import { toSvg } from "./scripts/plates/svg.ts"; import crypto from "node:crypto";' +
+      "const all = plateKeys.flatMap((k) => [\"web\", \"print\"].map((v) => { const { spec, sheet } = drawPlate(k); return toSvg(sheet, { variant: v, title: spec.alt, printWidthMm: spec.printWidthMm }); }));" +
+      'console.log(crypto.createHash("sha256").update(all.join("\\n")).digest("hex"));';
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" });
+    expect(child.status, child.stderr).toBe(0);
+    expect(child.stdout.trim()).toBe(here);
+  });
+
+  it("draws different plates from different seeds", () => {
+    const bodies = new Set(plateKeys.map((k) => fresh(k, "web").replace(/<title>.*<\/title>|aria-label="[^"]*"/g, "")));
+    expect(bodies.size).toBe(plateKeys.length);
+  });
+});
+
+describe("every plate as SVG", () => {
+  it("parses as XML and rasterises to a drawing (librsvg's libxml2 rejects malformed SVG)", async () => {
+    await expect(sharp(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0"></svg>')).png().toBuffer()).rejects.toThrow();
+    for (const key of plateKeys) {
+      for (const variant of ["web", "print"] as const) {
+        const svg = plateSvg(key, variant).replace("<svg ", '<svg color="#000" ');
+        const { data, info } = await sharp(Buffer.from(svg)).flatten({ background: "#ffffff" }).greyscale().raw().toBuffer({ resolveWithObject: true });
+        const inked = data.reduce((n, v) => n + (v < 128 ? 1 : 0), 0) / (info.width * info.height);
+        // Drawn and meant: visible lines, and lots of white paper.
+        expect(inked, `${key} ${variant}`).toBeGreaterThan(0.005);
+        expect(inked, `${key} ${variant}`).toBeLessThan(0.25);
+      }
+    }
+  });
+
+  it("has no raster image, no script, no inline style (the site's CSP forbids them)", () => {
+    for (const key of plateKeys) {
+      for (const variant of ["web", "print"] as const) {
+        const svg = plateSvg(key, variant);
+        expect(svg, key).not.toMatch(/<image|<script|<style|style=|<foreignObject|href=/i);
+      }
+    }
+  });
+
+  it("stays under 15 KB", () => {
+    for (const key of plateKeys) {
+      for (const variant of ["web", "print"] as const) expect(Buffer.byteLength(plateSvg(key, variant)), `${key} ${variant}`).toBeLessThan(15 * 1024);
+    }
+  });
+
+  it("is an image with its alt text as <title> and aria-label, and a viewBox", () => {
+    for (const key of plateKeys) {
+      const svg = plateSvg(key, "web");
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+" role="img" aria-label="[^"]+"/);
+      expect(svg).toContain(`<title>${plates[key].alt.replace(/&/g, "&amp;")}</title>`);
+    }
+  });
+
+  it("inks with currentColor on screen, so dark mode follows the page", () => {
+    for (const key of plateKeys) {
+      const svg = plateSvg(key, "web");
+      expect(svg).toContain('stroke="currentColor"');
+      expect(svg).not.toMatch(/#000|#141414/);
+    }
+  });
+});
+
+describe("on paper", () => {
+  it("is pure black: the spot colour becomes dashes and hatching", () => {
+    for (const key of plateKeys) {
+      const svg = plateSvg(key, "print");
+      expect(svg, key).not.toContain("currentColor");
+      expect(svg, key).not.toContain(SPOT);
+      expect(svg, key).not.toMatch(/opacity/);
+      const colours = new Set([...svg.matchAll(/(?:stroke|fill)="(#[0-9a-f]+)"/gi)].map((m) => m[1].toLowerCase()));
+      expect([...colours].every((c) => c === "#000" || c === "#fff"), `${key}: ${[...colours]}`).toBe(true);
+      if (plateSvg(key, "web").includes("pl-spot")) expect(svg, key).toContain("stroke-dasharray");
+    }
+  });
+
+  it("never draws a stroke finer than 0.25 pt at its printed width", () => {
+    const check = (key: string, svg: string, printWidthMm: number): void => {
+      const viewBoxWidth = Number(svg.match(/viewBox="0 0 (\d+)/)![1]);
+      const ptPerUnit = (printWidthMm / viewBoxWidth) * MM_TO_PT;
+      const thinnest = Math.min(...strokeWidths(svg)) * ptPerUnit;
+      expect(thinnest, `${key} à ${printWidthMm} mm`).toBeGreaterThanOrEqual(MIN_PRINT_PT);
+    };
+    for (const key of plateKeys) {
+      check(key, plateSvg(key, "print"), plates[key].printWidthMm);
+      // A print template may say how wide it prints a plate: the floor still holds.
+      for (const mm of [30, 60, 140]) check(key, fresh(key, "print", mm), mm);
+    }
+  });
+});
+
+describe("the plate shortcode", () => {
+  it("wraps the plate in a figure with its caption", () => {
+    const html = plate("entonnoir", "web");
+    expect(html).toMatch(/^<figure class="planche planche-chapitre" data-planche="entonnoir"><svg /);
+    expect(html).toContain('<span class="planche-titre">Hypothèse 3 — la ville est un entonnoir</span>');
+    expect(html).toContain('<ol class="planche-legende">');
+    expect(html).not.toMatch(/\sid="/); // the same plate may appear twice on a page
+  });
+
+  it("refuses an unknown key, listing the known ones", () => {
+    expect(() => plate("nexiste-pas", "web")).toThrow(/nexiste-pas[\s\S]*couverture, flux/);
+  });
+});
