@@ -63,16 +63,24 @@ export function writeAtomically(file: string, bytes: Uint8Array | string): void 
   }
 }
 
-/** One progress line per document as its pages are laid out. */
+/**
+ * Progress as Paged.js lays pages out: rewritten in place on a terminal,
+ * otherwise (CI logs) one line every 10 pages laid out in all.
+ */
 function progress(quiet: boolean) {
   const counts = new Map<string, number>();
   const tty = process.stderr.isTTY;
+  let printed = 0;
   return (key: string) => (pages: number) => {
     if (quiet) return;
     counts.set(key, pages);
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const line = [...counts].map(([k, n]) => `${k} ${n} p.`).join(" · ");
     if (tty) process.stderr.write(`\r  mise en page : ${line}   `);
-    else if (pages % 8 === 0) process.stderr.write(`  mise en page : ${line}\n`);
+    else if (total >= printed + 10) {
+      printed = total - (total % 10);
+      process.stderr.write(`  mise en page : ${line}\n`);
+    }
   };
 }
 

@@ -8,7 +8,7 @@
  *   shop needs the real trim (A5) and bleed (3 mm around it).
  */
 import crypto from "node:crypto";
-import { PDFDocument, PDFName, PDFArray, PDFHexString, PDFRef } from "pdf-lib";
+import { PDFDocument, PDFName, PDFArray, PDFDict, PDFHexString, PDFRef, PDFStream, type PDFObject } from "pdf-lib";
 import { mmToPt } from "../lib/imposition.ts";
 
 export interface FinishOptions {
@@ -52,8 +52,39 @@ export function setStableMetadata(doc: PDFDocument, options: Pick<FinishOptions,
   }
 }
 
+/**
+ * pdf-lib writes every object it holds, even those nothing points to any
+ * more (embedding pages copies their content streams, then re-encodes them
+ * into forms): keep only what the catalog and the info dictionary reach.
+ */
+export function dropUnreachableObjects(doc: PDFDocument): void {
+  const reached = new Set<string>();
+  const pending: PDFObject[] = [doc.context.trailerInfo.Root, doc.context.trailerInfo.Info].filter((o): o is PDFObject => Boolean(o));
+  while (pending.length) {
+    const object = pending.pop()!;
+    if (object instanceof PDFRef) {
+      if (reached.has(object.tag)) continue;
+      reached.add(object.tag);
+      const target = doc.context.lookup(object);
+      if (target) pending.push(target);
+    } else if (object instanceof PDFDict) {
+      pending.push(...object.values());
+    } else if (object instanceof PDFArray) {
+      pending.push(...object.asArray());
+    } else if (object instanceof PDFStream) {
+      pending.push(object.dict);
+    }
+  }
+  for (const [ref] of doc.context.enumerateIndirectObjects()) {
+    if (!reached.has(ref.tag)) doc.context.delete(ref);
+  }
+}
+
 /** Saves with a trailer /ID computed from the document itself: same content, same bytes. */
 export async function saveStable(doc: PDFDocument): Promise<Uint8Array> {
+  // Embedded pages and fonts are written into the document at flush time: do it before sweeping.
+  await doc.flush();
+  dropUnreachableObjects(doc);
   delete (doc.context.trailerInfo as { ID?: unknown }).ID;
   const draft = await doc.save({ updateFieldAppearances: false });
   const hash = crypto.createHash("md5").update(draft).digest("hex");

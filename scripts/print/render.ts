@@ -82,10 +82,14 @@ export async function renderDocument(
     const text = message.text();
     const progress = /^zine:page (\d+)$/.exec(text);
     if (progress) onPage(Number(progress[1]));
-    else if (message.type() === "warning" || message.type() === "error") warnings.push(text);
+    else if ((message.type() === "warning" || message.type() === "error") && !text.startsWith("Failed to load resource")) warnings.push(text);
   });
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("requestfailed", (request) => errors.push(`requête échouée : ${request.url()}`));
+  // Name the missing file (Chromium's console only says "404").
+  page.on("response", (response) => {
+    if (response.status() >= 400) warnings.push(`HTTP ${response.status()} : ${new URL(response.url()).pathname}`);
+  });
   try {
     return await timeout(
       (async () => {

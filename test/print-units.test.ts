@@ -1,0 +1,146 @@
+/**
+ * The print edition's small parts, without a browser: soft hyphens, footnotes
+ * and links for paper, the QR code, the preflight's judgement, the dates and
+ * boxes of the finish stage, and the browser discovery's error.
+ */
+import { describe, it, expect } from "vitest";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { cesure, notesEnBasDePage, liensPapier, qrSvg, miniZineQuotes } from "../print/filters.ts";
+import { preflight } from "../scripts/print/preflight.ts";
+import { finishPdf, pdfDate } from "../scripts/print/finish.ts";
+import { imposeBooklet } from "../scripts/print/impose.ts";
+import { findChromium, BrowserNotFoundError } from "../scripts/lib/browser.ts";
+import { mmToPt, ptToMm } from "../scripts/lib/imposition.ts";
+
+const SHY = "\u00AD";
+
+describe("cesure (French soft hyphens, print only)", () => {
+  it("hyphenates words in text", () => {
+    expect(cesure("<p>La vidéosurveillance algorithmique</p>")).toContain(`al${SHY}go${SHY}rith${SHY}mique`);
+  });
+  it("never touches tags, attributes, URLs, headings or names", () => {
+    const html =
+      '<p class="note">Voir <a href="https://technopolice.fr/surveillance-algorithmique">surveillance</a> et https://www.laquadrature.net/surveillance</p>' +
+      '<p class="url">https://example.org/reconnaissance-faciale</p><h2>Reconnaissance faciale</h2><figcaption>Claire Richard</figcaption>';
+    const out = cesure(html);
+    expect(out.replace(/\u00AD/g, "")).toBe(html);
+    expect(out).toContain('href="https://technopolice.fr/surveillance-algorithmique"');
+    expect(out).toContain("https://www.laquadrature.net/surveillance");
+    expect(out).toContain('<p class="url">https://example.org/reconnaissance-faciale</p>');
+    expect(out).toContain("<h2>Reconnaissance faciale</h2>");
+    expect(out).toContain("<figcaption>Claire Richard</figcaption>");
+  });
+});
+
+describe("notesEnBasDePage", () => {
+  it("moves each footnote to its call and drops the end-of-chapter list", () => {
+    const html =
+      '<p>Texte<sup class="footnote-ref"><a href="#fn-x-1" id="fnref-x-1">[1]</a></sup>.</p>\n' +
+      '<hr class="footnotes-sep">\n<section class="footnotes">\n<ol class="footnotes-list">\n' +
+      '<li id="fn-x-1" class="footnote-item"><p>La note. <a href="#fnref-x-1" class="footnote-backref">↩︎</a></p>\n</li>\n</ol>\n</section>\n';
+    expect(notesEnBasDePage(html).trim()).toBe('<p>Texte<span class="note">La note.</span>.</p>');
+  });
+});
+
+describe("liensPapier", () => {
+  it("turns chapter links into in-document links and marks web links", () => {
+    const out = liensPapier('<a href="/chapitres/corps/">corps</a> <a href="https://example.org/">ex</a> <a href="#x">x</a>', {
+      "/chapitres/corps/": "corps",
+    });
+    expect(out).toBe('<a class="renvoi" href="#chapitre-corps">corps</a> <a class="externe" href="https://example.org/">ex</a> <a href="#x">x</a>');
+  });
+});
+
+describe("qrSvg", () => {
+  it("draws the same vector QR code every time", () => {
+    const a = qrSvg("https://technopolice-zine.fr");
+    expect(a).toBe(qrSvg("https://technopolice-zine.fr"));
+    expect(a).toMatch(/^<svg class="qr"[^>]+viewBox="0 0 \d+ \d+" role="img"/);
+    expect(a).toMatch(/<path fill="currentColor" d="M/);
+    expect(a).not.toMatch(/<image|base64/);
+  });
+});
+
+describe("miniZineQuotes", () => {
+  const chapter = (order: number, quotes: string[]) => ({
+    data: { order, title: `Chapitre ${order}` },
+    content: quotes.map((q, i) => `<figure class="citation" id="citation-${order}-${i}"><blockquote><p>${q}</p></blockquote></figure>`).join(""),
+  });
+  it("takes the first quotation of each chapter that has one, spread over the book", () => {
+    const chapters = [chapter(1, ["a", "b"]), chapter(2, []), chapter(3, ["c"]), chapter(4, ["d"]), chapter(5, ["e"]), chapter(6, ["f"])];
+    const picked = miniZineQuotes(chapters, 3);
+    expect(picked.map((q) => q.order)).toEqual([1, 4, 6]);
+    expect(picked[0].html).toContain("<p>a</p>");
+    expect(miniZineQuotes(chapters.slice(0, 3), 4).map((q) => q.order)).toEqual([1, 3]);
+  });
+});
+
+async function pdfWithPages(count: number, size: [number, number]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= count; i++) doc.addPage(size).drawText(`page ${i}`, { x: 20, y: 20, size: 12, font });
+  return doc.save();
+}
+
+describe("preflight", () => {
+  const A5: [number, number] = [mmToPt(148), mmToPt(210)];
+  it("accepts an A5 document of 8 pages and lists its fonts", async () => {
+    const entry = await preflight("ok.pdf", await pdfWithPages(8, A5), { widthMm: 148, heightMm: 210, multiple: 4 });
+    expect(entry.pages).toBe(8);
+    expect(entry.pagesMod4).toBe(0);
+    expect(entry.widthMm).toBeCloseTo(148, 1);
+    expect(entry.fonts.map((f) => f.name)).toEqual(["Helvetica"]);
+    // A standard-14 font is not embedded: the preflight says so.
+    expect(entry.problems).toEqual(["police Helvetica non incorporée"]);
+  });
+  it("reports a wrong size, a wrong page count and overflows", async () => {
+    const entry = await preflight("bad.pdf", await pdfWithPages(6, [mmToPt(150), mmToPt(210)]), { widthMm: 148, heightMm: 210, multiple: 4 }, {
+      overflows: [{ page: 3, element: "p", text: "https://trop-long.example" }],
+      warnings: [],
+    });
+    expect(entry.problems.join("\n")).toMatch(/150\.0 × 210\.0 mm au lieu de 148 × 210 mm/);
+    expect(entry.problems.join("\n")).toMatch(/6 pages, pas un multiple de 4/);
+    expect(entry.problems.join("\n")).toMatch(/débordement page 3/);
+  });
+});
+
+describe("finish", () => {
+  it("takes SOURCE_DATE_EPOCH first, then the content date", () => {
+    expect(pdfDate("2026-11-22", { SOURCE_DATE_EPOCH: "1700000000" }).toISOString()).toBe("2023-11-14T22:13:20.000Z");
+    expect(pdfDate("2026-11-22", {}).toISOString()).toBe("2026-11-22T00:00:00.000Z");
+    expect(() => pdfDate("2026-11-22", { SOURCE_DATE_EPOCH: "hier" })).toThrow(/SOURCE_DATE_EPOCH/);
+  });
+
+  it("writes the same bytes for the same pages, whenever it runs, and sets trim and bleed", async () => {
+    const source = await pdfWithPages(4, [mmToPt(154), mmToPt(216)]);
+    const options = { date: new Date("2026-11-22T00:00:00Z"), title: "t", author: "a", subject: "s", trim: { widthMm: 148, heightMm: 210, bleedMm: 3 } };
+    const a = await finishPdf(source, options);
+    await new Promise((r) => setTimeout(r, 1100));
+    const b = await finishPdf(source, options);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const page = (await PDFDocument.load(a)).getPage(0);
+    expect(ptToMm(page.getTrimBox().width)).toBeCloseTo(148, 1);
+    expect(ptToMm(page.getTrimBox().x)).toBeCloseTo(3, 1);
+    expect(ptToMm(page.getBleedBox().width)).toBeCloseTo(154, 1);
+  });
+});
+
+describe("imposeBooklet", () => {
+  it("makes N/2 A4 landscape sides, and creep keeps the size", async () => {
+    const a5 = await pdfWithPages(8, [mmToPt(148), mmToPt(210)]);
+    const meta = { date: new Date("2026-11-22T00:00:00Z"), title: "t", author: "a", subject: "s" };
+    for (const creep of [0, 0.5]) {
+      const doc = await PDFDocument.load(await imposeBooklet(a5, meta, creep));
+      expect(doc.getPageCount()).toBe(4);
+      expect(ptToMm(doc.getPage(0).getWidth())).toBeCloseTo(297, 1);
+    }
+  });
+});
+
+describe("findChromium", () => {
+  it("uses CHROME_PATH first and says how to fix a wrong one", () => {
+    expect(findChromium({ CHROME_PATH: process.execPath })).toBe(process.execPath);
+    expect(() => findChromium({ CHROME_PATH: "/nulle/part/chrome" })).toThrow(BrowserNotFoundError);
+    expect(() => findChromium({ CHROME_PATH: "/nulle/part/chrome" })).toThrow(/CHROME_PATH=\/nulle\/part\/chrome n’existe pas/);
+  });
+});
