@@ -28,8 +28,16 @@ export interface PrintFileEntry {
   url: string;
   label: string;
   pages: number;
+  /** The page count as a reader needs it: pages of the zine, sheets of the imposed files. */
+  count: string;
   size: string;
   format: string;
+}
+
+function describeCount(key: PrintFileKey, pages: number): string {
+  if (key === "livret") return `${pages / 2} feuilles A4 en recto verso (${pages} faces, ${pages * 2} pages A5)`;
+  if (key === "mini") return "1 feuille A4 pour 8 pages";
+  return `${pages} pages`;
 }
 
 interface PreflightFile {
@@ -54,6 +62,7 @@ export function readPrintFiles(outputDir: string): PrintFileEntry[] {
       url: `/imprimer/${meta.file}`,
       label: meta.label,
       pages: found.pages,
+      count: describeCount(key, found.pages),
       size: formatBytes(found.bytes),
       format: `${Math.round(found.widthMm)} × ${Math.round(found.heightMm)} mm`,
     });

@@ -224,10 +224,12 @@ describe("the mini-zine", () => {
 describe("the /imprimer/ page", () => {
   it("links every PDF with its page count and size", () => {
     const html = fs.readFileSync(path.join(out, "imprimer", "index.html"), "utf8");
-    for (const entry of summary.files) {
-      expect(html).toContain(`/imprimer/${entry.file}`);
-      expect(html).toMatch(new RegExp(`${entry.file}"[^>]*>[^<]+</a> — PDF, ${entry.pages} pages?`));
-    }
+    const a5 = summary.files.find((f) => f.file === printFiles.lecture.file)!;
+    const booklet = summary.files.find((f) => f.file === printFiles.livret.file)!;
+    for (const entry of summary.files) expect(html).toContain(`/imprimer/${entry.file}`);
+    expect(html).toMatch(new RegExp(`${printFiles.lecture.file}"[^>]*>[^<]+</a> — PDF, ${a5.pages} pages, format 148 × 210 mm`));
+    expect(html).toMatch(new RegExp(`${printFiles.livret.file}"[^>]*>[^<]+</a> — PDF, ${booklet.pages / 2} feuilles A4 en recto verso`));
+    expect(html).toMatch(/1 feuille A4 pour 8 pages/);
     expect(html).toMatch(/bord court/);
     expect(html).toMatch(/pointillé/);
   });

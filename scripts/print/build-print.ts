@@ -149,10 +149,16 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     writeAtomically(path.join(outputDir, PREFLIGHT_FILE), JSON.stringify(report, null, 2) + "\n");
 
     if (!quiet) {
+      // The preflight, in short: every line here was checked (problems stop the build above).
       for (const f of files) {
-        const fonts = f.fonts.length;
-        step(`  ${f.file} : ${f.pages} p., ${f.widthMm} × ${f.heightMm} mm, ${formatBytes(f.bytes)}, ${fonts} polices incorporées`);
+        const embedded = f.fonts.filter((font) => font.embedded).length;
+        step(
+          `  ${f.file} : ${f.pages} p.${f.multiple === 4 ? ` (${f.pages / 4} × 4)` : ""}, ${f.widthMm} × ${f.heightMm} mm, ${formatBytes(f.bytes)}, ` +
+            `${embedded}/${f.fonts.length} polices incorporées, aucune Type 3, ${f.overflows.length} débordement, ${f.warnings.length} avertissement Paged.js`,
+        );
       }
+      const fontNames = [...new Set(files.flatMap((f) => f.fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, ""))))];
+      step(`  polices : ${fontNames.join(", ")}`);
       step(
         "impression : " +
           Object.entries(stages)

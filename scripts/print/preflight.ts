@@ -32,6 +32,8 @@ export interface PreflightEntry {
   trimBoxMm?: number[];
   bleedBoxMm?: number[];
   pagesMod4: number;
+  /** The multiple the page count had to be (4 for the A5 editions). */
+  multiple: number;
   fonts: FontInfo[];
   overflows: Overflow[];
   warnings: string[];
@@ -112,6 +114,7 @@ export async function preflight(
     widthMm: round(ptToMm(size.width)),
     heightMm: round(ptToMm(size.height)),
     pagesMod4: pages.length % 4,
+    multiple: expect.multiple,
     fonts: listFonts(doc),
     overflows: layout.overflows,
     warnings: layout.warnings,
