@@ -18,14 +18,17 @@ function chapter(spec: Omit<PlateSpec, "width" | "height" | "printWidthMm" | "ki
   return { width: W, height: H, printWidthMm: PRINT_MM, kind: "chapitre", ...spec };
 }
 
-/** A small building with a pediment and columns: the town hall, public money. */
+/** A town hall: a block under a gable roof, columns under the pediment. Public money. */
 function townHall(s: Sheet, x: number, y: number): Vec3 {
-  block(s, { x, y, w: 2.4, d: 1.8, h: 1.8 });
-  for (let i = 1; i < 6; i++) s.seg([x + 2.4, y + (1.8 * i) / 6, 0], [x + 2.4, y + (1.8 * i) / 6, 1.5], "fine");
-  s.edges([[x + 2.4, y, 1.8], [x + 2.4, y + 0.9, 2.5], [x + 2.4, y + 1.8, 1.8]], "line");
-  s.seg([x, y + 0.9, 2.5], [x + 2.4, y + 0.9, 2.5]);
-  s.seg([x, y + 0.9, 2.5], [x, y, 1.8]);
-  return [x + 1.2, y + 0.9, 2.5];
+  const [w, d, h, ridge] = [2.6, 2, 1.7, 0.8];
+  block(s, { x, y, w, d, h });
+  // The roof: ridge along x, pediment on the visible +x face.
+  s.seg([x, y + d / 2, h + ridge], [x + w, y + d / 2, h + ridge]);
+  s.edges([[x + w, y, h], [x + w, y + d / 2, h + ridge], [x + w, y + d, h]], "line");
+  s.edges([[x, y, h], [x, y + d / 2, h + ridge], [x, y + d, h]], "line");
+  for (let i = 1; i < 6; i++) s.seg([x + w, y + (d * i) / 6, 0], [x + w, y + (d * i) / 6, h - 0.25], "fine");
+  s.seg([x + w, y, h - 0.25], [x + w, y + d, h - 0.25], "fine");
+  return [x + w * 0.7, y + d / 2, h + ridge];
 }
 
 export const chapterPlates: Record<string, PlateSpec> = {
@@ -72,26 +75,30 @@ export const chapterPlates: Record<string, PlateSpec> = {
     legend: ["argent public (la mairie)", "industriels (caméras, capteurs, logiciels)", "Nice", "Paris", "Marseille"],
     view: { ox: 240, oy: 150, scale: 15 },
     draw(s) {
-      groundGrid(s, { x0: -7, y0: -5, x1: 7, y1: 7, step: 1 });
-      const hall = townHall(s, -6.4, 3.6);
-      // The firm: a warehouse and crates of cameras.
-      block(s, { x: 3.4, y: -4.6, w: 3.2, d: 2.2, h: 2.4, floors: 0.8 });
-      for (const [x, y, z] of [[3.6, -2.1, 0], [4.4, -2.1, 0], [5.2, -2.1, 0], [4, -2.1, 0.7], [4.8, -2.1, 0.7]]) block(s, { x, y, w: 0.7, d: 0.7, h: 0.7, z });
-      const firm: Vec3 = [5, -3.5, 2.4];
+      groundGrid(s, { x0: -7, y0: -6, x1: 7, y1: 7, step: 1 });
+      const hall = townHall(s, -6.5, -0.5);
+      // The firm: a warehouse and crates of cameras ready to ship.
+      block(s, { x: 2.6, y: -5.6, w: 3.6, d: 2.4, h: 2.2, floors: 0.75 });
+      for (const [x, y, z] of [[6.5, -4.9, 0], [6.5, -4.1, 0], [6.5, -4.5, 0.7]]) block(s, { x, y, w: 0.7, d: 0.7, h: 0.7, z });
+      const firm: Vec3 = [4.4, -4.4, 2.2];
       // Public money flows to the firm…
-      for (let i = 0; i < 6; i++) arcFlow(s, [hall[0] + s.random.wobble(0.4), hall[1] + s.random.wobble(0.4), hall[2]], [firm[0] + s.random.wobble(0.5), firm[1] + s.random.wobble(0.3), firm[2]], 5 + i * 0.5, i === 0 ? "spot" : "spotFine");
-      // …which sends cameras to three showcase plinths.
-      const plinths: [number, number][] = [[-1.5, -3.2], [1.2, 1.4], [4.4, 4.4]];
-      const tops: Vec3[] = [];
-      for (const [x, y] of plinths) {
-        block(s, { x: x - 0.9, y: y - 0.9, w: 1.8, d: 1.8, h: 0.9 });
-        pole(s, { x, y, h: 3, dir: -0.7, z: 0.9 });
-        tops.push([x, y, 0.9]);
-        arcFlow(s, [4.4, -1.8, 0.7], [x - 0.5, y - 0.6, 0.9], 1.4, "fine");
+      for (let i = 0; i < 6; i++) {
+        const from: Vec3 = [hall[0] + s.random.wobble(0.5), hall[1] + s.random.wobble(0.3), hall[2]];
+        arcFlow(s, from, [firm[0] + s.random.wobble(0.6), firm[1] + s.random.wobble(0.4), firm[2]], 4.5 + i * 0.45, i === 0 ? "spot" : "spotFine");
       }
-      s.label(1, [-6.4, 3.6, 1.8], [-22, -40]);
-      s.label(2, [6.6, -2.4, 2.4], [28, -20]);
-      tops.forEach((t, i) => s.label(3 + i, [t[0] - 0.9, t[1] + 0.9, 0.9], [-30, 8]));
+      // …which sends its cameras to three showcase plinths, each with its product switched on.
+      const plinths: [number, number][] = [[-1.4, 5.4], [1.6, 2.4], [4.6, -0.6]];
+      const top = 0.9;
+      const onPlinth = (): number => top + 0.02;
+      plinths.forEach(([x, y], i) => {
+        block(s, { x: x - 0.9, y: y - 0.9, w: 1.8, d: 1.8, h: top });
+        const lens = pole(s, { x: x + 0.6, y: y - 0.6, h: 2.4, dir: 2.1, z: top });
+        sightFan(s, lens, { dir: 2.1, spread: 0.8, reach: 1.25, near: 0.25, surface: onPlinth, rays: 0 });
+        arcFlow(s, [6.8, -3.4, 0.7], [x + 0.9, y - 0.2, top], 1.2 + i * 0.4, "fine");
+        s.label(3 + i, [x - 0.9, y + 0.9, top / 2], [-26, 14]);
+      });
+      s.label(1, [-6.5, -0.5, 1.7], [-16, -34]);
+      s.label(2, [6.2, -3.2, 2.2], [30, -14]);
     },
   }),
 
@@ -180,7 +187,7 @@ export const chapterPlates: Record<string, PlateSpec> = {
       screens.forEach((to, i) => {
         if (i % 3 !== 0) return;
         const from = lenses[i % lenses.length];
-        arcFlow(s, from, to, 0.6 + s.random.range(0, 1.2), i % 2 === 0 ? "spot" : "spotFine");
+        arcFlow(s, from, to, -1.6 - s.random.range(0, 1.2), i % 2 === 0 ? "spot" : "spotFine");
       });
       // Too many images: spare screens piled on the floor.
       for (let i = 0; i < 7; i++) {
@@ -269,22 +276,24 @@ export const chapterPlates: Record<string, PlateSpec> = {
     view: { ox: 240, oy: 125, scale: 16 },
     draw(s) {
       paving(s, -6, -6, 6, 6, 1);
-      for (const [x, y] of [[-5, -5], [-1.7, -5], [1.7, -5], [5, -5], [-5, -1.7], [-5, 1.7], [-5, 5]]) tree(s, x, y, 3, 1);
+      for (const [x, y] of [[-1.2, -5.2], [1.8, -5.2], [5, -5.2], [-5.2, -1.2], [-5.2, 1.8], [-5.2, 5]]) tree(s, x, y, 3, 1);
+      // Three tall white poles; their fans overlap until the whole middle of the square is watched.
       const lenses: Vec3[] = [];
-      for (const [x, y, dir] of [[-2.2, -2.2, 0.6], [2.4, -2.0, 2.1], [-2.0, 2.4, -0.9], [2.6, 2.4, -2.4]] as [number, number, number][]) {
-        const lens = pole(s, { x, y, h: 5.2, dir, kind: x > 0 && y > 0 ? "dome" : "box" });
+      for (const [x, y, kind] of [[-3.3, -3.3, "box"], [-3.4, 2.6, "dome"], [2.6, -3.4, "box"]] as [number, number, "box" | "dome"][]) {
+        const dir = Math.atan2(-y, -x);
+        const lens = pole(s, { x, y, h: 4.8, dir, kind });
         lenses.push(lens);
-        sightFan(s, lens, { dir, spread: 0.9, reach: 5, rays: 0 });
+        sightFan(s, lens, { dir, spread: 1.05, reach: 6.2, near: 0.8, rays: 1, edges: false });
       }
-      bench(s, -3.8, -0.4, 2, false, false);
-      bench(s, 3.4, -0.8, 2, false, false);
-      for (const [x, y] of [[-3.3, 0], [-3.3, 1.2], [0.3, -3.8], [0.9, -3.5], [-0.5, 0.6], [0.4, 1], [1.4, 3.7], [3.9, -0.4], [-1, -3.4]]) {
-        const sitting = (x === -3.3 || x === 3.9);
-        person(s, x, y, { h: sitting ? 1.2 : 1.7, z: sitting ? 0.35 : 0 });
-      }
-      s.label(1, [-2.2, -2.2, 2.5], [-52, -6]);
-      s.label(2, lenses[1], [30, -16]);
-      s.label(3, [4.8, 0.2, 0], [36, 18]);
+      bench(s, -1.2, 3.8, 2.2, true, false);
+      bench(s, 3.8, -1.4, 2.2, false, false);
+      const sitting: [number, number][] = [[-0.6, 4], [0.5, 4], [4, -0.6]];
+      const standing: [number, number][] = [[-1.2, -0.6], [-0.5, -0.9], [1.1, 0.9], [1.7, 1.5], [0.2, 2.2], [-2.4, 0.8]];
+      for (const [x, y] of sitting) person(s, x, y, { h: 1.2, z: 0.35 });
+      for (const [x, y] of standing) person(s, x, y);
+      s.label(1, [-3.3, -3.3, 2.4], [-40, -10]);
+      s.label(2, lenses[2], [28, -14]);
+      s.label(3, [1.4, 1.8, 0], [44, 26]);
     },
   }),
 

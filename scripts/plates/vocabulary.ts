@@ -143,10 +143,12 @@ export interface FanOptions {
   surface?: Surface;
   /** Number of rays drawn from the lens. */
   rays?: number;
+  /** Draw the cone's two side edges from the lens (off when many fans overlap). */
+  edges?: boolean;
 }
 
 /** The sight cone, drawn as a fan on the ground: the watched zone is the area of power. */
-export function sightFan(s: Sheet, lens: Vec3, { dir, spread, reach, near = 0.6, surface = flat, rays = 2 }: FanOptions): Vec3[] {
+export function sightFan(s: Sheet, lens: Vec3, { dir, spread, reach, near = 0.6, surface = flat, rays = 2, edges = true }: FanOptions): Vec3[] {
   const [x, y] = lens;
   const arc = (r: number, n: number): Vec3[] => {
     const pts: Vec3[] = [];
@@ -162,8 +164,10 @@ export function sightFan(s: Sheet, lens: Vec3, { dir, spread, reach, near = 0.6,
   s.area([...close, ...far.reverse()]);
   far.reverse();
   s.curve(far, "spot", false, 0.15);
-  s.seg(lens, far[0], "spotFine");
-  s.seg(lens, far[far.length - 1], "spotFine");
+  if (edges) {
+    s.seg(lens, far[0], "spotFine");
+    s.seg(lens, far[far.length - 1], "spotFine");
+  }
   for (let i = 1; i <= rays; i++) s.seg(lens, far[Math.round((i * (far.length - 1)) / (rays + 1))], "spotFine");
   return far;
 }
