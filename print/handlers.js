@@ -40,7 +40,8 @@
         var notes = document.createElement("section");
         notes.className = "page-notes";
         notes.setAttribute("aria-label", "Notes");
-        notes.innerHTML = '<p class="page-notes-titre">Notes</p><div class="page-notes-lignes"></div>';
+        // Real ruled lines (borders), not a gradient: vector, crisp on any printer.
+        notes.innerHTML = '<p class="page-notes-titre">Notes</p>' + new Array(21).join('<div class="page-notes-ligne"></div>');
         page.area.appendChild(notes);
       }
       if (missing > 0 && back) {
