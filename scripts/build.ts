@@ -33,8 +33,9 @@ async function main(): Promise<void> {
   } catch (error) {
     discardOutput(output);
     reportBuildError(error);
-    process.exitCode = 1;
-    return;
+    // End now: work still in flight (image writes, copies) would only fill a staging folder
+    // that is thrown away (discardOutput removes it as the process exits).
+    process.exit(1);
   }
   const files = listFiles(OUTPUT);
   const bytes = files.reduce((sum, f) => sum + fs.statSync(path.join(OUTPUT, f)).size, 0);

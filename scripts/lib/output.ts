@@ -28,6 +28,11 @@ export function publishOutput({ staging, final }: Output): void {
   fs.rmSync(previous, { recursive: true, force: true });
 }
 
+/**
+ * Throws the staging folder away once the process ends: when one part of a
+ * stage fails, others (file copies, images) may still be writing into it, and
+ * must not crash into a folder that vanished under them.
+ */
 export function discardOutput({ staging }: Output): void {
-  fs.rmSync(staging, { recursive: true, force: true });
+  process.once("exit", () => fs.rmSync(staging, { recursive: true, force: true }));
 }

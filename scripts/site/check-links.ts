@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ContentError } from "./content-error.ts";
+import { sourceFile } from "./zine-folder.ts";
 
 export interface BuiltPage {
   inputPath: string;
@@ -13,7 +14,7 @@ export interface BuiltPage {
   content: string;
 }
 
-const REFERENCE = /\s(?:href|src)="(\/(?!\/)[^"#?]*)(?:\?[^"#]*)?(?:#([^"]*))?"/g;
+const REFERENCE = /\s(href|src)="(\/(?!\/)[^"#?]*)(?:\?[^"#]*)?(?:#([^"]*))?"/g;
 const ID = /\sid="([^"]+)"/g;
 
 function targetFile(outputDir: string, urlPath: string): string {
@@ -27,20 +28,25 @@ export function checkInternalLinks(outputDir: string, pages: BuiltPage[]): void 
 
   const problems = new Map<string, string[]>();
   for (const page of html) {
-    for (const [, target, fragment] of page.content.matchAll(REFERENCE)) {
+    for (const [, attribute, target, fragment] of page.content.matchAll(REFERENCE)) {
       let problem: string | undefined;
       const ids = idsByUrl.get(target);
       if (!ids && !fs.existsSync(targetFile(outputDir, target))) {
-        problem = `le lien « ${target} » ne mène à aucune page construite → corrigez l’adresse (les chapitres sont sous /chapitres/<nom-du-fichier-sans-numéro>/)`;
+        problem =
+          attribute === "src"
+            ? `l’image ou le fichier « ${target} » n’existe pas dans le site construit → vérifiez son chemin, ou ajoutez le fichier au projet (les fichiers copiés tels quels sont listés dans scripts/site/assets.ts)`
+            : `le lien « ${target} » ne mène à aucune page construite → corrigez l’adresse (les chapitres sont sous /chapitres/<nom-du-fichier-sans-numéro>/)`;
       } else if (fragment && ids && !ids.has(decodeURIComponent(fragment))) {
         problem = `le lien « ${target}#${fragment} » vise une ancre qui n’existe pas sur cette page → vérifiez l’intertitre visé`;
       }
       if (problem) {
-        const file = path.relative(process.cwd(), path.resolve(page.inputPath));
+        const file = sourceFile(page.inputPath);
         problems.set(file, [...(problems.get(file) ?? []), problem]);
       }
     }
   }
-  const [first] = problems;
+  // A chapter's text also appears in generated pages (print documents, /citations/): name the
+  // Markdown file the person wrote first, not a page built from it.
+  const [first] = [...problems].sort(([a], [b]) => Number(!a.endsWith(".md")) - Number(!b.endsWith(".md")));
   if (first) throw new ContentError(first[0], [...new Set(first[1])]);
 }

@@ -15,7 +15,12 @@ export class ContentError extends Error {
   }
 }
 
-function describe(issue: z.core.$ZodIssue, labelEntry?: (index: number) => string): string {
+/** The value at `path` in `value`, undefined when any step is missing. */
+function valueAt(value: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>((current, key) => (current && typeof current === "object" ? (current as Record<PropertyKey, unknown>)[key] : undefined), value);
+}
+
+function describe(issue: z.core.$ZodIssue, value: unknown, labelEntry?: (index: number) => string): string {
   const path = [...issue.path];
   const parts: string[] = [];
   if (typeof path[0] === "number") {
@@ -24,7 +29,8 @@ function describe(issue: z.core.$ZodIssue, labelEntry?: (index: number) => strin
   }
   const field = path.map(String).join(".") || "(le fichier entier)";
   const key = String(path[0] ?? "");
-  const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
+  // A field that isn't there at all, whatever message its schema gives for a wrong value.
+  const missing = issue.code === "invalid_type" && issue.path.length > 0 && valueAt(value, issue.path) === undefined;
   parts.push(`champ « ${field} » : ${missing ? "manque" : issue.message}`);
   const hint = hints[key];
   return parts.join(", ") + (hint ? ` → ${hint}` : "");
@@ -41,6 +47,6 @@ export function checkContent<T extends z.ZodType>(
   if (result.success) return result.data;
   throw new ContentError(
     file,
-    result.error.issues.map((issue) => describe(issue, labelEntry)),
+    result.error.issues.map((issue) => describe(issue, value, labelEntry)),
   );
 }

@@ -1,0 +1,72 @@
+/**
+ * The bad-input corpus (test/fixtures/bad/): each case breaks a copy of the
+ * real project and runs the real build command. A refused case must exit
+ * non-zero, name the file and say what to do, and leave the previous output
+ * exactly as it was; an escaped case must build and show the text, never run it.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "node-html-parser";
+import { buildInto, fileForUrl, runBuild } from "./support/build.ts";
+import { copyProject, snapshot } from "./support/project-copy.ts";
+import { applyEdits, loadBadCases, type BadCase } from "./support/bad-cases.ts";
+
+const cases = loadBadCases();
+let goodSite: string;
+const temporary: string[] = [];
+
+beforeAll(async () => {
+  // One good build: every refused case starts from a copy of it as "the previous output".
+  goodSite = await buildInto("bad-previous", { args: ["--only=site"] });
+  temporary.push(path.dirname(goodSite));
+});
+
+afterAll(() => {
+  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it("has at least 12 cases", () => {
+  expect(cases.length).toBeGreaterThanOrEqual(12);
+});
+
+async function runCase(badCase: BadCase) {
+  const project = copyProject(`bad-${badCase.name}`);
+  temporary.push(project);
+  applyEdits(badCase, project);
+  return { project, output: path.join(project, "_site") };
+}
+
+describe.concurrent.each(cases)("$name", (badCase) => {
+  const { expect: expected } = badCase;
+  if ("refused" in expected) {
+    it(`${badCase.why}: refused, with the file and what to do, the previous site intact`, async () => {
+      const { project, output } = await runCase(badCase);
+      fs.cpSync(goodSite, output, { recursive: true });
+      const before = snapshot(output);
+      // The real build command, whole (not --only=site): a content error must stop it before any print stage.
+      const run = await runBuild({ cwd: project, output: "_site" });
+      expect(run.exitCode, run.stderr).not.toBe(0);
+      expect(run.stderr).toContain(expected.refused.file);
+      for (const words of expected.refused.says) expect(run.stderr).toContain(words);
+      expect(run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m); // a message for people, not a stack trace
+      const after = snapshot(output);
+      expect([...after.keys()]).toEqual([...before.keys()]);
+      expect(after).toEqual(before);
+    });
+  } else {
+    it(`${badCase.why}: built, shown as text, never run`, async () => {
+      const { project, output } = await runCase(badCase);
+      const run = await runBuild({ cwd: project, output: "_site", args: ["--only=site"] });
+      expect(run.exitCode, run.stderr).toBe(0);
+      const html = fs.readFileSync(fileForUrl(output, expected.escaped.page), "utf8");
+      const doc = parse(html);
+      expect(doc.querySelectorAll("script")).toHaveLength(0);
+      expect(doc.querySelector("main")?.textContent ?? "").toContain(expected.escaped.text);
+      // Everywhere the text travels (the feed, /citations/, the home page), it stays text.
+      for (const file of ["feed.xml", "index.html"]) {
+        expect(fs.readFileSync(path.join(output, file), "utf8")).not.toContain("<script");
+      }
+    });
+  }
+});
