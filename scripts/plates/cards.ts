@@ -37,7 +37,7 @@ function lines(text: string, size: number, face: Face, width: number): string[] 
 
 export function cardSvg({ title, kicker, plate, footer }: Card): string {
   const left = 64;
-  const textWidth = 560;
+  const textWidth = 500;
   // The largest size at which the title holds in four lines.
   let size = 64;
   let titleLines = lines(title, size, "display", textWidth);
@@ -50,7 +50,7 @@ export function cardSvg({ title, kicker, plate, footer }: Card): string {
   const titleD = titleLines.map((line, i) => textPath(line, left, top + size + i * lead, size, "display")).join("");
   const kickerD = textPath(printable(kicker.toUpperCase(), "display"), left, 104, 24, "display");
   const footerD = textPath(printable(footer, "displayMedium"), left, CARD_HEIGHT - 64, 24, "displayMedium");
-  const art = plateSvg(plate, "web").replace("<svg ", `<svg x="640" y="40" width="520" height="550" color="${INK}" `);
+  const art = plateSvg(plate, "web").replace("<svg ", `<svg x="596" y="30" width="580" height="570" color="${INK}" `);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">` +
     `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="${PAPER}"/>` +
