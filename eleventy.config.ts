@@ -11,6 +11,7 @@ import { passthrough } from "./scripts/site/assets.ts";
 import { plate } from "./scripts/site/plate-shortcode.ts";
 import { registerPlates } from "./scripts/site/plates-eleventy.ts";
 import { checkInternalLinks, type BuiltPage } from "./scripts/site/check-links.ts";
+import { useZineFolder } from "./scripts/site/zine-folder.ts";
 import printEdition from "./print/eleventy.ts";
 
 // Eleventy ships no types; its JSDoc gives us the shape of the config object.
@@ -21,6 +22,8 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addDataExtension("yaml,yml", { parser: parseYamlData });
   // Directory data in TypeScript (src/chapitres/chapitres.11tydata.ts): its default export.
   eleventyConfig.addDataExtension("ts", { read: false, parser: async (file: string) => (await import(file)).default ?? {} });
+  // The kit: ZINE_DIR=folder builds another zine's content with these templates (scripts/site/zine-folder.ts).
+  useZineFolder(eleventyConfig);
 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
   eleventyConfig.addCollection("chapitres", chapters);
