@@ -12,7 +12,7 @@ import yaml from "js-yaml";
 import { PDFDocument, PDFName, PDFDict } from "pdf-lib";
 import type { Browser } from "playwright-core";
 import { buildSite } from "../scripts/site/build-site.ts";
-import { printStages, PDF_METADATA, TRIM, type PrintSummary } from "../scripts/print/build-print.ts";
+import { printStages, TRIM, type PrintSummary } from "../scripts/print/build-print.ts";
 import { launchBrowser } from "../scripts/lib/browser.ts";
 import { serveFolder } from "../scripts/lib/server.ts";
 import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL } from "../scripts/print/render.ts";
@@ -236,11 +236,23 @@ describe("the /imprimer/ page", () => {
 });
 
 describe("reproducibility", () => {
+  it("dates every PDF with the content's date, not the time of the build", () => {
+    const html = fs.readFileSync(path.join(out, "imprimer", "zine", "index.html"), "utf8");
+    const date = /<meta name="date" content="(\d{4}-\d\d-\d\d)">/.exec(html)![1];
+    for (const key of Object.keys(printFiles) as (keyof typeof printFiles)[]) {
+      const info = execFileSync("pdfinfo", ["-isodates", file(key)], { encoding: "utf8" });
+      expect(info, key).toMatch(new RegExp(`CreationDate:\\s+${date}T00:00:00`));
+      expect(info, key).toMatch(new RegExp(`ModDate:\\s+${date}T00:00:00`));
+      expect(info, key).toMatch(/Title:\s+\S/);
+    }
+  });
+
+
   it("renders the same bytes twice", async () => {
     const server = await serveFolder(out, { [PAGED_JS_URL]: PAGED_JS_FILE });
     try {
       const again = await renderDocument(browser, `${server.origin}/imprimer/zine/`);
-      const finished = await finishPdf(again.pdf, { ...PDF_METADATA, date: pdfDate(again.date), trim: TRIM.lecture });
+      const finished = await finishPdf(again.pdf, { ...again.meta, date: pdfDate(again.date), trim: TRIM.lecture });
       expect(Buffer.from(finished).equals(Buffer.from(pdfs.lecture))).toBe(true);
     } finally {
       await server.close();

@@ -18,13 +18,6 @@ import { preflight, type PreflightEntry } from "./preflight.ts";
 import { printDocuments, printFiles, PREFLIGHT_FILE, type PrintDocument } from "../../print/editions.ts";
 import { buildSite } from "../site/build-site.ts";
 
-/** What every PDF says about itself (its dates come from the content). */
-export const PDF_METADATA = {
-  title: "Technopolice — un zine",
-  author: "Collectif Zine Technopolice",
-  subject: "D’après « Technopolice : défaire le rêve sécuritaire de la safe city » (Claire Richard, Louise Drulhe, 369 éditions)",
-};
-
 /** The finished size of each rendered document, in mm. */
 export const TRIM = {
   lecture: { widthMm: 148, heightMm: 210, bleedMm: 0 },
@@ -114,16 +107,17 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     log(`impression : mise en page ${lecture.pages} + ${presse.pages} + ${mini.pages} pages en ${seconds(t)}`);
 
     t = performance.now();
+    // Every PDF carries the content's date and what its document says about itself.
     const date = pdfDate(lecture.date);
-    const meta = { ...PDF_METADATA, date };
-    const a5 = await finishPdf(lecture.pdf, { ...meta, trim: TRIM.lecture });
-    const press = await finishPdf(presse.pdf, { ...meta, trim: TRIM.presse });
-    const miniPages = await finishPdf(mini.pdf, { ...meta, trim: TRIM.mini });
+    const a5 = await finishPdf(lecture.pdf, { ...lecture.meta, date, trim: TRIM.lecture });
+    const press = await finishPdf(presse.pdf, { ...presse.meta, date, trim: TRIM.presse });
+    const miniPages = await finishPdf(mini.pdf, { ...mini.meta, date, trim: TRIM.mini });
+    const meta = { ...lecture.meta, date };
     stages.finition = (performance.now() - t) / 1000;
 
     t = performance.now();
-    const booklet = await imposeBooklet(a5, { ...meta, title: `${meta.title} (livret A4)` }, options.creepMm ?? 0);
-    const miniSheet = await imposeMiniZine(miniPages, { ...meta, title: `${meta.title} (mini-zine)` });
+    const booklet = await imposeBooklet(a5, { ...meta, title: `${meta.title.replace(/ — .*$/, "")} — Livret A4 à imprimer et plier` }, options.creepMm ?? 0);
+    const miniSheet = await imposeMiniZine(miniPages, { ...mini.meta, date });
     stages.imposition = (performance.now() - t) / 1000;
 
     t = performance.now();

@@ -41,7 +41,7 @@ export function setStableMetadata(doc: PDFDocument, options: Pick<FinishOptions,
   doc.setAuthor(options.author);
   doc.setSubject(options.subject);
   doc.setLanguage("fr-FR");
-  doc.setCreator("technopolice-zine (Eleventy, Paged.js)");
+  doc.setCreator("Eleventy, Paged.js");
   doc.setProducer("Chromium, pdf-lib");
   doc.setCreationDate(options.date);
   doc.setModificationDate(options.date);

@@ -28,6 +28,8 @@ export interface RenderResult {
   warnings: string[];
   /** The content date the document declares (<meta name="date">), YYYY-MM-DD. */
   date: string;
+  /** Its <title>, <meta name="author"> and <meta name="description">, for the PDF's info. */
+  meta: { title: string; author: string; subject: string };
 }
 
 export class RenderError extends Error {
@@ -43,7 +45,7 @@ function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
-async function paginate(page: Page): Promise<{ pages: number; padded: number; overflows: Overflow[]; date: string }> {
+async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warnings">> {
   // Paged.js gives every element a random data-ref, and those ids reach the
   // PDF as destination names: number the elements ourselves, in document order.
   await page.evaluate(() => {
@@ -58,8 +60,13 @@ async function paginate(page: Page): Promise<{ pages: number; padded: number; ov
       zineReport: { pages: number; padded: number; overflows: { page: number; element: string; text: string }[] };
     };
     const flow = await new w.Paged.Previewer().preview();
-    const date = document.querySelector('meta[name="date"]')?.getAttribute("content") ?? "";
-    return { pages: w.zineReport.pages || flow.total, padded: w.zineReport.padded, overflows: w.zineReport.overflows, date };
+    // (No named functions in here: tsx would wrap them in a helper the page doesn't have.)
+    const named: Record<string, string> = {};
+    document.querySelectorAll("meta[name]").forEach((m) => {
+      named[m.getAttribute("name") ?? ""] = m.getAttribute("content") ?? "";
+    });
+    const meta = { title: document.title, author: named.author ?? "", subject: named.description ?? "" };
+    return { pages: w.zineReport.pages || flow.total, padded: w.zineReport.padded, overflows: w.zineReport.overflows, date: named.date ?? "", meta };
   });
 }
 
