@@ -74,11 +74,6 @@ export class PathData {
     this.parts.push("z");
     return this;
   }
-  /** Raw absolute path data (font glyphs). Every later command starts with an absolute moveTo, so no origin to track. */
-  raw(d: string): this {
-    this.parts.push(d);
-    return this;
-  }
   get empty(): boolean {
     return this.parts.length === 0;
   }

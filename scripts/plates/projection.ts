@@ -22,13 +22,3 @@ export interface View {
 export function project(view: View, [x, y, z]: Vec3): Vec2 {
   return [view.ox + (x - y) * COS30 * view.scale, view.oy + ((x + y) * SIN30 - z) * view.scale];
 }
-
-/** Depth for painter's order: larger is nearer the viewer. */
-export function depth([x, y, z]: Vec3): number {
-  return x + y + z * 0.01;
-}
-
-export const add = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
-export const lerp3 = (a: Vec3, b: Vec3, t: number): Vec3 => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
-export const lerp2 = (a: Vec2, b: Vec2, t: number): Vec2 => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
-export const dist2 = (a: Vec2, b: Vec2): number => Math.hypot(b[0] - a[0], b[1] - a[1]);

@@ -34,10 +34,4 @@ export class Random {
   wobble(amount: number): number {
     return (this.next() * 2 - 1) * amount;
   }
-  int(a: number, b: number): number {
-    return Math.floor(this.range(a, b + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
 }
