@@ -256,14 +256,15 @@ export const chapterPlates: Record<string, PlateSpec> = {
       // Three cameras whose cones overlap over the middle.
       for (const [x, y, dir] of [[-4.3, -4.3, 0.78], [4.3, -4.3, 2.2], [-1.5, 4.4, -1.1]] as [number, number, number][]) {
         const lens = pole(s, { x, y, h: 4, dir });
-        sightFan(s, lens, { dir, spread: 0.7, reach: 5.6, rays: 1 });
+        sightFan(s, lens, { dir, spread: 0.75, reach: 5.6, rays: 1, edges: false });
       }
       bench(s, -3, -3.4, 2.4);
       bench(s, 1.2, 3.2, 2.4);
       bench(s, 3.4, -2.8, 2.2, false);
       // Walkers go straight through, gate to gate.
-      s.curve([[-6.8, 0, 0.02], [-2, 0.1, 0.02], [2, -0.1, 0.02], [6.8, 0, 0.02]], "fine", false, 0.1);
-      s.edges([[6.2, -0.3, 0.02], [6.8, 0, 0.02], [6.2, 0.3, 0.02]], "fine");
+      // The corridor: two lanes marked on the paving, an arrow out.
+      for (const y of [-0.45, 0.45]) s.curve([[-6.8, y, 0.02], [-2, y + 0.05, 0.02], [2, y - 0.05, 0.02], [6.6, y, 0.02]], "line", false, 0.1);
+      s.edges([[6.6, -0.75, 0.02], [7.3, 0, 0.02], [6.6, 0.75, 0.02]], "line");
       for (const x of [-6, -2.6, 0.4, 3.3, 6.1]) person(s, x, s.random.wobble(0.2));
     },
   }),
