@@ -77,7 +77,7 @@ export default function printEdition(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("chapterIdsByUrl", filters.chapterIdsByUrl);
   eleventyConfig.addFilter("chapterAnchor", filters.chapterAnchor);
   eleventyConfig.addFilter("qrSvg", filters.qrSvg);
-  eleventyConfig.addFilter("miniZineQuotes", filters.miniZineQuotes);
+  eleventyConfig.addFilter("miniZinePanels", filters.miniZinePanels);
 
   eleventyConfig.addPassthroughCopy(ASSET_FILES);
   eleventyConfig.addWatchTarget("print/");

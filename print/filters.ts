@@ -127,19 +127,48 @@ export function qrSvg(text: unknown, label = "Code QR vers le site"): string {
   );
 }
 
+/** What fills one of the mini-zine's four middle panels. */
+export type MiniZinePanel =
+  | { kind: "citation"; html: string; chapter: string; order: number }
+  | { kind: "resume"; summary: string; chapter: string; order: number }
+  | { kind: "sommaire"; titles: string[] }
+  | { kind: "notes" };
+
+/** Longer quotations don't fit a 7 × 10 cm panel in a readable size. */
+const MAX_QUOTE_CHARS = 240;
+
+interface ChapterLike {
+  content?: unknown;
+  data: { title?: unknown; order?: unknown; summary?: unknown };
+}
+
 /**
- * The quotations of the mini-zine: the first quotation of each chapter that
- * has one (the one the chapter opens its argument with), at most `count`,
- * spread evenly over the book when there are more.
+ * The mini-zine's middle panels, always `count` of them (the sheet has 8):
+ * the first short quotation of each chapter that has one, spread evenly over
+ * the book; if the zine has fewer, chapter summaries, then its contents, then
+ * ruled notes. Every word still comes from the chapters.
  */
-export function miniZineQuotes(
-  chapters: { content?: unknown; data: { title?: unknown; order?: unknown } }[],
-  count = 4,
-): { html: string; chapter: string; order: number }[] {
+export function miniZinePanels(chapters: ChapterLike[], count = 4): MiniZinePanel[] {
   const firsts = chapters
-    .map((c) => ({ found: citations(String(c.content ?? ""))[0], chapter: String(c.data.title ?? ""), order: Number(c.data.order) }))
+    .map((c) => ({
+      found: citations(String(c.content ?? "")).find((q) => q.html.replace(/<[^>]+>/g, "").length <= MAX_QUOTE_CHARS),
+      chapter: String(c.data.title ?? ""),
+      order: Number(c.data.order),
+    }))
     .filter((c) => c.found)
-    .map((c) => ({ html: c.found.html, chapter: c.chapter, order: c.order }));
-  if (firsts.length <= count) return firsts;
-  return Array.from({ length: count }, (_, i) => firsts[Math.round((i * (firsts.length - 1)) / (count - 1))]);
+    .map((c): MiniZinePanel => ({ kind: "citation", html: c.found!.html, chapter: c.chapter, order: c.order }));
+  const quotes =
+    firsts.length <= count
+      ? firsts
+      : Array.from({ length: count }, (_, i) => firsts[Math.round((i * (firsts.length - 1)) / (count - 1))]);
+  const quoted = new Set(quotes.map((q) => (q.kind === "citation" ? q.order : -1)));
+  const summaries = chapters
+    .filter((c) => !quoted.has(Number(c.data.order)) && c.data.summary)
+    .map((c): MiniZinePanel => ({ kind: "resume", summary: String(c.data.summary), chapter: String(c.data.title ?? ""), order: Number(c.data.order) }));
+  const panels: MiniZinePanel[] = [...quotes, ...summaries.slice(0, count - quotes.length)];
+  if (panels.length < count) panels.push({ kind: "sommaire", titles: chapters.map((c) => String(c.data.title ?? "")) });
+  while (panels.length < count) panels.push({ kind: "notes" });
+  // Reading order: by chapter, whatever kind filled the panel.
+  const rank = (p: MiniZinePanel) => ("order" in p ? p.order : Number.MAX_SAFE_INTEGER);
+  return panels.slice(0, count).sort((a, b) => rank(a) - rank(b));
 }

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from "vitest";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { cesure, notesEnBasDePage, liensPapier, qrSvg, miniZineQuotes } from "../print/filters.ts";
+import { cesure, notesEnBasDePage, liensPapier, qrSvg, miniZinePanels } from "../print/filters.ts";
 import { preflight } from "../scripts/print/preflight.ts";
 import { finishPdf, pdfDate } from "../scripts/print/finish.ts";
 import { imposeBooklet } from "../scripts/print/impose.ts";
@@ -61,17 +61,24 @@ describe("qrSvg", () => {
   });
 });
 
-describe("miniZineQuotes", () => {
+describe("miniZinePanels", () => {
   const chapter = (order: number, quotes: string[]) => ({
-    data: { order, title: `Chapitre ${order}` },
+    data: { order, title: `Chapitre ${order}`, summary: `Résumé ${order}` },
     content: quotes.map((q, i) => `<figure class="citation" id="citation-${order}-${i}"><blockquote><p>${q}</p></blockquote></figure>`).join(""),
   });
-  it("takes the first quotation of each chapter that has one, spread over the book", () => {
-    const chapters = [chapter(1, ["a", "b"]), chapter(2, []), chapter(3, ["c"]), chapter(4, ["d"]), chapter(5, ["e"]), chapter(6, ["f"])];
-    const picked = miniZineQuotes(chapters, 3);
-    expect(picked.map((q) => q.order)).toEqual([1, 4, 6]);
-    expect(picked[0].html).toContain("<p>a</p>");
-    expect(miniZineQuotes(chapters.slice(0, 3), 4).map((q) => q.order)).toEqual([1, 3]);
+  it("takes the first short quotation of each chapter that has one, spread over the book", () => {
+    const chapters = [chapter(1, ["a", "b"]), chapter(2, []), chapter(3, ["c"]), chapter(4, ["d"]), chapter(5, ["x".repeat(300), "e"]), chapter(6, ["f"])];
+    const picked = miniZinePanels(chapters, 3);
+    expect(picked.map((p) => p.kind)).toEqual(["citation", "citation", "citation"]);
+    expect(picked.map((p) => ("order" in p ? p.order : 0))).toEqual([1, 4, 6]);
+    expect((picked[0] as { html: string }).html).toContain("<p>a</p>");
+    // Chapter 5's first quotation is too long for a panel: its second one is taken.
+    expect(miniZinePanels(chapters, 5).map((p) => ("html" in p ? p.html : "")).join("")).toContain("<p>e</p>");
+  });
+  it("always fills 4 panels: summaries, then the contents, then notes", () => {
+    const few = miniZinePanels([chapter(1, ["a"]), chapter(2, [])], 4);
+    expect(few.map((p) => p.kind)).toEqual(["citation", "resume", "sommaire", "notes"]);
+    expect(miniZinePanels([], 4).map((p) => p.kind)).toEqual(["sommaire", "notes", "notes", "notes"]);
   });
 });
 
