@@ -29,7 +29,9 @@ const requested = new Map<string, Card>();
 export function carte(url: string, title: string, plate: string, kicker: string, siteUrl: string): string {
   const slug = cardSlug(String(url));
   const footer = new URL(String(siteUrl)).host;
-  requested.set(slug, { title: typographie(String(title)), plate: String(plate), kicker: String(kicker), footer });
+  // Titles may carry Markdown emphasis (*Technopolice*): a card has no italics to show it with.
+  const plain = String(title).replace(/(^|\W)[*_]+|[*_]+(?=\W|$)/g, "$1");
+  requested.set(slug, { title: typographie(plain), plate: String(plate), kicker: String(kicker), footer });
   return `/${CARDS_DIR}/${slug}.png`;
 }
 
