@@ -66,27 +66,36 @@ export const printDocuments: PrintDocument[] = [
   },
 ];
 
-/** The PDF files in _site/imprimer/, in the order /imprimer/ lists them. */
+/**
+ * The PDF files in _site/imprimer/, in the order /imprimer/ lists them. Their
+ * names start with the zine's title as a slug (technopolice-zine-a5.pdf), so
+ * another zine built with the kit gets its own names.
+ */
 export const printFiles = {
   lecture: {
-    file: "technopolice-zine-a5.pdf",
+    suffix: "zine-a5.pdf",
     label: "Le zine, A5 (à lire à l’écran ou à imprimer page à page)",
   },
   livret: {
-    file: "technopolice-zine-livret-a4.pdf",
+    suffix: "zine-livret-a4.pdf",
     label: "Le livret à imprimer sur A4 recto verso, plier et agrafer",
   },
   mini: {
-    file: "technopolice-mini-zine-a4.pdf",
+    suffix: "mini-zine-a4.pdf",
     label: "Le mini-zine : une feuille A4, une coupe, des plis",
   },
   presse: {
-    file: "technopolice-zine-a5-fonds-perdus.pdf",
+    suffix: "zine-a5-fonds-perdus.pdf",
     label: "Pour l’imprimeur : A5 avec fonds perdus de 3 mm et traits de coupe",
   },
 } as const;
 
 export type PrintFileKey = keyof typeof printFiles;
+
+/** technopolice + lecture → technopolice-zine-a5.pdf. `prefix` comes from <meta name="zine-slug">. */
+export function printFileName(key: PrintFileKey, prefix: string): string {
+  return `${prefix}-${printFiles[key].suffix}`;
+}
 
 /** The preflight report beside the PDFs; /imprimer/ reads it on its second pass. */
 export const PREFLIGHT_FILE = "imprimer/preflight.json";

@@ -41,6 +41,7 @@ function describeCount(key: PrintFileKey, pages: number): string {
 }
 
 interface PreflightFile {
+  key: PrintFileKey;
   file: string;
   pages: number;
   bytes: number;
@@ -55,11 +56,11 @@ export function readPrintFiles(outputDir: string): PrintFileEntry[] {
   const { files } = JSON.parse(fs.readFileSync(report, "utf8")) as { files: PreflightFile[] };
   const entries: PrintFileEntry[] = [];
   for (const [key, meta] of Object.entries(printFiles) as [PrintFileKey, (typeof printFiles)[PrintFileKey]][]) {
-    const found = files.find((f) => f.file === meta.file);
+    const found = files.find((f) => f.key === key);
     if (!found) continue;
     entries.push({
       key,
-      url: `/imprimer/${meta.file}`,
+      url: `/imprimer/${found.file}`,
       label: meta.label,
       pages: found.pages,
       count: describeCount(key, found.pages),

@@ -92,7 +92,7 @@ async function pdfWithPages(count: number, size: [number, number]): Promise<Uint
 describe("preflight", () => {
   const A5: [number, number] = [mmToPt(148), mmToPt(210)];
   it("accepts an A5 document of 8 pages and lists its fonts", async () => {
-    const entry = await preflight("ok.pdf", await pdfWithPages(8, A5), { widthMm: 148, heightMm: 210, multiple: 4 });
+    const entry = await preflight("lecture", "ok.pdf", await pdfWithPages(8, A5), { widthMm: 148, heightMm: 210, multiple: 4 });
     expect(entry.pages).toBe(8);
     expect(entry.pagesMod4).toBe(0);
     expect(entry.widthMm).toBeCloseTo(148, 1);
@@ -101,7 +101,7 @@ describe("preflight", () => {
     expect(entry.problems).toEqual(["police Helvetica non incorporée"]);
   });
   it("reports a wrong size, a wrong page count and overflows", async () => {
-    const entry = await preflight("bad.pdf", await pdfWithPages(6, [mmToPt(150), mmToPt(210)]), { widthMm: 148, heightMm: 210, multiple: 4 }, {
+    const entry = await preflight("lecture", "bad.pdf", await pdfWithPages(6, [mmToPt(150), mmToPt(210)]), { widthMm: 148, heightMm: 210, multiple: 4 }, {
       overflows: [{ page: 3, element: "p", text: "https://trop-long.example" }],
       warnings: [],
     });

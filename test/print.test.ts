@@ -18,7 +18,7 @@ import { serveFolder } from "../scripts/lib/server.ts";
 import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL } from "../scripts/print/render.ts";
 import { finishPdf, pdfDate } from "../scripts/print/finish.ts";
 import { saddleStitchSides, ptToMm, mmToPt, miniZinePanels } from "../scripts/lib/imposition.ts";
-import { printFiles } from "../print/editions.ts";
+import { printFiles, printFileName } from "../print/editions.ts";
 
 const TOLERANCE_MM = 0.5;
 let out: string;
@@ -28,7 +28,7 @@ const pdfs: Record<keyof typeof printFiles, Uint8Array> = {} as never;
 let a5Pages: string[];
 
 function file(key: keyof typeof printFiles): string {
-  return path.join(out, "imprimer", printFiles[key].file);
+  return path.join(out, "imprimer", printFileName(key, "technopolice"));
 }
 
 /** The text of each page (pdftotext separates pages with a form feed), soft hyphens removed. */
@@ -57,6 +57,20 @@ afterAll(async () => {
   if (out) fs.rmSync(out, { recursive: true, force: true });
 });
 
+describe("the print files", () => {
+  it("are the four PDFs, named after the zine, with the preflight report beside them", () => {
+    expect(fs.readdirSync(path.join(out, "imprimer")).filter((f) => f.endsWith(".pdf")).sort()).toEqual([
+      "technopolice-mini-zine-a4.pdf",
+      "technopolice-zine-a5-fonds-perdus.pdf",
+      "technopolice-zine-a5.pdf",
+      "technopolice-zine-livret-a4.pdf",
+    ]);
+    expect(fs.existsSync(path.join(out, "imprimer", "preflight.json"))).toBe(true);
+    // No temporary file is left behind.
+    expect(fs.readdirSync(path.join(out, "imprimer")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
 describe("the A5 zine", () => {
   it("is A5 on every page, within 0.5 mm", async () => {
     const doc = await PDFDocument.load(pdfs.lecture);
@@ -73,7 +87,7 @@ describe("the A5 zine", () => {
     const last = a5Pages.at(-1)!;
     expect(last).toMatch(/CC BY-SA/);
     const notes = a5Pages.filter((p) => /^\s*Notes\s*(\d+\s*)?$/.test(p));
-    const padded = summary.files.find((f) => f.file === printFiles.lecture.file)!;
+    const padded = summary.files.find((f) => f.key === "lecture")!;
     expect(notes.length).toBeGreaterThanOrEqual(0);
     expect(notes.length).toBeLessThanOrEqual(3);
     expect(padded.pages).toBe(a5Pages.length);
@@ -224,11 +238,11 @@ describe("the mini-zine", () => {
 describe("the /imprimer/ page", () => {
   it("links every PDF with its page count and size", () => {
     const html = fs.readFileSync(path.join(out, "imprimer", "index.html"), "utf8");
-    const a5 = summary.files.find((f) => f.file === printFiles.lecture.file)!;
-    const booklet = summary.files.find((f) => f.file === printFiles.livret.file)!;
+    const a5 = summary.files.find((f) => f.key === "lecture")!;
+    const booklet = summary.files.find((f) => f.key === "livret")!;
     for (const entry of summary.files) expect(html).toContain(`/imprimer/${entry.file}`);
-    expect(html).toMatch(new RegExp(`${printFiles.lecture.file}"[^>]*>[^<]+</a> — PDF, ${a5.pages} pages, format 148 × 210 mm`));
-    expect(html).toMatch(new RegExp(`${printFiles.livret.file}"[^>]*>[^<]+</a> — PDF, ${booklet.pages / 2} feuilles A4 en recto verso`));
+    expect(html).toMatch(new RegExp(`${a5.file}"[^>]*>[^<]+</a> — PDF, ${a5.pages} pages, format 148 × 210 mm`));
+    expect(html).toMatch(new RegExp(`${booklet.file}"[^>]*>[^<]+</a> — PDF, ${booklet.pages / 2} feuilles A4 en recto verso`));
     expect(html).toMatch(/1 feuille A4 pour 8 pages/);
     expect(html).toMatch(/bord court/);
     expect(html).toMatch(/pointillé/);

@@ -15,7 +15,7 @@ import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult } from "
 import { finishPdf, pdfDate } from "./finish.ts";
 import { imposeBooklet, imposeMiniZine } from "./impose.ts";
 import { preflight, type PreflightEntry } from "./preflight.ts";
-import { printDocuments, printFiles, PREFLIGHT_FILE, type PrintDocument } from "../../print/editions.ts";
+import { printDocuments, printFileName, PREFLIGHT_FILE, type PrintDocument, type PrintFileKey } from "../../print/editions.ts";
 import { buildSite } from "../site/build-site.ts";
 
 /** The finished size of each rendered document, in mm. */
@@ -121,15 +121,16 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     stages.imposition = (performance.now() - t) / 1000;
 
     t = performance.now();
-    const outputs: [string, Uint8Array, Parameters<typeof preflight>[2], RenderResult | undefined][] = [
-      [printFiles.lecture.file, a5, { widthMm: 148, heightMm: 210, multiple: 4 }, lecture],
-      [printFiles.presse.file, press, { widthMm: 148, heightMm: 210, multiple: 4 }, presse],
-      [printFiles.livret.file, booklet, { widthMm: 297, heightMm: 210, multiple: 2 }, undefined],
-      [printFiles.mini.file, miniSheet, { widthMm: 297, heightMm: 210, multiple: 1, pages: 1 }, mini],
+    const outputs: [PrintFileKey, Uint8Array, Parameters<typeof preflight>[3], RenderResult | undefined][] = [
+      ["lecture", a5, { widthMm: 148, heightMm: 210, multiple: 4 }, lecture],
+      ["livret", booklet, { widthMm: 297, heightMm: 210, multiple: 2 }, undefined],
+      ["mini", miniSheet, { widthMm: 297, heightMm: 210, multiple: 1, pages: 1 }, mini],
+      ["presse", press, { widthMm: 148, heightMm: 210, multiple: 4 }, presse],
     ];
     const files: PreflightEntry[] = [];
-    for (const [file, bytes, expect, render] of outputs) {
-      files.push(await preflight(file, bytes, expect, render ? { overflows: render.overflows, warnings: render.warnings } : undefined));
+    for (const [key, bytes, expect, render] of outputs) {
+      const file = printFileName(key, lecture.slug);
+      files.push(await preflight(key, file, bytes, expect, render ? { overflows: render.overflows, warnings: render.warnings } : undefined));
     }
     const problems = files.flatMap((f) => f.problems.map((p) => `${f.file} : ${p}`));
     stages.controle = (performance.now() - t) / 1000;
@@ -139,7 +140,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     if (problems.length) {
       throw new PreflightError(`contrôle avant impression : ${problems.length} problème(s)\n  ${problems.join("\n  ")}`);
     }
-    for (const [file, bytes] of outputs) writeAtomically(path.join(dir, file), bytes);
+    for (const [key, bytes] of outputs) writeAtomically(path.join(dir, printFileName(key, lecture.slug)), bytes);
     writeAtomically(path.join(outputDir, PREFLIGHT_FILE), JSON.stringify(report, null, 2) + "\n");
 
     if (!quiet) {

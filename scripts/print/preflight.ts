@@ -24,6 +24,8 @@ export interface Expectation {
 }
 
 export interface PreflightEntry {
+  /** Which print file this is (print/editions.ts). */
+  key: string;
   file: string;
   pages: number;
   bytes: number;
@@ -94,6 +96,7 @@ export function listFonts(doc: PDFDocument): FontInfo[] {
 const round = (mm: number) => Math.round(mm * 100) / 100;
 
 export async function preflight(
+  key: string,
   file: string,
   bytes: Uint8Array,
   expect: Expectation,
@@ -108,6 +111,7 @@ export async function preflight(
   // A press PDF is as big as its trim (the page the reader holds) plus bleed.
   const size = hasBleed ? trim : media;
   const entry: PreflightEntry = {
+    key,
     file,
     pages: pages.length,
     bytes: bytes.byteLength,

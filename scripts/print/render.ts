@@ -30,6 +30,8 @@ export interface RenderResult {
   date: string;
   /** Its <title>, <meta name="author"> and <meta name="description">, for the PDF's info. */
   meta: { title: string; author: string; subject: string };
+  /** The zine's title as a slug (<meta name="zine-slug">): the start of the PDF names. */
+  slug: string;
 }
 
 export class RenderError extends Error {
@@ -66,7 +68,7 @@ async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warning
       named[m.getAttribute("name") ?? ""] = m.getAttribute("content") ?? "";
     });
     const meta = { title: document.title, author: named.author ?? "", subject: named.description ?? "" };
-    return { pages: w.zineReport.pages || flow.total, padded: w.zineReport.padded, overflows: w.zineReport.overflows, date: named.date ?? "", meta };
+    return { pages: w.zineReport.pages || flow.total, padded: w.zineReport.padded, overflows: w.zineReport.overflows, date: named.date ?? "", meta, slug: named["zine-slug"] || "zine" };
   });
 }
 
