@@ -115,7 +115,7 @@ export class Sheet {
     if (points.length < 2) return;
     for (const q of points) this.note(q);
     // Points that add no bend add only bytes.
-    const pts = (closed ? points : simplify(points, 0.3)).map((q) => this.jitter(q, jitter));
+    const pts = (closed ? points : simplify(points, 0.4)).map((q) => this.jitter(q, jitter));
     const mid = (i: number): Vec2 => {
       const [a, b] = [pts[i % pts.length], pts[(i + 1) % pts.length]];
       return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
