@@ -129,7 +129,7 @@ export function qrSvg(text: unknown, label = "Code QR vers le site"): string {
 
 /** What fills one of the mini-zine's four middle panels. */
 export type MiniZinePanel =
-  | { kind: "citation"; html: string; chapter: string; order: number }
+  | { kind: "citation"; quote: string; caption: string; chapter: string; order: number }
   | { kind: "resume"; summary: string; chapter: string; order: number }
   | { kind: "sommaire"; titles: string[] }
   | { kind: "notes" };
@@ -151,12 +151,12 @@ interface ChapterLike {
 export function miniZinePanels(chapters: ChapterLike[], count = 4): MiniZinePanel[] {
   const firsts = chapters
     .map((c) => ({
-      found: citations(String(c.content ?? "")).find((q) => q.html.replace(/<[^>]+>/g, "").length <= MAX_QUOTE_CHARS),
+      found: citations(String(c.content ?? "")).find((q) => q.quote.replace(/<[^>]+>/g, "").length <= MAX_QUOTE_CHARS),
       chapter: String(c.data.title ?? ""),
       order: Number(c.data.order),
     }))
     .filter((c) => c.found)
-    .map((c): MiniZinePanel => ({ kind: "citation", html: c.found!.html, chapter: c.chapter, order: c.order }));
+    .map((c): MiniZinePanel => ({ kind: "citation", quote: c.found!.quote, caption: c.found!.caption, chapter: c.chapter, order: c.order }));
   const quotes =
     firsts.length <= count
       ? firsts

@@ -71,9 +71,9 @@ describe("miniZinePanels", () => {
     const picked = miniZinePanels(chapters, 3);
     expect(picked.map((p) => p.kind)).toEqual(["citation", "citation", "citation"]);
     expect(picked.map((p) => ("order" in p ? p.order : 0))).toEqual([1, 4, 6]);
-    expect((picked[0] as { html: string }).html).toContain("<p>a</p>");
+    expect((picked[0] as { quote: string }).quote).toContain("<p>a</p>");
     // Chapter 5's first quotation is too long for a panel: its second one is taken.
-    expect(miniZinePanels(chapters, 5).map((p) => ("html" in p ? p.html : "")).join("")).toContain("<p>e</p>");
+    expect(miniZinePanels(chapters, 5).map((p) => ("quote" in p ? p.quote : "")).join("")).toContain("<p>e</p>");
   });
   it("always fills 4 panels: summaries, then the contents, then notes", () => {
     const few = miniZinePanels([chapter(1, ["a"]), chapter(2, [])], 4);
