@@ -162,7 +162,7 @@ export const chapterPlates: Record<string, PlateSpec> = {
       paving(s, -4, -3, 3, 4, 1);
       const body = bodyMarker(s, -0.6, 0.8, 0.75);
       const lens = pole(s, { x: 2.2, y: -2.4, h: 5.6, dir: 2.4 });
-      sightFan(s, lens, { dir: 2.35, spread: 0.42, reach: 4.3, rays: 0 });
+      sightFan(s, lens, { dir: 2.38, spread: 0.5, reach: 4.6, near: 2.4, rays: 0 });
       s.seg(lens, body.face, "spot");
       viewfinder(s, body.faceCorners);
       s.label(1, lens, [34, -6]);

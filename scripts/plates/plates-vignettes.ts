@@ -19,10 +19,10 @@ export const vignettePlates: Record<string, PlateSpec> = {
     view: { ox: 240, oy: 160, scale: 26 },
     draw(s) {
       groundGrid(s, { x0: -4, y0: -4, x1: 4, y1: 4, step: 1 });
-      const lens = pole(s, { x: -2.6, y: -2.6, h: 5, dir: 0.78 });
-      sightFan(s, lens, { dir: 0.78, spread: 0.7, reach: 6, rays: 1 });
-      person(s, 1.4, 1.9);
-      person(s, 2.4, 0.8);
+      const lens = pole(s, { x: -3, y: 1.6, h: 5, dir: -0.25 });
+      sightFan(s, lens, { dir: -0.3, spread: 0.8, reach: 5.4, near: 2.3, rays: 1 });
+      person(s, 1.2, -0.4);
+      person(s, 1.5, 0.9);
     },
   }),
   "vignette-entonnoir": vignette({

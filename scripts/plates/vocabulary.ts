@@ -168,6 +168,14 @@ export function sightFan(s: Sheet, lens: Vec3, { dir, spread, reach, near = 0.6,
     s.seg(lens, far[0], "spotFine");
     s.seg(lens, far[far.length - 1], "spotFine");
   }
+  // A camera tilted down can't see its own foot: the watched ground is a band, its near edge drawn too.
+  if (near > 1) {
+    s.curve(close, "spotFine", false, 0.15);
+    if (edges) {
+      s.seg(lens, close[0], "spotFine");
+      s.seg(lens, close[close.length - 1], "spotFine");
+    }
+  }
   for (let i = 1; i <= rays; i++) s.seg(lens, far[Math.round((i * (far.length - 1)) / (rays + 1))], "spotFine");
   return far;
 }
