@@ -157,6 +157,13 @@ describe("the A5 zine", () => {
     expect(report.files.every((f: { fonts: { type: string }[] }) => f.fonts.every((font) => font.type !== "Type3"))).toBe(true);
   });
 
+  it("is a tagged PDF in French with bookmarks", async () => {
+    const doc = await PDFDocument.load(pdfs.lecture);
+    expect(doc.catalog.get(PDFName.of("StructTreeRoot"))).toBeDefined();
+    expect(doc.catalog.get(PDFName.of("Outlines"))).toBeDefined();
+    expect(String(doc.catalog.get(PDFName.of("Lang")))).toBe("(fr-FR)");
+  });
+
   it("hyphenates French text with soft hyphens, never inside URLs", () => {
     const html = fs.readFileSync(path.join(out, "imprimer", "zine", "index.html"), "utf8");
     expect(html).toMatch(/sur\u00ADveillance/);

@@ -106,7 +106,8 @@ export async function renderDocument(
         if (!response?.ok()) throw new RenderError(`${url} : HTTP ${response?.status()} → le document d’impression n’a pas été construit (voir print/eleventy.ts)`);
         const laidOut = await paginate(page);
         if (errors.length) throw new RenderError(`${url} : ${errors.join(" ; ")}`);
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+        // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
         return { pdf: new Uint8Array(pdf), ...laidOut, warnings };
       })(),
       limitMs,
