@@ -1,0 +1,49 @@
+/**
+ * `npm run bench`: how long each stage takes on this machine. Timings live
+ * here, never in a test's pass/fail. Builds into temporary folders.
+ *   --runs=3   how many times to repeat the fast stages (median reported)
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildSite } from "./site/build-site.ts";
+import { buildPrint } from "./print/build-print.ts";
+import { plateKeys, plateSvg } from "./plates/render.ts";
+import { listFiles, formatBytes } from "./lib/log.ts";
+
+const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.slice(7) ?? 3);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function time(label: string, times: number, work: () => Promise<unknown> | unknown): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t = performance.now();
+    await work();
+    samples.push(performance.now() - t);
+  }
+  const m = median(samples);
+  console.log(`${label.padEnd(34)} médiane ${(m / 1000).toFixed(2)} s  (${samples.map((s) => (s / 1000).toFixed(2)).join(", ")})`);
+  return m;
+}
+
+function weight(dir: string, files: string[]): string {
+  return formatBytes(files.reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0));
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zine-bench-"));
+console.log(`bench sur ${os.cpus().length} cœurs, Node ${process.version}, ${runs} passes`);
+await time("plates: all, web + print", runs, () => plateKeys.forEach((k) => (plateSvg(k, "web"), plateSvg(k, "print"))));
+await time("site: Eleventy (pages, feed, cards)", runs, () => buildSite(dir));
+await time("print: render, finish, impose, check", 1, () => buildPrint(dir, { quiet: true }));
+
+// What a reader's browser fetches for two pages: the HTML, the CSS and the fonts it uses.
+const css = ["assets/css/site.css"];
+const fonts = listFiles(path.join(dir, "assets/fonts")).map((f) => `assets/fonts/${f}`);
+const chapter = listFiles(path.join(dir, "chapitres")).find((f) => f.endsWith("index.html"))!;
+console.log(`poids accueil (HTML + CSS + polices)   ${weight(dir, ["index.html", ...css, ...fonts])}`);
+console.log(`poids chapitre ${chapter.split("/")[0].padEnd(23)} ${weight(dir, [`chapitres/${chapter}`, ...css, ...fonts])}`);
+fs.rmSync(dir, { recursive: true, force: true });
