@@ -81,13 +81,17 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** axe-core's WCAG 2.2 A/AA rules on the page as it is now. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * axe-core's WCAG 2.2 A/AA rules on the page as it is now. `exclude` leaves out
+ * what the browser itself adds to a page (never our markup).
+ */
+export async function axeViolations(page: Page, exclude: string[] = []): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, so the page's CSP (no inline script) still holds for the page itself.
   await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+  return page.evaluate(async ({ tags, exclude }) => {
+    const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const context = exclude.length ? { include: [["html"]], exclude: exclude.map((selector) => [selector]) } : document;
+    const result = await axe.run(context, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.map(String).join(" ")) }));
-  }, WCAG_22_AA);
+  }, { tags: WCAG_22_AA, exclude });
 }
