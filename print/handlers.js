@@ -12,7 +12,7 @@
   var Paged = window.Paged;
   if (!Paged) throw new Error("handlers.js : Paged.js doit être chargé avant ce fichier");
 
-  var report = { pages: 0, padded: 0, overflows: [] };
+  var report = { pages: 0, padded: 0, overflows: [], loneLines: [] };
   window.zineReport = report;
 
   /** Progress for the renderer: one console line per page laid out. */
@@ -59,6 +59,97 @@
     }
   }
 
+  /**
+   * The lines of `range`, in layout order: rects that overlap vertically are
+   * one line (a raised footnote call is not a line of its own); content past
+   * the page's right edge is in the next column Paged.js holds back.
+   */
+  function linesOf(range, bounds) {
+    var rects = Array.prototype.slice.call(range.getClientRects()).filter(function (r) {
+      return r.width >= 1 && r.height >= 1;
+    });
+    rects.sort(function (a, b) {
+      var ca = a.left < bounds.right ? 0 : 1;
+      var cb = b.left < bounds.right ? 0 : 1;
+      return ca - cb || a.top - b.top;
+    });
+    var lines = [];
+    rects.forEach(function (r) {
+      var column = r.left < bounds.right ? 0 : 1;
+      var last = lines[lines.length - 1];
+      if (last && last.column === column && r.top < last.bottom - 2) last.bottom = Math.max(last.bottom, r.bottom);
+      else lines.push({ column: column, top: r.top, bottom: r.bottom });
+    });
+    return lines;
+  }
+
+  /** The first text position of `block` that is laid out on the line starting at `top`. */
+  function positionAtLine(block, top, limit) {
+    var walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    var probe = document.createRange();
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (var i = 0; i < node.length; i++) {
+        if (limit.comparePoint(node, i) >= 0) return null;
+        probe.setStart(node, i);
+        probe.setEnd(node, i + 1);
+        var rect = probe.getClientRects()[0];
+        if (rect && rect.width > 0 && rect.top >= top - 1) return { node: node, offset: i };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * At least 2 lines of a paragraph at the foot of a page (orphans) and at
+   * the head of the next (widows): Paged.js ignores the CSS properties, so
+   * move the break up a line, or the whole paragraph, before it happens.
+   */
+  var MIN_LINES = 2;
+  class KeepTwoLines extends Paged.Handler {
+    onOverflow(overflow, rendered, bounds) {
+      if (!overflow) return;
+      var start = overflow.startContainer;
+      var ref = start.nodeType === 3 ? start.parentElement : start.childNodes[overflow.startOffset] || start;
+      var block = ref && ref.nodeType === 1 ? ref.closest("p, li") : ref && ref.parentElement && ref.parentElement.closest("p, li");
+      if (!block || !rendered.contains(block)) return;
+
+      var before = document.createRange();
+      before.setStart(block, 0);
+      before.setEnd(overflow.startContainer, overflow.startOffset);
+      var after = document.createRange();
+      after.setStart(overflow.startContainer, overflow.startOffset);
+      after.setEnd(block, block.childNodes.length);
+      var linesBefore = linesOf(before, bounds).filter(function (l) { return l.column === 0; });
+      var linesAfter = linesOf(after, bounds);
+      if (linesBefore.length === 0 || linesAfter.length === 0) return;
+      if (linesBefore.length >= MIN_LINES && linesAfter.length >= MIN_LINES) return;
+
+      var moved = document.createRange();
+      moved.setEnd(overflow.endContainer, overflow.endOffset);
+      var keep = linesBefore.length - Math.max(0, MIN_LINES - linesAfter.length);
+      if (linesBefore.length >= MIN_LINES && keep >= MIN_LINES) {
+        // Widow: carry the last line(s) of this page over with the rest.
+        var at = positionAtLine(block, linesBefore[keep].top, after);
+        if (!at) return;
+        moved.setStart(at.node, at.offset);
+        return moved;
+      }
+      // Orphan, or too short to split: the whole paragraph goes to the next page,
+      // unless it already starts the page (moving it would only make an empty page).
+      // (Its first line, not its box: a box split over columns starts at the top.)
+      if (linesBefore[0].top - bounds.top < 2) return;
+      // A heading (break-after: avoid) stays with the paragraph it introduces.
+      var first = block;
+      // (Paged.js moves break-* from the CSS into data-break-* attributes.)
+      while (first.previousElementSibling && (first.previousElementSibling.getAttribute("data-break-after") === "avoid" || getComputedStyle(first.previousElementSibling).breakAfter === "avoid")) {
+        first = first.previousElementSibling;
+      }
+      if (first !== block && first.getClientRects()[0] && first.getClientRects()[0].top - bounds.top < 2) first = block;
+      moved.setStartBefore(first);
+      return moved;
+    }
+  }
+
   /** Anything that sticks out of its page's content box is an overflow. */
   class FindOverflows extends Paged.Handler {
     afterRendered(pages) {
@@ -89,5 +180,25 @@
     }
   }
 
-  Paged.registerHandlers(ReportProgress, PadToMultiple, FindOverflows);
+  /** What KeepTwoLines could not prevent, for the preflight: paragraphs split with one line on a side. */
+  class FindLoneLines extends Paged.Handler {
+    afterRendered(pages) {
+      report.loneLines = [];
+      pages.forEach(function (page, index) {
+        var area = page.element.querySelector(".pagedjs_page_content");
+        if (!area) return;
+        var bounds = area.getBoundingClientRect();
+        var split = area.querySelectorAll("p[data-split-from], p[data-split-to], li[data-split-from], li[data-split-to]");
+        for (var i = 0; i < split.length; i++) {
+          var range = document.createRange();
+          range.selectNodeContents(split[i]);
+          if (linesOf(range, bounds).length === 1) {
+            report.loneLines.push({ page: index + 1, kind: split[i].hasAttribute("data-split-to") ? "orpheline" : "veuve", text: (split[i].textContent || "").trim().slice(0, 50) });
+          }
+        }
+      });
+    }
+  }
+
+  Paged.registerHandlers(ReportProgress, KeepTwoLines, PadToMultiple, FindOverflows, FindLoneLines);
 })();

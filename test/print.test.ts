@@ -134,6 +134,12 @@ describe("the A5 zine", () => {
     for (const url of urls) expect(text, url).toContain(squash(url));
   });
 
+  it("leaves no paragraph with a single line at the foot or head of a page", () => {
+    const a5 = summary.files.find((f) => f.key === "lecture")!;
+    expect(a5.loneLines).toEqual([]);
+    expect(a5.overflows).toEqual([]);
+  });
+
   it("sets footnotes at the foot of the page that calls them", () => {
     const page = a5Pages.find((p) => /Tranquillité Urbaine/.test(p));
     expect(page).toBeDefined();

@@ -130,7 +130,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     const files: PreflightEntry[] = [];
     for (const [key, bytes, expect, render] of outputs) {
       const file = printFileName(key, lecture.slug);
-      files.push(await preflight(key, file, bytes, expect, render ? { overflows: render.overflows, warnings: render.warnings } : undefined));
+      files.push(await preflight(key, file, bytes, expect, render ? { overflows: render.overflows, loneLines: render.loneLines, warnings: render.warnings } : undefined));
     }
     const problems = files.flatMap((f) => f.problems.map((p) => `${f.file} : ${p}`));
     stages.controle = (performance.now() - t) / 1000;
@@ -149,7 +149,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
         const embedded = f.fonts.filter((font) => font.embedded).length;
         step(
           `  ${f.file} : ${f.pages} p.${f.multiple === 4 ? ` (${f.pages / 4} × 4)` : ""}, ${f.widthMm} × ${f.heightMm} mm, ${formatBytes(f.bytes)}, ` +
-            `${embedded}/${f.fonts.length} polices incorporées, aucune Type 3, ${f.overflows.length} débordement, ${f.warnings.length} avertissement Paged.js`,
+            `${embedded}/${f.fonts.length} polices incorporées, aucune Type 3, ${f.overflows.length} débordement, ${f.loneLines.length} ligne veuve ou orpheline, ${f.warnings.length} avertissement Paged.js`,
         );
       }
       const fontNames = [...new Set(files.flatMap((f) => f.fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, ""))))];

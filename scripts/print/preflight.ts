@@ -6,7 +6,7 @@
  */
 import { PDFDocument, PDFDict, PDFName, PDFRef, PDFArray, type PDFObject } from "pdf-lib";
 import { ptToMm } from "../lib/imposition.ts";
-import type { Overflow } from "./render.ts";
+import type { Overflow, LoneLine } from "./render.ts";
 
 export interface FontInfo {
   name: string;
@@ -38,6 +38,8 @@ export interface PreflightEntry {
   multiple: number;
   fonts: FontInfo[];
   overflows: Overflow[];
+  /** Widows and orphans left (a warning: the handler already moved what it could). */
+  loneLines: LoneLine[];
   warnings: string[];
   problems: string[];
 }
@@ -100,7 +102,7 @@ export async function preflight(
   file: string,
   bytes: Uint8Array,
   expect: Expectation,
-  layout: { overflows: Overflow[]; warnings: string[] } = { overflows: [], warnings: [] },
+  layout: { overflows: Overflow[]; loneLines?: LoneLine[]; warnings: string[] } = { overflows: [], warnings: [] },
 ): Promise<PreflightEntry> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const pages = doc.getPages();
@@ -121,6 +123,7 @@ export async function preflight(
     multiple: expect.multiple,
     fonts: listFonts(doc),
     overflows: layout.overflows,
+    loneLines: layout.loneLines ?? [],
     warnings: layout.warnings,
     problems: [],
   };

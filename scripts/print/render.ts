@@ -18,12 +18,20 @@ export interface Overflow {
   text: string;
 }
 
+/** A paragraph split with a single line on one page (what KeepTwoLines could not avoid). */
+export interface LoneLine {
+  page: number;
+  kind: "veuve" | "orpheline";
+  text: string;
+}
+
 export interface RenderResult {
   pdf: Uint8Array;
   pages: number;
   /** Notes pages added to reach a multiple of 4. */
   padded: number;
   overflows: Overflow[];
+  loneLines: LoneLine[];
   /** Paged.js's own console warnings (overflow on…, unable to layout…). */
   warnings: string[];
   /** The content date the document declares (<meta name="date">), YYYY-MM-DD. */
@@ -59,7 +67,7 @@ async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warning
     await document.fonts.ready;
     const w = window as unknown as {
       Paged: { Previewer: new () => { preview(): Promise<{ total: number }> } };
-      zineReport: { pages: number; padded: number; overflows: { page: number; element: string; text: string }[] };
+      zineReport: { pages: number; padded: number; overflows: Overflow[]; loneLines: LoneLine[] };
     };
     const flow = await new w.Paged.Previewer().preview();
     // (No named functions in here: tsx would wrap them in a helper the page doesn't have.)
@@ -68,7 +76,8 @@ async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warning
       named[m.getAttribute("name") ?? ""] = m.getAttribute("content") ?? "";
     });
     const meta = { title: document.title, author: named.author ?? "", subject: named.description ?? "" };
-    return { pages: w.zineReport.pages || flow.total, padded: w.zineReport.padded, overflows: w.zineReport.overflows, date: named.date ?? "", meta, slug: named["zine-slug"] || "zine" };
+    const r = w.zineReport;
+    return { pages: r.pages || flow.total, padded: r.padded, overflows: r.overflows, loneLines: r.loneLines ?? [], date: named.date ?? "", meta, slug: named["zine-slug"] || "zine" };
   });
 }
 
