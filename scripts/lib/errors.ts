@@ -27,7 +27,13 @@ export function reportBuildError(error: unknown): void {
   const messages = chain.map((e) => (e instanceof Error ? e.message : String(e)));
   for (const message of messages) process.stderr.write(`  ${message}\n`);
   const hint = hints.find(([pattern]) => messages.some((m) => pattern.test(m)))?.[1];
-  if (hint) process.stderr.write(`→ ${hint}\n`);
+  if (hint) {
+    process.stderr.write(`→ ${hint}\n`);
+    return;
+  }
+  // Not a content problem we know: most likely a bug, so show where it happened.
+  const innermost = chain.at(-1);
+  if (innermost instanceof Error && innermost.stack) process.stderr.write(`\n${innermost.stack}\n`);
 }
 
 /** What to do about the errors Eleventy itself raises, by what their message says. */

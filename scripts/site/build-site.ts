@@ -3,6 +3,9 @@ import Eleventy from "@11ty/eleventy";
 
 export async function buildSite(outputDir: string): Promise<{ files: number }> {
   const eleventy = new Eleventy("src", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
+  // Eleventy's own account of a failure (stack traces) stays out of the way: scripts/lib/errors.ts
+  // reports every failed build, for the person who edits the content. Warnings still show.
+  eleventy.logger.overrideLogger({ ...console, error: () => {} });
   const results = (await eleventy.write()) as unknown as [unknown[], unknown[]] | unknown[];
   // write() resolves to [passthroughCopies, templates]
   const templates = Array.isArray(results[1]) ? results[1] : results;

@@ -6,6 +6,9 @@ import type { z } from "zod";
 import { hints } from "../../_data/schema.ts";
 
 export class ContentError extends Error {
+  /** Read by Eleventy's error handler: the message is for people, no stack trace under it. */
+  readonly skipOriginalStack = true;
+
   constructor(
     readonly file: string,
     readonly problems: string[],
