@@ -15,6 +15,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseYamlData } from "./data.ts";
+import { ContentError } from "./content-error.ts";
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
 
@@ -38,7 +39,7 @@ export function zineFolder(env: NodeJS.ProcessEnv = process.env): string | undef
   if (!dir) return undefined;
   const missing = ["chapitres", ...DATA_FILES].filter((name) => !fs.existsSync(path.join(dir, name)));
   if (missing.length) {
-    throw new Error(`ZINE_DIR=${dir} : il manque ${missing.join(", ")} → un dossier de zine contient chapitres/, site.yaml, ressources.yaml (et a-propos.md)`);
+    throw new ContentError(`ZINE_DIR=${dir}`, [`il manque ${missing.join(", ")} → un dossier de zine contient chapitres/, site.yaml, ressources.yaml (et a-propos.md) ; vérifiez le chemin`]);
   }
   return path.resolve(dir);
 }

@@ -110,3 +110,11 @@ describe.runIf(fullBuild.exitCode === 0)("its PDFs", () => {
     }
   });
 });
+
+it("says which folder and what is missing when ZINE_DIR points at the wrong place", async () => {
+  const run = await runBuild({ output: path.join(workDir, "wrong", "_site"), env: { ZINE_DIR: "test/fixtures/nowhere" }, args: ["--only=site"] });
+  expect(run.exitCode).not.toBe(0);
+  expect(run.stderr).toContain("ZINE_DIR=test/fixtures/nowhere");
+  expect(run.stderr).toContain("il manque chapitres, site.yaml, ressources.yaml");
+  expect(fs.existsSync(path.join(workDir, "wrong", "_site"))).toBe(false);
+});
