@@ -54,6 +54,11 @@
         });
         chunker.total = chunker.pages.length;
         chunker.pagesArea.style.setProperty("--pagedjs-page-count", String(chunker.total));
+        // Pages added after layout never went through Paged.js's last step, which
+        // switches on their margin boxes: run it so the notes pages get their folio.
+        pages.forEach(function (p) {
+          if (p.element.classList.contains("pagedjs_notes_page")) chunker.hooks.finalizePage.triggerSync(p.element, p, undefined, chunker);
+        });
       }
       report.padded = missing;
     }
