@@ -18,6 +18,8 @@ const CANDIDATES = [
 
 export class BrowserNotFoundError extends Error {
   override name = "BrowserNotFoundError";
+  /** The message says what to do: no stack trace under it (same convention as ContentError). */
+  readonly skipOriginalStack = true;
 }
 
 /** The path of a Chromium to drive, or an error that says how to get one. */

@@ -42,6 +42,14 @@ export interface PrintSummary {
 
 export class PreflightError extends Error {
   override name = "PreflightError";
+  /** The message lists every problem and its fix: no stack trace under it. */
+  readonly skipOriginalStack = true;
+}
+
+/** A wrong command-line option, said in the words of the person who typed it. */
+export class PrintOptionError extends Error {
+  override name = "PrintOptionError";
+  readonly skipOriginalStack = true;
 }
 
 /** Writes `bytes` to `file` through a temporary file and a rename. */
@@ -175,7 +183,7 @@ export function creepFromArgs(argv: string[]): number {
   if (raw === undefined) return 0;
   const mm = Number(raw.replace(",", "."));
   if (!Number.isFinite(mm) || mm < 0 || mm > 5) {
-    throw new Error(`--creep=${raw} : indiquez la chasse en millimètres, entre 0 et 5 (par exemple --creep=0.3)`);
+    throw new PrintOptionError(`--creep=${raw} : indiquez la chasse en millimètres, entre 0 et 5 (par exemple --creep=0.3)`);
   }
   return mm;
 }

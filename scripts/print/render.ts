@@ -44,6 +44,8 @@ export interface RenderResult {
 
 export class RenderError extends Error {
   override name = "RenderError";
+  /** The message names the document and the fix: no stack trace under it. */
+  readonly skipOriginalStack = true;
 }
 
 /** Rejects after `ms` with a message that names the document. */
