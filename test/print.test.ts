@@ -262,6 +262,32 @@ describe("the /imprimer/ page", () => {
   });
 });
 
+describe("the preview page", () => {
+  it("paginates the zine in the browser with the polyfill, under its CSP, without errors", async () => {
+    const server = await serveFolder(out);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on("pageerror", (e) => problems.push(e.message));
+      page.on("console", (m) => {
+        if (m.type() === "error" && !/Failed to load resource/.test(m.text())) problems.push(m.text());
+      });
+      await page.goto(`${server.origin}/imprimer/apercu/`);
+      await page.waitForFunction(() => (window as unknown as { zineReport?: { pages: number } }).zineReport?.pages, null, { timeout: 60_000 });
+      const pages = await page.locator(".pagedjs_page").count();
+      expect(pages).toBe(a5Pages.length);
+      // No inline script: every <script> has a src on the same origin.
+      const inline = await page.locator("script:not([src])").count();
+      expect(inline).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+});
+
 describe("reproducibility", () => {
   it("dates every PDF with the content's date, not the time of the build", () => {
     const html = fs.readFileSync(path.join(out, "imprimer", "zine", "index.html"), "utf8");
