@@ -31,9 +31,11 @@ export function reportBuildError(error: unknown): void {
     process.stderr.write(`→ ${hint}\n`);
     return;
   }
-  // Not a content problem we know: most likely a bug, so show where it happened.
+  // An error written for people (no Chromium, bad --creep, preflight) says
+  // all there is to say; anything else is most likely a bug: show where.
+  const forPeople = chain.some((e) => (e as { skipOriginalStack?: boolean } | null)?.skipOriginalStack === true);
   const innermost = chain.at(-1);
-  if (innermost instanceof Error && innermost.stack) process.stderr.write(`\n${innermost.stack}\n`);
+  if (!forPeople && innermost instanceof Error && innermost.stack) process.stderr.write(`\n${innermost.stack}\n`);
 }
 
 /** What to do about the errors Eleventy itself raises, by what their message says. */
