@@ -59,8 +59,23 @@ export function cardSvg({ title, kicker, plate, footer }: Card): string {
   );
 }
 
+/**
+ * PNGs already made in this process, by their SVG: the build runs Eleventy a
+ * second time once the PDFs exist, and the cards haven't changed since.
+ */
+const rasterised = new Map<string, Promise<Buffer>>();
+
+function rasterise(svg: string): Promise<Buffer> {
+  let png = rasterised.get(svg);
+  if (!png) {
+    png = sharp(Buffer.from(svg)).png(PNG).toBuffer();
+    rasterised.set(svg, png);
+  }
+  return png;
+}
+
 export async function renderCard(card: Card): Promise<Buffer> {
-  return sharp(Buffer.from(cardSvg(card))).png(PNG).toBuffer();
+  return rasterise(cardSvg(card));
 }
 
 /** A plate alone as PNG (the feed's image): ink on paper, `width` pixels wide. */
@@ -72,5 +87,5 @@ export async function renderPlatePng(key: string, width = 960): Promise<Buffer> 
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="${PAPER}"/>` +
     svg.replace("<svg ", `<svg width="${width}" height="${height}" color="${INK}" `) +
     `</svg>`;
-  return sharp(Buffer.from(page)).png(PNG).toBuffer();
+  return rasterise(page);
 }
