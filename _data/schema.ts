@@ -15,7 +15,7 @@ export const resourceSchema = z.strictObject({
   title: text,
   authors: z.array(text).default([]),
   publisher: text.optional(),
-  year: z.number().int().min(1800).max(2100).optional(),
+  year: z.number().int().min(1000).max(2100).optional(),
   yearNote: text.optional(),
   url: httpsUrl.optional(),
   note: text,
