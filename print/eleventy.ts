@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { transformSync } from "esbuild";
 import { printDocuments, printFiles, PREFLIGHT_FILE, type PrintFileKey } from "./editions.ts";
 import * as filters from "./filters.ts";
 import { formatBytes } from "../scripts/lib/log.ts";
@@ -18,10 +19,26 @@ const ASSET_FILES: Record<string, string> = {
   "print/fonds-perdus.css": "imprimer/assets/fonds-perdus.css",
   "print/apercu.css": "imprimer/assets/apercu.css",
   "print/mini-zine.css": "imprimer/assets/mini-zine.css",
-  "print/handlers.js": "imprimer/assets/handlers.js",
   // The polyfill, for the in-browser preview only; the renderer drives paged.js itself.
   "node_modules/pagedjs/dist/paged.polyfill.js": "imprimer/assets/paged.polyfill.js",
 };
+
+/** The Paged.js handlers, in TypeScript; the browser gets them as HANDLERS_URL (see handlersJs). */
+const HANDLERS_SOURCE = "print/handlers.ts";
+const HANDLERS_URL = "/imprimer/assets/handlers.js";
+
+/**
+ * print/handlers.ts as the browser runs it: types stripped, wrapped in a
+ * function, no source map. Read at each build, so `npm start` picks up edits.
+ */
+function handlersJs(): string {
+  return transformSync(fs.readFileSync(HANDLERS_SOURCE, "utf8"), {
+    loader: "ts",
+    format: "iife",
+    target: "es2022",
+    banner: `/* Built from ${HANDLERS_SOURCE} by print/eleventy.ts: edit that file. */`,
+  }).code;
+}
 
 export interface PrintFileEntry {
   key: PrintFileKey;
@@ -81,6 +98,12 @@ export default function printEdition(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("miniZinePanels", filters.miniZinePanels);
 
   eleventyConfig.addPassthroughCopy(ASSET_FILES);
+  // The handlers, compiled from TypeScript at each build (a virtual template: Nunjucks only calls the function).
+  eleventyConfig.addTemplate("imprimer/assets/handlers.njk", "{{ handlersJs() | safe }}", {
+    permalink: HANDLERS_URL,
+    eleventyExcludeFromCollections: true,
+    handlersJs,
+  });
   eleventyConfig.addWatchTarget("print/");
 
   // Each print document is a one-line virtual template that includes its
