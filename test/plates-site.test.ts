@@ -8,7 +8,6 @@ import sharp from "sharp";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSiteToTemp, htmlFiles, readPage } from "./helpers/site.ts";
-import { copyProject, runSiteBuild } from "./helpers/project-copy.ts";
 import { plateKeys } from "../scripts/plates/catalogue.ts";
 import { CARD_HEIGHT, CARD_WIDTH, renderCard } from "../scripts/plates/cards.ts";
 
@@ -98,19 +97,5 @@ describe("the feed", () => {
       expect(fs.existsSync(path.join(out, new URL(href!).pathname))).toBe(true);
       expect(entry).toMatch(/<content type="html">&lt;figure&gt;&lt;img src=&quot;https:/);
     }
-  });
-});
-
-describe("an unknown plate key", () => {
-  it("stops the build with the file, the field `plate` and the known keys", () => {
-    const project = copyProject();
-    const file = "src/chapitres/05-efficacite.md";
-    const full = path.join(project, file);
-    fs.writeFileSync(full, fs.readFileSync(full, "utf8").replace(/^plate: .*$/m, "plate: ecran"));
-    const run = runSiteBuild(project);
-    expect(run.status).not.toBe(0);
-    expect(run.output).toContain(file);
-    expect(run.output).toContain("champ « plate » : « ecran » n’est pas une planche connue");
-    expect(run.output).toContain("choisissez parmi : couverture, flux, marche, entonnoir");
   });
 });

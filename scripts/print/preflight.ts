@@ -146,7 +146,7 @@ export async function preflight(
     problems.push(`${pages.length} pages au lieu de ${expect.pages}`);
   }
   if (pages.length % expect.multiple !== 0) {
-    problems.push(`${pages.length} pages, pas un multiple de ${expect.multiple} → le gestionnaire PadToMultiple de print/handlers.js n’a pas complété`);
+    problems.push(`${pages.length} pages, pas un multiple de ${expect.multiple} → le gestionnaire PadToMultiple de print/handlers.ts n’a pas complété`);
   }
   for (const font of entry.fonts) {
     if (font.type === "Type3") problems.push(`police ${font.name} en Type 3 (graisse ou style simulé) → déclarez la vraie fonte dans print/polices.css`);
