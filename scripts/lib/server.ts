@@ -1,7 +1,9 @@
 /**
- * A tiny static file server on 127.0.0.1 for the render: Paged.js fetches the
- * stylesheets with XHR, which file:// forbids. It serves one folder (the built
- * site) plus a few extra files by URL (Paged.js itself from node_modules).
+ * A tiny static file server on 127.0.0.1, on a free port, serving one folder
+ * (the built site) the way a static host does: /x/ → /x/index.html, /x → 301
+ * to /x/, and /404.html with a 404 for anything else. The render needs it
+ * because Paged.js fetches stylesheets with XHR, which file:// forbids; the
+ * browser tests need it to meet the site as a reader does.
  */
 import http from "node:http";
 import fs from "node:fs";
@@ -13,11 +15,13 @@ const TYPES: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".json": "application/json",
+  ".xml": "application/xml; charset=utf-8",
+  ".xsl": "text/xsl; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".jpg": "image/jpeg",
   ".woff2": "font/woff2",
-  ".xml": "application/xml",
   ".pdf": "application/pdf",
 };
 
@@ -26,28 +30,33 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+function isFile(file: string): boolean {
+  return fs.existsSync(file) && fs.statSync(file).isFile();
+}
+
+/** Serves `root`, plus `extra` files by URL path (Paged.js from node_modules). */
 export async function serveFolder(root: string, extra: Record<string, string> = {}): Promise<StaticServer> {
   const base = path.resolve(root);
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    let file = extra[url.pathname];
-    if (!file) {
-      const pathname = decodeURIComponent(url.pathname);
-      file = path.join(base, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
-      // Never serve outside the folder.
-      if (!file.startsWith(base + path.sep) && file !== base) {
-        res.writeHead(403).end();
+  const server = http.createServer((request, response) => {
+    const urlPath = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    let file = extra[urlPath] ?? path.join(base, urlPath.endsWith("/") ? `${urlPath}index.html` : urlPath);
+    let status = 200;
+    // Never serve outside the folder.
+    if (!extra[urlPath] && !file.startsWith(base + path.sep)) file = path.join(base, "404.html");
+    if (!isFile(file)) {
+      if (isFile(path.join(file, "index.html"))) {
+        response.writeHead(301, { location: `${urlPath}/` }).end();
+        return;
+      }
+      status = 404;
+      file = path.join(base, "404.html");
+      if (!isFile(file)) {
+        response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`introuvable : ${urlPath}`);
         return;
       }
     }
-    fs.readFile(file, (error, body) => {
-      if (error) {
-        res.writeHead(404, { "content-type": "text/plain" }).end(`introuvable : ${url.pathname}`);
-        return;
-      }
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
-      res.end(body);
-    });
+    response.writeHead(status, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    fs.createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { PROJECT_ROOT } from "./support/build.ts";
-import { serveStatic, type StaticServer } from "./support/static-server.ts";
+import { serveFolder, type StaticServer } from "../../scripts/lib/server.ts";
 import { launchChromium } from "./support/browser.ts";
 import { axeViolations, visit } from "./support/page-audit.ts";
 import { focused } from "./support/focus.ts";
@@ -15,7 +15,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await serveStatic(path.join(PROJECT_ROOT, "test/fixtures/broken-page"));
+  server = await serveFolder(path.join(PROJECT_ROOT, "test/fixtures/broken-page"));
   browser = await launchChromium();
 });
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { buildInto, fileForUrl, htmlPages, PROJECT_ROOT } from "./support/build.ts";
-import { serveStatic, type StaticServer } from "./support/static-server.ts";
+import { serveFolder, type StaticServer } from "../../scripts/lib/server.ts";
 import { launchChromium } from "./support/browser.ts";
 import { axeViolations, showAs, visit, type AxeViolation } from "./support/page-audit.ts";
 import { focused } from "./support/focus.ts";
@@ -35,7 +35,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serveStatic(site);
+  server = await serveFolder(site);
   browser = await launchChromium();
 });
 
