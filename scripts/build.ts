@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const output = prepareOutput(OUTPUT);
   try {
-    let t = performance.now();
+    const t = performance.now();
     step("site : Eleventy construit les pages et le flux…");
     const site = await buildSite(output.staging);
     step(`site : ${site.files} fichiers en ${seconds(t)}`);
