@@ -9,7 +9,8 @@ import path from "node:path";
 import { buildSite } from "./site/build-site.ts";
 import { buildPrint } from "./print/build-print.ts";
 import { plateKeys, plateSvg } from "./plates/render.ts";
-import { listFiles, formatBytes } from "./lib/log.ts";
+import { formatBytes } from "./lib/log.ts";
+import { listFiles } from "./lib/site-files.ts";
 
 const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.slice(7) ?? 3);
 

@@ -7,7 +7,8 @@
 import path from "node:path";
 import { buildSite } from "./site/build-site.ts";
 import { prepareOutput, publishOutput, discardOutput } from "./lib/output.ts";
-import { step, seconds, formatBytes, listFiles } from "./lib/log.ts";
+import { step, seconds, formatBytes } from "./lib/log.ts";
+import { listFiles } from "./lib/site-files.ts";
 import { reportBuildError } from "./lib/errors.ts";
 import { printStages, creepFromArgs, publishPrintFolder } from "./print/build-print.ts";
 import fs from "node:fs";

@@ -9,6 +9,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
+import { fileForUrl } from "./site-files.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -38,8 +39,8 @@ function isFile(file: string): boolean {
 export async function serveFolder(root: string, extra: Record<string, string> = {}): Promise<StaticServer> {
   const base = path.resolve(root);
   const server = http.createServer((request, response) => {
-    const urlPath = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
-    let file = extra[urlPath] ?? path.join(base, urlPath.endsWith("/") ? `${urlPath}index.html` : urlPath);
+    const urlPath = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
+    let file = extra[urlPath] ?? fileForUrl(base, urlPath);
     let status = 200;
     // Never serve outside the folder.
     if (!extra[urlPath] && !file.startsWith(base + path.sep)) file = path.join(base, "404.html");

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ContentError } from "./content-error.ts";
+import { fileForUrl } from "../lib/site-files.ts";
 import { sourceFile } from "./zine-folder.ts";
 
 export interface BuiltPage {
@@ -17,11 +18,6 @@ export interface BuiltPage {
 const REFERENCE = /\s(href|src)="(\/(?!\/)[^"#?]*)(?:\?[^"#]*)?(?:#([^"]*))?"/g;
 const ID = /\sid="([^"]+)"/g;
 
-function targetFile(outputDir: string, urlPath: string): string {
-  const decoded = decodeURIComponent(urlPath);
-  return path.join(outputDir, decoded.endsWith("/") ? `${decoded}index.html` : decoded);
-}
-
 export function checkInternalLinks(outputDir: string, pages: BuiltPage[]): void {
   const html = pages.filter((p): p is BuiltPage & { url: string } => typeof p.url === "string" && !!p.outputPath && String(p.outputPath).endsWith(".html"));
   const idsByUrl = new Map(html.map((p) => [p.url, new Set([...p.content.matchAll(ID)].map((m) => m[1]))]));
@@ -31,7 +27,7 @@ export function checkInternalLinks(outputDir: string, pages: BuiltPage[]): void 
     for (const [, attribute, target, fragment] of page.content.matchAll(REFERENCE)) {
       let problem: string | undefined;
       const ids = idsByUrl.get(target);
-      if (!ids && !fs.existsSync(targetFile(outputDir, target))) {
+      if (!ids && !fs.existsSync(fileForUrl(outputDir, target))) {
         problem =
           attribute === "src"
             ? `l’image ou le fichier « ${target} » n’existe pas dans le site construit → vérifiez son chemin, ou ajoutez le fichier au projet (les fichiers copiés tels quels sont listés dans scripts/site/assets.ts)`

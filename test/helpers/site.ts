@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildSite } from "../../scripts/site/build-site.ts";
+import { fileForUrl, listFiles } from "../../scripts/lib/site-files.ts";
 
 export async function buildSiteToTemp(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zine-site-"));
@@ -11,13 +12,9 @@ export async function buildSiteToTemp(): Promise<string> {
 }
 
 export function readPage(outputDir: string, url: string): string {
-  const file = url.endsWith("/") ? path.join(outputDir, url, "index.html") : path.join(outputDir, url);
-  return fs.readFileSync(file, "utf8");
+  return fs.readFileSync(fileForUrl(outputDir, url), "utf8");
 }
 
 export function htmlFiles(outputDir: string): string[] {
-  return fs
-    .readdirSync(outputDir, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".html"))
-    .sort();
+  return listFiles(outputDir).filter((f) => f.endsWith(".html"));
 }

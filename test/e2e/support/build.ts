@@ -6,8 +6,11 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { listFiles } from "../../../scripts/lib/site-files.ts";
 
+export { listFiles, fileForUrl } from "../../../scripts/lib/site-files.ts";
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../../..");
+
 const TSX = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
 
 export interface BuildRun {
@@ -51,14 +54,6 @@ export async function buildInto(prefix: string, options: Omit<BuildOptions, "out
   return output;
 }
 
-/** Every file under `dir`, relative, in a stable order. */
-export function listFiles(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
-
 /** The HTML pages of a built site, as URL paths ("/", "/chapitres/x/", "/404.html"). */
 export function htmlPages(siteDir: string): string[] {
   return listFiles(siteDir)
@@ -66,8 +61,3 @@ export function htmlPages(siteDir: string): string[] {
     .map((file) => "/" + file.split(path.sep).join("/").replace(/(^|\/)index\.html$/, "$1"));
 }
 
-/** The file a URL path is served from. */
-export function fileForUrl(siteDir: string, urlPath: string): string {
-  const decoded = decodeURIComponent(urlPath);
-  return path.join(siteDir, decoded.endsWith("/") ? `${decoded}index.html` : decoded);
-}
