@@ -97,7 +97,7 @@ describe("determinism", () => {
     const here = digest(plateKeys.flatMap((k) => [fresh(k, "web"), fresh(k, "print")]));
     const script =
       'import { drawPlate, plateKeys } from "./scripts/plates/catalogue.ts"; import { toSvg } from "./scripts/plates/svg.ts"; import crypto from "node:crypto";' +
-      "const all = plateKeys.flatMap((k) => [\"web\", \"print\"].map((v) => { const { spec, sheet } = drawPlate(k); return toSvg(sheet, { variant: v, title: "", printWidthMm: spec.printWidthMm }); }));" +
+      "const all = plateKeys.flatMap((k) => [\"web\", \"print\"].map((v) => { const { spec, sheet } = drawPlate(k); return toSvg(sheet, { variant: v, title: \"\", printWidthMm: spec.printWidthMm }); }));" +
       'console.log(crypto.createHash("sha256").update(all.join("\\n")).digest("hex"));';
     const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" });
     expect(child.status, child.stderr).toBe(0);
