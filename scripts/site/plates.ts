@@ -19,7 +19,7 @@ import {
 } from "../plates/index.ts";
 import { typographie } from "./typography.ts";
 import { escapeHtml } from "../lib/escape.ts";
-import { picture, imgTag, resolvePicture } from "./pictures.ts";
+import { picture, imgTag, imagesDir } from "./pictures.ts";
 import { sourceFile } from "./zine-folder.ts";
 import { ContentError } from "./content-error.ts";
 
@@ -62,7 +62,22 @@ function useOf(source: unknown): PlateUse {
   return { plate: "" };
 }
 
-const plateFile = (id: string): string => id.replace(/\.svg$/i, "").replace(/[^a-z0-9-]+/gi, "-").toLowerCase();
+/** An own plate's file name: its path under images/, made safe ("plans/cour.svg" → "propre-plans-cour"). */
+function ownPlateId(file: string): string {
+  const name = path.relative(imagesDir(), file).replace(/\.svg$/i, "");
+  return `propre-${name.replace(/[^a-z0-9-]+/gi, "-").toLowerCase()}`;
+}
+
+/** Every SVG of the zine's images/ folder. */
+function ownSvgFiles(): string[] {
+  const dir = imagesDir();
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => /\.svg$/i.test(name))
+    .map((name) => path.join(dir, name))
+    .sort();
+}
 
 /** Where a plate comes from, checked: a known key, or a readable SVG in images/. Errors name the content file. */
 export function resolvePlate(source: unknown): Plate {
@@ -79,7 +94,7 @@ export function resolvePlate(source: unknown): Plate {
     } catch (error) {
       throw new ContentError(from ?? "site.yaml", [`champ « plate » : « ${use.plate} » : ${(error as Error).message} → enregistrez le dessin en SVG depuis votre logiciel (Inkscape : Enregistrer sous… SVG simple)`]);
     }
-    return { id: `propre-${plateFile(pic.name)}`, ownFile: pic.file, kind: "propre", ...words };
+    return { id: ownPlateId(pic.file), ownFile: pic.file, kind: "propre", ...words };
   }
   if (!isPlateKey(use.plate)) {
     throw new ContentError(from ?? "site.yaml", [`champ « plate » : « ${use.plate} » n’est pas une planche connue → choisissez parmi : ${plateKeys.join(", ")}, ou donnez le chemin d’un SVG du dossier images/ (plate: /images/mon-dessin.svg)`]);
@@ -140,9 +155,8 @@ export function cardSlug(url: string): string {
   return slug || "accueil";
 }
 
-/** The cards the pages of this build asked for, by slug; the own plates the feed shows, by id. */
+/** The cards the pages of this build asked for, by slug. */
 const requested = new Map<string, Card>();
-const ownPlates = new Map<string, Plate>();
 
 /** `{{ page.url | carte(title, use, kicker, site.url) }}` → the card's URL; the card is drawn after the build. */
 export function carte(url: string, title: string, source: unknown, kicker: string, siteUrl: string): string {
@@ -159,11 +173,26 @@ export function plancheAlt(source: unknown): string {
   return typographie(resolvePlate(source).alt);
 }
 
+/** A plate's PNG for the feeds: the same bytes every time it is asked for (rasterising is memoised). */
+function platePng(plate: Plate): Promise<Buffer> {
+  const svg = webSvg(plate);
+  return renderPlatePng(svg, svgSize(svg), PLATE_PNG_WIDTH);
+}
+
+/** Byte sizes of the plates' PNGs, by id, drawn before the pages (an RSS enclosure says its length). */
+const pngBytes = new Map<string, number>();
+
+/** `{{ use | planche_png_octets }}`: the size in bytes of the plate's PNG. */
+export function planchePngOctets(source: unknown): number {
+  const plate = resolvePlate(source);
+  const bytes = pngBytes.get(plate.id);
+  if (bytes === undefined) throw new Error(`planche « ${plate.id} » : PNG pas encore dessiné`);
+  return bytes;
+}
+
 /** `{{ use | planche_png }}`: the plate's PNG, site-relative. */
 export function planchePng(source: unknown): string {
-  const plate = resolvePlate(source);
-  if (plate.ownFile) ownPlates.set(plate.id, plate);
-  return `/${PLATES_DIR}/${plate.id}.png`;
+  return `/${PLATES_DIR}/${resolvePlate(source).id}.png`;
 }
 
 /**
@@ -199,38 +228,44 @@ async function twoAtATime(jobs: (() => Promise<void>)[]): Promise<void> {
   await Promise.all([worker(), worker()]);
 }
 
-/** Each generated plate as files: SVG for the screen and for paper, PNG for the feed. They depend on no page. */
+/**
+ * Each plate as files, before any page: every generated plate as SVG for the
+ * screen and for paper, and as PNG for the feeds — and every SVG of the
+ * zine's images/ folder as PNG too, since any of them may be a chapter's plate.
+ */
 export async function writePlateFiles(outputDir: string): Promise<number> {
   const dir = path.join(outputDir, PLATES_DIR);
   fs.mkdirSync(dir, { recursive: true });
-  const jobs = plateKeys.map((key) => async () => {
-    const svg = plateSvg(key, "web");
-    fs.writeFileSync(path.join(dir, `${key}.svg`), svg);
+  pngBytes.clear();
+  const writePng = async (plate: Plate): Promise<void> => {
+    const png = await platePng(plate);
+    fs.writeFileSync(path.join(dir, `${plate.id}.png`), png);
+    pngBytes.set(plate.id, png.byteLength);
+  };
+  const generated = plateKeys.map((key) => async () => {
+    fs.writeFileSync(path.join(dir, `${key}.svg`), plateSvg(key, "web"));
     fs.writeFileSync(path.join(dir, `${key}-impression.svg`), plateSvg(key, "print"));
-    fs.writeFileSync(path.join(dir, `${key}.png`), await renderPlatePng(svg, svgSize(svg), PLATE_PNG_WIDTH));
+    await writePng({ id: key, key, caption: "", alt: "", legend: [], kind: "" });
   });
-  await twoAtATime(jobs);
-  return plateKeys.length;
+  const own = ownSvgFiles().map((file) => async () => {
+    try {
+      readOwnSvg(file);
+    } catch {
+      return; // not a drawing a plate can be: said when a chapter names it
+    }
+    await writePng({ id: ownPlateId(file), ownFile: file, caption: "", alt: "", legend: [], kind: "propre" });
+  });
+  await twoAtATime([...generated, ...own]);
+  return plateKeys.length + own.length;
 }
 
-/** After the pages: the cards they asked for, and the PNGs of the own plates the feed shows. */
+/** After the pages: the cards they asked for. */
 export async function writeCards(outputDir: string): Promise<number> {
   const dir = path.join(outputDir, CARDS_DIR);
   fs.mkdirSync(dir, { recursive: true });
-  fs.mkdirSync(path.join(outputDir, PLATES_DIR), { recursive: true });
   const cards = [...requested].sort(([a], [b]) => a.localeCompare(b));
-  const own = [...ownPlates.values()].map((plate) => async () => {
-    const svg = webSvg(plate);
-    fs.writeFileSync(path.join(outputDir, PLATES_DIR, `${plate.id}.png`), await renderPlatePng(svg, svgSize(svg), PLATE_PNG_WIDTH));
-  });
-  await twoAtATime([...cards.map(([slug, card]) => async () => fs.writeFileSync(path.join(dir, `${slug}.png`), await renderCard(card))), ...own]);
+  await twoAtATime(cards.map(([slug, card]) => async () => fs.writeFileSync(path.join(dir, `${slug}.png`), await renderCard(card))));
   return cards.length;
-}
-
-/** Checks a plate named in content (used by the chapters collection): throws a ContentError naming the file. */
-export function checkPlate(use: PlateUse): void {
-  if (isOwnPlate(use.plate)) resolvePicture(use.plate, use.from ? sourceFile(use.from) : undefined);
-  resolvePlate(use);
 }
 
 /** One line in eleventy.config.ts: everything the plates need from Eleventy. */
@@ -241,10 +276,10 @@ export default function platesPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("planche_alt", plancheAlt);
   eleventyConfig.addFilter("planche_png", planchePng);
   eleventyConfig.addFilter("planche_figure", plancheFigure);
+  eleventyConfig.addFilter("planche_png_octets", planchePngOctets);
   // Plate files first: pages link to them, and the link check runs after the build.
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
     requested.clear();
-    ownPlates.clear();
     await writePlateFiles(directories.output);
   });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
