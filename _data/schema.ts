@@ -33,7 +33,7 @@ export const siteSchema = z.strictObject({
   subtitle: text,
   description: text,
   url: httpsUrl,
-  language: z.literal("fr").default("fr"),
+  language: z.enum(["fr", "en"]).default("fr"), // kit: so the English fixture builds; helper words owns this field
   author: text,
   licence: z.strictObject({ name: text, url: httpsUrl }),
   book: z.strictObject({

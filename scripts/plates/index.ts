@@ -5,6 +5,7 @@
  * words that go with it (caption, alt text, legend) come from the content.
  */
 import fs from "node:fs";
+import colorNames from "color-name";
 import { drawPlate, plates, plateKeys, isPlateKey } from "./catalogue.ts";
 import { toSvg, type Variant } from "./svg.ts";
 import type { PlateSpec } from "./spec.ts";
@@ -59,12 +60,6 @@ export function readOwnSvg(file: string): string {
   return text;
 }
 
-const NAMED: Record<string, string> = {
-  black: "#000000", white: "#ffffff", red: "#ff0000", green: "#008000", blue: "#0000ff", yellow: "#ffff00",
-  orange: "#ffa500", purple: "#800080", pink: "#ffc0cb", gray: "#808080", grey: "#808080", brown: "#a52a2a",
-  navy: "#000080", teal: "#008080", maroon: "#800000", olive: "#808000", lime: "#00ff00", aqua: "#00ffff",
-  fuchsia: "#ff00ff", silver: "#c0c0c0", magenta: "#ff00ff", cyan: "#00ffff",
-};
 
 function grey(r: number, g: number, b: number): string {
   // Rec. 709 luma: how bright the colour looks, as one grey.
@@ -88,7 +83,9 @@ export function greySvg(svg: string): string {
       const value = grey(r, g, b);
       return `rgb(${[1, 3, 5].map((i) => parseInt(value.slice(i, i + 2), 16)).join(",")}`;
     })
-    .replace(/((?:fill|stroke|stop-color|flood-color|lighting-color|color)\s*[:=]\s*["']?)([a-z]+)\b/gi, (whole, lead: string, name: string) =>
-      NAMED[name.toLowerCase()] ? lead + greySvg(NAMED[name.toLowerCase()]) : whole,
-    );
+    .replace(/((?:fill|stroke|stop-color|flood-color|lighting-color|color)\s*[:=]\s*["']?)([a-z]+)\b/gi, (whole, lead: string, name: string) => {
+      // CSS's named colours (red, sienna…), from the color-name table.
+      const rgb = (colorNames as Record<string, [number, number, number]>)[name.toLowerCase()];
+      return rgb ? lead + grey(...rgb) : whole;
+    });
 }
