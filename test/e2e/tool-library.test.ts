@@ -1,5 +1,5 @@
 /**
- * A second kit fixture, in English (test/fixtures/en-zine): built with the
+ * An English kit fixture (test/fixtures/tool-library): built with the
  * real build command and ZINE_DIR, with its own pictures, its own plates
  * (the cover too, from site.yaml) and nothing of the Technopolice zine.
  */
@@ -12,10 +12,10 @@ import { afterAll, expect, it } from "vitest";
 import { fileForUrl, PROJECT_ROOT, runBuild } from "./support/build.ts";
 import { checkKitFixture, letters } from "./support/kit-fixture.ts";
 
-const FIXTURE = path.join(PROJECT_ROOT, "test/fixtures/en-zine");
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "zine-en-"));
+const FIXTURE = path.join(PROJECT_ROOT, "test/fixtures/tool-library");
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "zine-tool-library-"));
 const site = path.join(workDir, "_site");
-const build = await runBuild({ output: site, env: { ZINE_DIR: "test/fixtures/en-zine" } });
+const build = await runBuild({ output: site, env: { ZINE_DIR: "test/fixtures/tool-library" } });
 afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
 it("builds with the real build command, PDFs included", () => {
