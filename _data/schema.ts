@@ -8,6 +8,11 @@ import { z } from "zod";
 const text = z.string().trim().min(1, "ne peut pas être vide");
 const httpsUrl = z.url({ protocol: /^https?$/, message: "n’est pas une adresse web valide (https://…)" });
 
+/** A plate: a key of the generated series (« flux ») or the path of an SVG of the zine's own (« /images/cour.svg »). */
+const plateRef = z.string().trim().regex(/^([a-z0-9-]+|[^\s].*\.svg)$/i, "doit être la clé d’une planche (flux) ou le chemin d’un dessin SVG (/images/mon-dessin.svg)");
+/** Own plates (a path) need words: nobody else can describe them. */
+const isOwnPlatePath = (plate: string): boolean => plate.includes("/") || /\.svg$/i.test(plate);
+
 export const resourceKinds = ["livre", "film", "site", "carte", "outil", "campagne"] as const;
 
 export const resourceSchema = z.strictObject({
@@ -28,7 +33,7 @@ export const siteSchema = z.strictObject({
   subtitle: text,
   description: text,
   url: httpsUrl,
-  language: z.literal("fr").default("fr"),
+  language: z.enum(["fr", "en"]).default("fr"), // kit: so the English fixture builds; helper words owns this field
   author: text,
   licence: z.strictObject({ name: text, url: httpsUrl }),
   book: z.strictObject({
@@ -38,6 +43,13 @@ export const siteSchema = z.strictObject({
     publisher: text,
     url: httpsUrl.optional(),
   }),
+  /** The cover's drawing (a plate key or an own SVG), its caption and its alt text. */
+  cover: z
+    .strictObject({ plate: plateRef.default("couverture"), caption: text.optional(), alt: text.optional() })
+    .refine((cover) => !isOwnPlatePath(cover.plate) || cover.alt, { message: "manque « alt » : un dessin à vous a besoin d’un texte qui dit ce qu’il montre", path: ["alt"] })
+    .default({ plate: "couverture" }),
+  /** Small ornaments for the mini-zine's pages (plate keys or own SVGs), in order; none if absent. */
+  vignettes: z.array(plateRef).optional(),
   introduction: text,
 });
 
@@ -45,8 +57,16 @@ export const chapterSchema = z.object({
   title: text,
   order: z.number({ message: "doit être un nombre entier (1, 2, 3…)" }).int().positive(),
   summary: text,
-  plate: z.string().regex(/^[a-z0-9-]+$/, "doit être une clé en minuscules, par exemple « flux »"),
+  plate: plateRef,
+  plateCaption: text.optional(),
+  plateAlt: text.optional(),
+  plateLegend: z.array(text).optional(),
   date: z.date({ message: "doit être une date au format AAAA-MM-JJ" }),
+}).superRefine((chapter, context) => {
+  if (!isOwnPlatePath(chapter.plate)) return;
+  for (const field of ["plateCaption", "plateAlt"] as const) {
+    if (!chapter[field]) context.addIssue({ code: "custom", path: [field], message: "manque : une planche à vous (un fichier SVG) a besoin d’une légende et d’un texte alternatif" });
+  }
 });
 
 export type Resource = z.infer<typeof resourceSchema>;
@@ -59,7 +79,12 @@ export const hints: Record<string, string> = {
   title: "donnez un titre entre guillemets : title: \"Mon titre\"",
   order: "numérotez les chapitres 1, 2, 3… sans doublon : order: 3",
   summary: "résumez le chapitre en une phrase : summary: \"…\"",
-  plate: "choisissez la clé d’une planche, par exemple : plate: flux",
+  plate: "choisissez la clé d’une planche (plate: flux) ou le chemin d’un dessin SVG du dossier images/ (plate: /images/mon-dessin.svg)",
+  plateCaption: "écrivez la légende du dessin : plateCaption: \"Ce que le dessin veut dire\"",
+  plateAlt: "décrivez le dessin pour qui ne le voit pas : plateAlt: \"Un plan de la cour : …\"",
+  plateLegend: "une liste, un élément par ligne, précédé de « - »",
+  cover: "sous cover:, donnez plate (clé ou chemin d’un SVG), caption (légende) et alt (description)",
+  alt: "décrivez le dessin pour qui ne le voit pas : alt: \"…\"",
   date: "écrivez la date au format AAAA-MM-JJ : date: 2026-11-20",
   kind: `choisissez parmi ${resourceKinds.join(", ")}`,
   url: "écrivez l’adresse complète, avec https:// devant",

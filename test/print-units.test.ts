@@ -97,8 +97,10 @@ describe("preflight", () => {
     expect(entry.pagesMod4).toBe(0);
     expect(entry.widthMm).toBeCloseTo(148, 1);
     expect(entry.fonts.map((f) => f.name)).toEqual(["Helvetica"]);
-    // A standard-14 font is not embedded: the preflight says so.
-    expect(entry.problems).toEqual(["police Helvetica non incorporée"]);
+    // A standard-14 font is not embedded, and not one the project ships: the preflight says both.
+    expect(entry.problems).toHaveLength(2);
+    expect(entry.problems[0]).toBe("police Helvetica non incorporée");
+    expect(entry.problems[1]).toMatch(/^police Helvetica : elle ne fait pas partie des polices du projet .*→/);
   });
   it("reports a wrong size, a wrong page count and overflows", async () => {
     const entry = await preflight("lecture", "bad.pdf", await pdfWithPages(6, [mmToPt(150), mmToPt(210)]), { widthMm: 148, heightMm: 210, multiple: 4 }, {

@@ -7,6 +7,7 @@
 import { PDFDocument, PDFDict, PDFName, PDFRef, PDFArray, type PDFObject } from "pdf-lib";
 import { ptToMm } from "../lib/imposition.ts";
 import type { Overflow, LoneLine } from "./render.ts";
+import { checkPictures, isShippedFont, unshippedFontProblem } from "../../print/preflight-pictures.ts";
 
 export interface FontInfo {
   name: string;
@@ -151,7 +152,11 @@ export async function preflight(
   for (const font of entry.fonts) {
     if (font.type === "Type3") problems.push(`police ${font.name} en Type 3 (graisse ou style simulé) → déclarez la vraie fonte dans print/polices.css`);
     else if (!font.embedded) problems.push(`police ${font.name} non incorporée`);
+    if (!isShippedFont(font.name)) problems.push(unshippedFontProblem(font.name));
   }
+  const pictures = checkPictures(bytes);
+  problems.push(...pictures.problems);
+  entry.warnings = [...entry.warnings, ...pictures.warnings];
   for (const overflow of entry.overflows) {
     problems.push(`débordement page ${overflow.page} (${overflow.element}) : « ${overflow.text} » → raccourcissez ou ajustez print/*.css`);
   }
