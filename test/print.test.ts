@@ -255,7 +255,7 @@ describe("the /imprimer/ page", () => {
     const booklet = summary.files.find((f) => f.key === "livret")!;
     for (const entry of summary.files) expect(html).toContain(`/imprimer/${entry.file}`);
     expect(html).toMatch(new RegExp(`${a5.file}"[^>]*>[^<]+</a> — PDF, ${a5.pages} pages, format 148 × 210 mm`));
-    expect(html).toMatch(new RegExp(`${booklet.file}"[^>]*>[^<]+</a> — PDF, ${booklet.pages / 2} feuilles A4 en recto verso`));
+    expect(html).toMatch(new RegExp(`${booklet.file}"[^>]*>[^<]+</a> — PDF, ${booklet.pages / 2}\u00A0feuilles A4 en recto verso`));
     expect(html).toMatch(/1 feuille A4 pour 8 pages/);
     expect(html).toMatch(/bord court/);
     expect(html).toMatch(/pointillé/);

@@ -16,6 +16,5 @@ export const fontFiles: Record<string, string> = {
 
 export const passthrough: Record<string, string> = {
   "_includes/css": "assets/css",
-  "src/feed.xsl": "feed.xsl",
   ...fontFiles,
 };
