@@ -1,7 +1,7 @@
 /** Template filters: small pure functions the layouts call. */
 import { markdown } from "./markdown.ts";
 import { language, typographie, typographieHtml, type Language } from "./typography.ts";
-import { dateIn, describeSource, translate, translateBlocks, translateList, translatePlain, type Vars } from "./langues.ts";
+import { dateIn, describeSource, hasKey, translate, translateBlocks, translateList, translatePlain, type Vars } from "./langues.ts";
 import { formatBytes } from "../lib/log.ts";
 import { resourceKinds, type Resource, type ResourceKind, type Source } from "../../_data/schema.ts";
 
@@ -59,6 +59,11 @@ export function tBlocs(this: FilterContext | void, key: unknown, vars: Vars = {}
 /** An interface string as plain text, for attributes and <title>. */
 export function tTexte(this: FilterContext | void, key: unknown, vars: Vars = {}): string {
   return translatePlain(String(key), vars, lang(this));
+}
+
+/** An interface string as plain text, or `fallback` when the table has no such key (an edition added in code). */
+export function tSinon(this: FilterContext | void, key: unknown, fallback: unknown): string {
+  return hasKey(String(key), lang(this)) ? translatePlain(String(key), {}, lang(this)) : typographie(String(fallback ?? ""), lang(this));
 }
 
 /** An interface list (the labels of a diagram). */

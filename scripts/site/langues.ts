@@ -90,6 +90,11 @@ export function translatePlain(key: string, vars: Vars = {}, lang: Language = "f
   return typographie(text(key, vars, lang).replace(/\*\*?|`|\[([^\]]*)\]\([^)]*\)/g, "$1"), lang);
 }
 
+/** Whether `lang`'s table has `key` (for words keyed by data that may name something new). */
+export function hasKey(key: string, lang: Language): boolean {
+  return keysOf(table(lang)).includes(key);
+}
+
 /** A list of strings (labels of a diagram), typography applied. */
 export function translateList(key: string, lang: Language = "fr"): string[] {
   const value = lookup(key, lang);
