@@ -10,7 +10,8 @@ import { NBSP, NNBSP, typographie, typographieHtml } from "../scripts/site/typog
 import { markdown } from "../scripts/site/markdown.ts";
 import { describeSource, keysOf, LANGUES_DIR, table, translate, translatePlain, type Table } from "../scripts/site/langues.ts";
 import { formatBytes } from "../scripts/lib/log.ts";
-import { sourceSchema } from "../_data/schema.ts";
+import { siteSchema, sourceSchema } from "../_data/schema.ts";
+import { checkContent } from "../scripts/site/content-error.ts";
 import { pdfLineFaults, typographyFaults, visibleText } from "./helpers/typography-check.ts";
 
 describe("French typography", () => {
@@ -122,6 +123,14 @@ describe("a zine's source", () => {
   it("names a film with no author by its title, and nothing when there is no source", () => {
     expect(describeSource(sourceSchema.parse({ kind: "film", title: "Le Film" }), "oeuvre", "fr")).toBe("le film *Le Film*");
     expect(describeSource(undefined, "oeuvre", "fr")).toBe("");
+  });
+
+  it("is optional, and an old `book` field says what it became", () => {
+    const site = { title: "T", subtitle: "S", description: "D", url: "https://a.example", author: "A", licence: { name: "CC0", url: "https://b.example" }, introduction: "I" };
+    expect(checkContent(siteSchema, site, "site.yaml").source).toBeUndefined();
+    expect(checkContent(siteSchema, site, "site.yaml").language).toBe("fr");
+    expect(() => checkContent(siteSchema, { ...site, book: { title: "X" } }, "site.yaml")).toThrow(/champ « book » : n’existe pas → le champ book s’appelle maintenant source/);
+    expect(() => checkContent(siteSchema, { ...site, language: "de" }, "site.yaml")).toThrow(/language.*fr, en/);
   });
 
   it("credits the text the zine was written from", () => {
