@@ -8,7 +8,7 @@ import path from "node:path";
 import yaml from "js-yaml";
 import { z } from "zod";
 import { markdown } from "./markdown.ts";
-import { escapeHtml, languages, typographie, type Language } from "./typography.ts";
+import { typographie, type Language } from "./typography.ts";
 import type { Source } from "../../_data/schema.ts";
 
 export const LANGUES_DIR = path.resolve(import.meta.dirname, "../../_data/langues");
@@ -113,9 +113,9 @@ export function joinNames(names: string[], lang: Language): string {
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")}${and}${names.at(-1)}`;
 }
 
-/** « de Claire Richard », « d’Alice », « by Alice ». */
+/** « de Claire Richard », « d’Alice », « by Alice » (source.de in the table). */
 function byAuthors(authors: string, lang: Language): string {
-  return lang === "fr" ? deFr(authors) : text("source.de", { auteurs: authors }, lang);
+  return text("source.de", { auteurs: authors }, lang);
 }
 
 /**
@@ -144,6 +144,3 @@ export function describeSource(source: Source | undefined, form: "oeuvre" | "ref
   const details = [via.publisher, via.date ? dateIn(via.date, lang) : undefined].filter(Boolean).join(", ");
   return text("source.via", { genre: text(`source.genre.${via.kind}`, {}, lang), titre: via.title, auteurs: joinNames(via.authors, lang), details: details ? ` (${details})` : "" }, lang);
 }
-
-/** Escapes a value for HTML (for callers building markup around translations). */
-export { escapeHtml, languages };
