@@ -28,21 +28,45 @@ export const resourceSchema = z.strictObject({
 
 export const resourcesSchema = z.array(resourceSchema);
 
+export const languages = ["fr", "en"] as const;
+export const sourceKinds = ["livre", "article", "billet", "film", "site", "autre"] as const;
+const sourceKind = z.enum(sourceKinds, { message: `doit être l’un de : ${sourceKinds.join(", ")}` });
+
+/**
+ * What the zine is made from, when it is made from something: a book, an
+ * article, a film… `via`: the text the zine was actually written from, when
+ * it reports on the source (a review, a blog post), credited beside it.
+ */
+export const sourceSchema = z.strictObject({
+  kind: sourceKind,
+  title: text,
+  authors: z.array(text).default([]),
+  /** Who did what, when « de X et Y » says too little: "texte de …, dessins de …". */
+  credits: text.optional(),
+  publisher: text.optional(),
+  year: z.number().int().min(1000).max(2100).optional(),
+  url: httpsUrl.optional(),
+  via: z
+    .strictObject({
+      kind: sourceKind,
+      title: text,
+      authors: z.array(text).min(1),
+      publisher: text.optional(),
+      date: z.date({ message: "doit être une date au format AAAA-MM-JJ" }).optional(),
+      url: httpsUrl.optional(),
+    })
+    .optional(),
+});
+
 export const siteSchema = z.strictObject({
   title: text,
   subtitle: text,
   description: text,
   url: httpsUrl,
-  language: z.enum(["fr", "en"]).default("fr"), // kit: so the English fixture builds; helper words owns this field
+  language: z.enum(languages, { message: `doit être l’une de : ${languages.join(", ")}` }).default("fr"),
   author: text,
   licence: z.strictObject({ name: text, url: httpsUrl }),
-  book: z.strictObject({
-    title: text,
-    authors: z.array(text).min(1),
-    credits: text,
-    publisher: text,
-    url: httpsUrl.optional(),
-  }),
+  source: sourceSchema.optional(),
   /** The cover's drawing (a plate key or an own SVG), its caption and its alt text. */
   cover: z
     .strictObject({ plate: plateRef.default("couverture"), caption: text.optional(), alt: text.optional() })
@@ -72,6 +96,7 @@ export const chapterSchema = z.object({
 export type Resource = z.infer<typeof resourceSchema>;
 export type ResourceKind = (typeof resourceKinds)[number];
 export type Site = z.infer<typeof siteSchema>;
+export type Source = z.infer<typeof sourceSchema>;
 export type Chapter = z.infer<typeof chapterSchema>;
 
 /** What to do about a bad field, in the words of someone editing the content. */
@@ -89,5 +114,8 @@ export const hints: Record<string, string> = {
   kind: `choisissez parmi ${resourceKinds.join(", ")}`,
   url: "écrivez l’adresse complète, avec https:// devant",
   year: "écrivez l’année en chiffres (2019), ou retirez le champ s’il n’est pas vérifié",
+  language: "écrivez fr ou en : language: fr",
+  source: "décrivez l’œuvre résumée (kind: livre, title, authors…) ou retirez tout le bloc source",
+  book: "le champ book s’appelle maintenant source, avec kind: livre : renommez-le",
   note: "ajoutez une ligne qui dit pourquoi lire, voir ou utiliser cette ressource",
 };

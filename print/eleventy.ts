@@ -48,6 +48,10 @@ export interface PrintFileEntry {
   /** The page count as a reader needs it: pages of the zine, sheets of the imposed files. */
   count: string;
   size: string;
+  /** The file's size in bytes (the `octets` filter writes it in the zine's language). */
+  bytes: number;
+  widthMm: number;
+  heightMm: number;
   format: string;
 }
 
@@ -82,6 +86,9 @@ export function readPrintFiles(outputDir: string): PrintFileEntry[] {
       pages: found.pages,
       count: describeCount(key, found.pages),
       size: formatBytes(found.bytes),
+      bytes: found.bytes,
+      widthMm: Math.round(found.widthMm),
+      heightMm: Math.round(found.heightMm),
       format: `${Math.round(found.widthMm)} × ${Math.round(found.heightMm)} mm`,
     });
   }

@@ -18,6 +18,7 @@ export interface ImposeMeta {
   title: string;
   author: string;
   subject: string;
+  lang?: string;
 }
 
 /**

@@ -25,6 +25,5 @@ export const shippedFontFamilies = ["Literata", "SpaceGrotesk", "IBMPlexMono"];
 
 export const passthrough: Record<string, string> = {
   "_includes/css": "assets/css",
-  "src/feed.xsl": "feed.xsl",
   ...fontFiles,
 };
