@@ -157,15 +157,50 @@ function positionAtLine(block: Element, top: number, limit: Range): { node: Text
   return null;
 }
 
+/** Where a line may break between words (not a no-break space: « and ; stay with their word). */
+const BREAKABLE_SPACE = /[ \t\n\r]/;
+
+/**
+ * A page break inside a word loses text. Paged.js finds the break letter by
+ * letter, and Chromium reports the first letter after a soft-hyphen wrap on
+ * the line above, so the break lands a letter late (« habit|ants »); Paged.js
+ * then appends a hyphen to the page's last word, which widens that line, wraps
+ * it, and pushes the page's last line out of the page, where nobody sees it.
+ * Breaking at the start of the word instead keeps every line as it was laid
+ * out (the page only loses the word's head, which goes over whole), and no
+ * page ends on a hyphen, as good typography wants anyway.
+ */
+function atWordStart(overflow: Range): Range {
+  const node = overflow.startContainer;
+  if (node.nodeType !== Node.TEXT_NODE) return overflow;
+  const text = node.textContent || "";
+  const offset = overflow.startOffset;
+  if (offset === 0 || BREAKABLE_SPACE.test(text.charAt(offset - 1))) return overflow;
+  let space = offset - 1;
+  while (space >= 0 && !BREAKABLE_SPACE.test(text.charAt(space))) space--;
+  // A word that starts in an earlier node (after <em>…</em>, say): leave Paged.js's break.
+  if (space < 0) return overflow;
+  const fixed = document.createRange();
+  fixed.setStart(node, space + 1);
+  fixed.setEnd(overflow.endContainer, overflow.endOffset);
+  return fixed;
+}
+
 /**
  * At least 2 lines of a paragraph at the foot of a page (orphans) and at
  * the head of the next (widows): Paged.js ignores the CSS properties, so
  * move the break up a line, or the whole paragraph, before it happens.
+ * Every break it returns falls between words (atWordStart).
  */
 const MIN_LINES = 2;
 class KeepTwoLines extends Paged.Handler {
-  onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect): Range | undefined {
-    if (!overflow) return;
+  onOverflow(found: Range | undefined, rendered: Element, bounds: DOMRect): Range | undefined {
+    if (!found) return;
+    const moved = this.keepTwoLines(atWordStart(found), rendered, bounds);
+    return moved ? atWordStart(moved) : atWordStart(found);
+  }
+
+  keepTwoLines(overflow: Range, rendered: Element, bounds: DOMRect): Range | undefined {
     const start = overflow.startContainer;
     const ref: Node | null = start.nodeType === Node.TEXT_NODE ? start.parentElement : start.childNodes[overflow.startOffset] || start;
     const block = ref && ref.nodeType === Node.ELEMENT_NODE ? (ref as Element).closest("p, li") : ref && ref.parentElement && ref.parentElement.closest("p, li");
