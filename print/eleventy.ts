@@ -94,6 +94,10 @@ export default function printEdition(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("liensPapier", filters.liensPapier);
   eleventyConfig.addFilter("chapterIdsByUrl", filters.chapterIdsByUrl);
   eleventyConfig.addFilter("chapterAnchor", filters.chapterAnchor);
+  eleventyConfig.addFilter("sectionAnchor", filters.sectionAnchor);
+  eleventyConfig.addFilter("ancresDuChapitre", filters.ancresDuChapitre);
+  eleventyConfig.addFilter("sectionsDuChapitre", filters.sectionsDuChapitre);
+  eleventyConfig.addFilter("titreCourant", filters.titreCourant);
   eleventyConfig.addFilter("qrSvg", filters.qrSvg);
   eleventyConfig.addFilter("miniZinePanels", filters.miniZinePanels);
 

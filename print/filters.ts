@@ -58,7 +58,53 @@ export function chapterAnchor(docId: unknown): string {
   return `chapitre-${String(docId)}`;
 }
 
-const FOOTNOTE_REF = /<sup class="footnote-ref"><a href="#(fn[^"]+)" id="[^"]*">\[\d+\]<\/a><\/sup>/g;
+/** A heading's id in the print document: the chapter's anchor first, since two chapters may share a heading. */
+export function sectionAnchor(docId: unknown, id: string): string {
+  return `${chapterAnchor(docId)}--${id}`;
+}
+
+/**
+ * Ids and in-page links of one chapter, made unique in the print document
+ * (which holds every chapter): `id="x"` → `id="chapitre-doc--x"`.
+ */
+export function ancresDuChapitre(html: unknown, docId: unknown): string {
+  return String(html ?? "")
+    .replace(/ id="([^"]+)"/g, (_, id: string) => ` id="${sectionAnchor(docId, id)}"`)
+    .replace(/ href="#([^"]+)"/g, (_, id: string) => ` href="#${sectionAnchor(docId, id)}"`);
+}
+
+export interface Section {
+  id: string;
+  title: string;
+}
+
+/** The chapter's top-level sections (its `##` headings), for the contents: id and text. */
+export function sectionsDuChapitre(html: unknown): Section[] {
+  const sections: Section[] = [];
+  for (const [, id, inner] of String(html ?? "").matchAll(/<h2 id="([^"]+)"[^>]*>([\s\S]*?)<\/h2>/g)) {
+    // The heading's text as markdown-it wrote it (entities and typography kept), without tags.
+    sections.push({ id, title: inner.replace(/<[^>]+>/g, "").trim() });
+  }
+  return sections;
+}
+
+/** Running heads are one line: a title longer than this is cut at a word, with an ellipsis. */
+const RUNNING_HEAD_MAX = 52;
+
+/**
+ * A chapter's running head: its `shortTitle` if the front matter has one,
+ * else its title, cut cleanly (at a word, « … ») when too long for one line.
+ */
+export function titreCourant(title: unknown, shortTitle?: unknown): string {
+  const text = String(shortTitle ?? "").trim() || String(title ?? "").trim();
+  if (text.length <= RUNNING_HEAD_MAX) return text;
+  // One character more: a word that ends right at the limit is kept whole.
+  const cut = text.slice(0, RUNNING_HEAD_MAX + 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > RUNNING_HEAD_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.—–-]+$/, "")}…`;
+}
+
+const FOOTNOTE_REF = /<sup class="footnote-ref"><a href="#(fn[^"]+)" id="[^"]*">\[(\d+)\]<\/a><\/sup>/g;
 const FOOTNOTE_ITEM = /<li id="(fn[^"]+)" class="footnote-item">([\s\S]*?)<\/li>/g;
 const FOOTNOTES_BLOCK = /<hr class="footnotes-sep">\s*<section class="footnotes">[\s\S]*?<\/section>/;
 
@@ -66,6 +112,14 @@ const FOOTNOTES_BLOCK = /<hr class="footnotes-sep">\s*<section class="footnotes"
  * markdown-it-footnote puts notes at the end of the chapter, which suits a
  * web page. On paper they belong at the foot of their page: move each note's
  * text to its call, in a <span class="note"> that the print CSS floats there.
+ *
+ * The number is written out, the web page's number: notes restart at 1 in
+ * each chapter on paper as on the web, so « note 3 » means the same note in
+ * both, and the same as `[^3]` in the chapter's Markdown. Paged.js's own
+ * counters can't be trusted with it (two notes on a page, or two adjacent
+ * calls, printed the same number). The call is the <sup> (hidden from screen
+ * readers: print/handlers.ts names Paged.js's link to the note instead); the
+ * note's marker reads data-numero (print/zine.css).
  */
 export function notesEnBasDePage(html: unknown): string {
   const source = String(html ?? "");
@@ -79,10 +133,12 @@ export function notesEnBasDePage(html: unknown): string {
   }
   return source
     .replace(FOOTNOTES_BLOCK, "")
-    .replace(FOOTNOTE_REF, (whole, id: string) => {
+    .replace(FOOTNOTE_REF, (whole, id: string, number: string) => {
       const text = notes.get(id);
-      return text === undefined ? whole : `<span class="note">${text}</span>`;
-    });
+      return text === undefined ? whole : `<sup class="appel-note" aria-hidden="true">${number}</sup><span class="note" data-numero="${number}">${text}</span>`;
+    })
+    // Adjacent calls read ¹,² (not ¹², which reads twelve).
+    .replace(/(<span class="note" data-numero="\d+">(?:(?!<\/span>)[\s\S])*<\/span>)(<sup class="appel-note" aria-hidden="true">)/g, "$1$2,");
 }
 
 /**
@@ -95,7 +151,7 @@ export function liensPapier(html: unknown, chapterIds: Record<string, string>): 
   return String(html ?? "").replace(/<a href="([^"]+)"/g, (whole, href: string) => {
     const [pathPart, hash] = href.split("#");
     const docId = chapterIds[pathPart];
-    if (docId) return `<a class="renvoi" href="#${hash ?? chapterAnchor(docId)}"`;
+    if (docId) return `<a class="renvoi" href="#${hash ? sectionAnchor(docId, hash) : chapterAnchor(docId)}"`;
     if (/^https?:\/\//.test(href)) return `<a class="externe" href="${href}"`;
     return whole;
   });

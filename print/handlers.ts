@@ -244,6 +244,22 @@ class KeepTwoLines extends Paged.Handler {
   }
 }
 
+/**
+ * Paged.js links each note call to its note with an empty <a>: the number a
+ * reader sees is the <sup> before it (print/filters.ts), hidden from screen
+ * readers, so the link carries the name (« Note 3 »). An attribute only: the
+ * layout doesn't move.
+ */
+class NameNoteCalls extends Paged.Handler {
+  afterRendered(): void {
+    document.querySelectorAll("a[data-footnote-call]").forEach((call) => {
+      const sup = call.previousElementSibling;
+      const number = sup && sup.classList.contains("appel-note") ? (sup.textContent || "").replace(/\D/g, "") : "";
+      call.setAttribute("aria-label", number ? "Note " + number : "Note");
+    });
+  }
+}
+
 /** Anything that sticks out of its page's content box is an overflow. */
 class FindOverflows extends Paged.Handler {
   afterRendered(pages: PagedPage[]): void {
@@ -291,4 +307,4 @@ class FindLoneLines extends Paged.Handler {
   }
 }
 
-Paged.registerHandlers(ReportProgress, KeepTwoLines, PadToMultiple, FindOverflows, FindLoneLines);
+Paged.registerHandlers(ReportProgress, KeepTwoLines, PadToMultiple, NameNoteCalls, FindOverflows, FindLoneLines);
