@@ -18,39 +18,74 @@ const { hyphenateSync } = require("hyphen/fr/index.js") as {
 const URL_LIKE = /(\S*(?::\/\/|www\.|@)\S*)/u;
 /** Elements whose text must stay as typed: URLs, code, and headings, names and titles. */
 const VERBATIM = /^(?:code|pre|kbd|samp|script|style|h[1-6]|figcaption|cite)$/;
+/** Elements that end a run of lines (a paragraph, an item, a note): their last word is never hyphenated. */
+const BLOCK = /^(?:p|li|dd|dt|td|th|blockquote|figcaption)$/;
+/** A word: letters, and compounds joined by hyphens (Jean-Pierre is one word). */
+const WORD = /[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
+const SHY = "\u00AD";
+
+/**
+ * Soft hyphens for the words of `text`, except capitalised words: a proper
+ * name (Marseille, Jean-Pierre, OpenStreetMap) is never split, and a word
+ * that starts a sentence loses nothing much by staying whole.
+ */
+function hyphenateWords(text: string): string {
+  return text
+    .split(URL_LIKE)
+    .map((chunk, i) => (i % 2 === 1 ? chunk : chunk.replace(WORD, (word) => (/^\p{Lu}/u.test(word) ? word : hyphenateSync(word, { minWordLength: 6 })))))
+    .join("");
+}
+
+/** `text` with the soft hyphens of its last word taken out. */
+function lastWordWhole(text: string): string {
+  return text.replace(/([\p{L}\p{M}\u00AD-]+)([^\p{L}\p{M}]*)$/u, (_, word: string, tail: string) => word.replaceAll(SHY, "") + tail);
+}
 
 /**
  * Inserts U+00AD soft hyphens into the text of `html`, never inside a tag,
- * an attribute, a URL, or an element marked verbatim (code, class "…url…").
+ * an attribute, a URL, an element marked verbatim (code, class "…url…"), a
+ * capitalised word, or the last word of a paragraph, an item or a note (a
+ * line holding only a word's tail wastes a line and reads badly).
  */
 export function cesure(html: unknown): string {
   const source = String(html ?? "");
   const parts = source.split(/(<[^>]*>)/);
-  const stack: boolean[] = [];
+  /** Open elements: verbatim or not, and whether each ends a run of lines. */
+  const stack: { verbatim: boolean; block: boolean }[] = [];
+  /** For each open block, the index of the last part holding its own words; the first is the whole text (a summary, a note from data). */
+  const lastText: number[] = [-1];
   let verbatimDepth = 0;
-  return parts
-    .map((part) => {
-      if (part.startsWith("<")) {
-        const closing = /^<\//.test(part);
-        const selfClosing = /\/>$/.test(part) || /^<(?:br|hr|img|wbr|input|meta|link|source)\b/i.test(part);
-        if (closing) {
-          if (stack.pop()) verbatimDepth--;
-        } else if (!selfClosing && !part.startsWith("<!")) {
-          const name = /^<([a-z0-9-]+)/i.exec(part)?.[1]?.toLowerCase() ?? "";
-          const cls = /\bclass="([^"]*)"/.exec(part)?.[1] ?? "";
-          const verbatim = VERBATIM.test(name) || /\burl\b/.test(cls);
-          stack.push(verbatim);
-          if (verbatim) verbatimDepth++;
+  const out = parts.slice();
+  parts.forEach((part, index) => {
+    if (part.startsWith("<")) {
+      const closing = /^<\//.test(part);
+      const selfClosing = /\/>$/.test(part) || /^<(?:br|hr|img|wbr|input|meta|link|source)\b/i.test(part);
+      if (closing) {
+        const open = stack.pop();
+        if (open?.verbatim) verbatimDepth--;
+        if (open?.block && lastText.length > 1) {
+          const last = lastText.pop() ?? -1;
+          if (last >= 0) out[last] = lastWordWhole(out[last]);
         }
-        return part;
+      } else if (!selfClosing && !part.startsWith("<!")) {
+        const name = /^<([a-z0-9-]+)/i.exec(part)?.[1]?.toLowerCase() ?? "";
+        const cls = /\bclass="([^"]*)"/.exec(part)?.[1] ?? "";
+        const verbatim = VERBATIM.test(name) || /\burl\b/.test(cls);
+        // A note (print/filters.ts notesEnBasDePage) is a paragraph of its own at the foot of the page.
+        const block = BLOCK.test(name) || /\bnote\b/.test(cls);
+        stack.push({ verbatim, block });
+        if (verbatim) verbatimDepth++;
+        if (block) lastText.push(-1);
       }
-      if (verbatimDepth > 0 || part.trim() === "") return part;
-      return part
-        .split(URL_LIKE)
-        .map((chunk, i) => (i % 2 === 1 ? chunk : hyphenateSync(chunk, { minWordLength: 6 })))
-        .join("");
-    })
-    .join("");
+      return;
+    }
+    if (verbatimDepth > 0 || part.trim() === "") return;
+    out[index] = hyphenateWords(part);
+    if (/\p{L}/u.test(part)) lastText[lastText.length - 1] = index;
+  });
+  const last = lastText[0] ?? -1;
+  if (last >= 0) out[last] = lastWordWhole(out[last]);
+  return out.join("");
 }
 
 /** The id a chapter's first element carries in the print document. */

@@ -16,7 +16,7 @@ const SHY = "\u00AD";
 
 describe("cesure (French soft hyphens, print only)", () => {
   it("hyphenates words in text", () => {
-    expect(cesure("<p>La vidéosurveillance algorithmique</p>")).toContain(`al${SHY}go${SHY}rith${SHY}mique`);
+    expect(cesure("<p>La vidéosurveillance algorithmique généralisée</p>")).toContain(`al${SHY}go${SHY}rith${SHY}mique`);
   });
   it("never touches tags, attributes, URLs, headings or names", () => {
     const html =
@@ -29,6 +29,23 @@ describe("cesure (French soft hyphens, print only)", () => {
     expect(out).toContain('<p class="url">https://example.org/reconnaissance-faciale</p>');
     expect(out).toContain("<h2>Reconnaissance faciale</h2>");
     expect(out).toContain("<figcaption>Claire Richard</figcaption>");
+  });
+});
+
+describe("cesure: where a word may not be split", () => {
+  const split = (html: string) => [...cesure(html).matchAll(/[\p{L}\u00AD-]*\u00AD[\p{L}\u00AD-]*/gu)].map((m) => m[0].replaceAll(SHY, "·"));
+  it("never inside a capitalised word: names, places, compounds", () => {
+    const html = "<p>Marseille, Lemaire, Technopolice, OpenStreetMap et Jean-Pierre parlent de vidéosurveillance algorithmique ici.</p>";
+    expect(split(html)).toEqual(["vi·déo·sur·veillance", "al·go·rith·mique"]);
+  });
+  it("never in the last word of a paragraph, an item, a note, or a text from data", () => {
+    expect(split("<p>La surveillance algorithmique</p>")).toEqual(["sur·veillance"]);
+    expect(split("<ul><li>La surveillance algorithmique ;</li></ul>")).toEqual(["sur·veillance"]);
+    expect(split('<p>Texte<span class="note" data-numero="1">La surveillance algorithmique.</span> et infrastructures municipales.</p>')).toEqual([
+      "sur·veillance",
+      "in·fra·struc·tures",
+    ]);
+    expect(split("Une surveillance algorithmique")).toEqual(["sur·veillance"]);
   });
 });
 
