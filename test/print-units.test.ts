@@ -159,7 +159,7 @@ describe("preflight", () => {
     });
     expect(entry.problems.join("\n")).toMatch(/150\.0 × 210\.0 mm au lieu de 148 × 210 mm/);
     expect(entry.problems.join("\n")).toMatch(/6 pages, pas un multiple de 4/);
-    expect(entry.problems.join("\n")).toMatch(/débordement page 3/);
+    expect(entry.problems.join("\n")).toMatch(/page 3 : le texte dépasse du bas de la page et serait coupé à l’impression, à partir de « https:\/\/trop-long.example »/);
   });
 });
 
