@@ -177,17 +177,26 @@ export function notesEnBasDePage(html: unknown): string {
 }
 
 /**
- * Links on paper: a link to another chapter becomes an in-document link (the
- * CSS prints its page number); a link to the web keeps its href (the CSS
- * prints the address after the text). `chapterIds` maps a chapter URL to its
- * docId.
+ * Links on paper: a link to another chapter becomes an in-document link
+ * followed by its page, « (p. 12) »; a link to the web keeps its href (the
+ * CSS prints the address after the text). `chapterIds` maps a chapter URL to
+ * its docId.
+ *
+ * The page is text after the link, not CSS generated content on it (Paged.js
+ * cut a paragraph into three pages around a link with an ::after), and reads
+ * « 00 » until print/handlers.ts writes the real number once every page is
+ * laid out: in tabular figures, as wide as any page below 100, so the line
+ * never grows afterwards.
  */
 export function liensPapier(html: unknown, chapterIds: Record<string, string>): string {
-  return String(html ?? "").replace(/<a href="([^"]+)"/g, (whole, href: string) => {
+  return String(html ?? "").replace(/<a href="([^"]+)"([^>]*)>([\s\S]*?)<\/a>/g, (whole, href: string, rest: string, inner: string) => {
     const [pathPart, hash] = href.split("#");
     const docId = chapterIds[pathPart];
-    if (docId) return `<a class="renvoi" href="#${hash ? sectionAnchor(docId, hash) : chapterAnchor(docId)}"`;
-    if (/^https?:\/\//.test(href)) return `<a class="externe" href="${href}"`;
+    if (docId) {
+      const target = `#${hash ? sectionAnchor(docId, hash) : chapterAnchor(docId)}`;
+      return `<a class="renvoi" href="${target}"${rest}>${inner}</a><span class="renvoi-page"> (p.\u00A0<span class="numero-page" data-cible="${target}">00</span>)</span>`;
+    }
+    if (/^https?:\/\//.test(href)) return `<a class="externe" href="${href}"${rest}>${inner}</a>`;
     return whole;
   });
 }

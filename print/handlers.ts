@@ -254,7 +254,11 @@ class KeepTwoLines extends Paged.Handler {
       // Widow: carry the last line(s) of this page over with the rest.
       const at = positionAtLine(block, linesBefore[keep].top, after);
       if (!at) return;
-      moved.setStart(at.node, at.offset);
+      // A line that starts with an element (a link): break before the element, not inside it at its start.
+      let from: Node = at.node;
+      while (at.offset === 0 && from.parentNode && from.parentNode !== block && from.parentNode.firstChild === from) from = from.parentNode;
+      if (from !== at.node) moved.setStartBefore(from);
+      else moved.setStart(at.node, at.offset);
       return moved;
     }
     // Orphan, or too short to split: the whole paragraph goes to the next page,
@@ -453,19 +457,29 @@ function lastSentence(element: Element): string {
 }
 
 /**
- * The contents' page numbers. Paged.js's target-counter() recomputes every
- * page's counters for each entry (a 150-page zine with 150 entries took half
- * a minute); here each entry's target is looked up once, after layout, and
- * its page written in data-page, which the print CSS shows. The CSS keeps
- * room for three digits from the start, so nothing moves.
+ * Page numbers of the contents and of links to another chapter (« (p. 12) »).
+ * Paged.js's target-counter() fills them in after each page is laid out, so
+ * a number that grows a line can wrap it and push the page's last line off
+ * the page; it also recomputes every page's counters for each entry (half a
+ * minute for a 150-page zine). Here each target is looked up once, after
+ * layout, and its page written in data-page, which the print CSS shows; until
+ * then the contents keep room for three digits and a link's page reads « 00 »
+ * (print/filters.ts liensPapier).
  */
-class ContentsPageNumbers extends Paged.Handler {
+class PageNumbers extends Paged.Handler {
   afterRendered(pages: PagedPage[]): void {
-    document.querySelectorAll(".table a[href^='#']").forEach((entry) => {
-      const target = document.getElementById((entry.getAttribute("href") || "").slice(1));
+    const pageOf = (href: string): number => {
+      const target = document.getElementById(href.slice(1));
       const page = target && target.closest(".pagedjs_page");
-      const index = page ? this.chunker.pages.findIndex((p) => p.element === page) : -1;
-      if (index >= 0) entry.setAttribute("data-page", String(index + 1));
+      return page ? this.chunker.pages.findIndex((p) => p.element === page) + 1 : 0;
+    };
+    document.querySelectorAll(".table a[href^='#']").forEach((entry) => {
+      const page = pageOf(entry.getAttribute("href") || "");
+      if (page) entry.setAttribute("data-page", String(page));
+    });
+    document.querySelectorAll(".numero-page[data-cible]").forEach((number) => {
+      const page = pageOf(number.getAttribute("data-cible") || "");
+      if (page) number.textContent = String(page);
     });
   }
 }
@@ -523,4 +537,4 @@ class FindLoneLines extends Paged.Handler {
   }
 }
 
-Paged.registerHandlers(ReportProgress, LimitHyphenatedLines, KeepTwoLines, PadToMultiple, ContentsPageNumbers, NameNoteCalls, FindOverflows, FindLoneLines, ReportLayout);
+Paged.registerHandlers(ReportProgress, LimitHyphenatedLines, KeepTwoLines, PadToMultiple, PageNumbers, NameNoteCalls, FindOverflows, FindLoneLines, ReportLayout);

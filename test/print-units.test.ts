@@ -76,7 +76,9 @@ describe("print anchors, contents and running heads", () => {
   it("makes a chapter's ids and in-page links unique in the print document", () => {
     const html = '<h2 id="archives" tabindex="-1">Archives</h2><p><a href="#archives">plus haut</a></p>';
     expect(ancresDuChapitre(html, "doc")).toBe('<h2 id="chapitre-doc--archives" tabindex="-1">Archives</h2><p><a href="#chapitre-doc--archives">plus haut</a></p>');
-    expect(liensPapier('<a href="/chapitres/corps/#visage">v</a>', { "/chapitres/corps/": "corps" })).toBe('<a class="renvoi" href="#chapitre-corps--visage">v</a>');
+    expect(liensPapier('<a href="/chapitres/corps/#visage">v</a>', { "/chapitres/corps/": "corps" })).toBe(
+      '<a class="renvoi" href="#chapitre-corps--visage">v</a><span class="renvoi-page"> (p.\u00A0<span class="numero-page" data-cible="#chapitre-corps--visage">00</span>)</span>',
+    );
   });
   it("lists a chapter's top-level sections, the last one included", () => {
     const html = '<h2 id="a">Une ville « intelligente »</h2><p>x</p><h3 id="b">Pas moi</h3><h2 id="c" tabindex="-1">Rendre <em>visible</em>, puis combattre</h2>';
@@ -99,7 +101,9 @@ describe("liensPapier", () => {
     const out = liensPapier('<a href="/chapitres/corps/">corps</a> <a href="https://example.org/">ex</a> <a href="#x">x</a>', {
       "/chapitres/corps/": "corps",
     });
-    expect(out).toBe('<a class="renvoi" href="#chapitre-corps">corps</a> <a class="externe" href="https://example.org/">ex</a> <a href="#x">x</a>');
+    expect(out).toBe(
+      '<a class="renvoi" href="#chapitre-corps">corps</a><span class="renvoi-page"> (p.\u00A0<span class="numero-page" data-cible="#chapitre-corps">00</span>)</span> <a class="externe" href="https://example.org/">ex</a> <a href="#x">x</a>',
+    );
   });
 });
 
