@@ -79,6 +79,8 @@ export const siteSchema = z.strictObject({
 
 export const chapterSchema = z.object({
   title: text,
+  /** The running head in print, when the title is too long for one line (optional). */
+  shortTitle: text.optional(),
   order: z.number({ message: "doit être un nombre entier (1, 2, 3…)" }).int().positive(),
   summary: text,
   plate: plateRef,

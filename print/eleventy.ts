@@ -9,6 +9,7 @@ import path from "node:path";
 import { transformSync } from "esbuild";
 import { printDocuments, printFiles, PREFLIGHT_FILE, type PrintFileKey } from "./editions.ts";
 import * as filters from "./filters.ts";
+import { sourceFile } from "../scripts/site/zine-folder.ts";
 import { formatBytes } from "../scripts/lib/log.ts";
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
@@ -101,6 +102,12 @@ export default function printEdition(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("liensPapier", filters.liensPapier);
   eleventyConfig.addFilter("chapterIdsByUrl", filters.chapterIdsByUrl);
   eleventyConfig.addFilter("chapterAnchor", filters.chapterAnchor);
+  eleventyConfig.addFilter("sectionAnchor", filters.sectionAnchor);
+  eleventyConfig.addFilter("ancresDuChapitre", filters.ancresDuChapitre);
+  eleventyConfig.addFilter("sectionsDuChapitre", filters.sectionsDuChapitre);
+  eleventyConfig.addFilter("titreCourant", filters.titreCourant);
+  // The file a person edits for a chapter (ZINE_DIR's, not Eleventy's virtual path): named in preflight messages.
+  eleventyConfig.addFilter("fichierSource", sourceFile);
   eleventyConfig.addFilter("qrSvg", filters.qrSvg);
   eleventyConfig.addFilter("miniZinePanels", filters.miniZinePanels);
 

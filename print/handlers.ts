@@ -28,6 +28,7 @@ interface PagedHook {
 
 /** Paged.js's layout engine, as a handler sees it (`this.chunker`). */
 interface Chunker {
+  settings: { hyphenGlyph?: string };
   pages: PagedPage[];
   total: number;
   pagesArea: HTMLElement;
@@ -51,8 +52,11 @@ interface PagedJs {
 interface ZineReport {
   pages: number;
   padded: number;
-  overflows: { page: number; element: string; text: string }[];
+  overflows: { page: number; element: string; text: string; file?: string; sentence?: string }[];
   loneLines: { page: number; kind: "veuve" | "orpheline"; text: string }[];
+  /** For print/layout-checks.ts: each note call and its note; each line that ends on a soft hyphen. */
+  notes: { file: string; page: number; notePage: number; call: string; note: string }[];
+  hyphens: { file: string; page: number; block: string; line: number; word: string; lastWord: boolean }[];
 }
 
 /** A line of text on a page: `column` 1 is the next column Paged.js holds back. */
@@ -66,7 +70,7 @@ const zineWindow = window as Window & { Paged?: PagedJs; zineReport?: ZineReport
 const Paged = zineWindow.Paged;
 if (!Paged) throw new Error("handlers.js : Paged.js doit être chargé avant ce fichier");
 
-const report: ZineReport = { pages: 0, padded: 0, overflows: [], loneLines: [] };
+const report: ZineReport = { pages: 0, padded: 0, overflows: [], loneLines: [], notes: [], hyphens: [] };
 zineWindow.zineReport = report;
 
 /** Progress for the renderer: one console line per page laid out. */
@@ -157,15 +161,76 @@ function positionAtLine(block: Element, top: number, limit: Range): { node: Text
   return null;
 }
 
+/** Where a line may break between words (not a no-break space: « and ; stay with their word). */
+const BREAKABLE_SPACE = /[ \t\n\r]/;
+
+/**
+ * A line starts at `i`: the letter before the space or soft hyphen at `i - 1`
+ * and the character at `i` are on two lines. (From the letter, not the space:
+ * a space where a line wraps has no box of its own on either line.)
+ */
+function startsLine(node: Text, i: number): boolean {
+  const probe = document.createRange();
+  probe.setStart(node, Math.max(0, i - 2));
+  probe.setEnd(node, Math.min(i + 1, node.length));
+  const rects = Array.from(probe.getClientRects()).filter((r) => r.height > 0);
+  // (Not "below": overflowing text sits at the top of the next column Paged.js holds back.)
+  return rects.length >= 2 && Math.abs(rects[rects.length - 1].top - rects[0].top) > 2;
+}
+
+/**
+ * A page break falls at the start of a line, so the lines on both sides stay
+ * as they were laid out. Paged.js finds the break letter by letter, and
+ * Chromium reports the first letter after a soft-hyphen wrap on the line
+ * above, so the break landed a letter late (« habit|ants »); the page then
+ * kept a letter too many, its last line grew, wrapped, and fell out of the
+ * page, where nobody saw it. From Paged.js's break, go back to the nearest
+ * line start (after a space or a soft hyphen); failing that, the word's start.
+ */
+function atLineStart(overflow: Range): Range {
+  const node = overflow.startContainer;
+  if (node.nodeType !== Node.TEXT_NODE) return overflow;
+  const text = (node as Text).data;
+  const offset = overflow.startOffset;
+  if (offset === 0) return overflow;
+  const moved = (at: number): Range => {
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(overflow.endContainer, overflow.endOffset);
+    return range;
+  };
+  for (let at = offset; at > 0; at--) {
+    const before = text.charAt(at - 1);
+    if ((BREAKABLE_SPACE.test(before) || before === "\u00AD") && startsLine(node as Text, at)) return at === offset ? overflow : moved(at);
+  }
+  let start = offset;
+  while (start > 0 && !BREAKABLE_SPACE.test(text.charAt(start - 1))) start--;
+  return start > 0 && start !== offset ? moved(start) : overflow;
+}
+
 /**
  * At least 2 lines of a paragraph at the foot of a page (orphans) and at
  * the head of the next (widows): Paged.js ignores the CSS properties, so
  * move the break up a line, or the whole paragraph, before it happens.
+ * Every break it returns falls at a line start (atLineStart).
  */
 const MIN_LINES = 2;
 class KeepTwoLines extends Paged.Handler {
-  onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect): Range | undefined {
-    if (!overflow) return;
+  constructor(chunker: Chunker, polisher: unknown, caller: unknown) {
+    super(chunker, polisher, caller);
+    // A word split at a page break gets a hyphen Paged.js adds: the font's own (Literata has no
+    // U+2011, Paged.js's default, whose fallback glyph is wider and could wrap the page's last line).
+    chunker.settings.hyphenGlyph = "-";
+  }
+
+  onOverflow(found: Range | undefined, rendered: Element, bounds: DOMRect): Range | undefined {
+    if (!found) return;
+    const start = atLineStart(found);
+    const moved = this.keepTwoLines(start, rendered, bounds);
+    return moved ? atLineStart(moved) : start;
+  }
+
+  keepTwoLines(overflow: Range, rendered: Element, bounds: DOMRect): Range | undefined {
     const start = overflow.startContainer;
     const ref: Node | null = start.nodeType === Node.TEXT_NODE ? start.parentElement : start.childNodes[overflow.startOffset] || start;
     const block = ref && ref.nodeType === Node.ELEMENT_NODE ? (ref as Element).closest("p, li") : ref && ref.parentElement && ref.parentElement.closest("p, li");
@@ -189,7 +254,11 @@ class KeepTwoLines extends Paged.Handler {
       // Widow: carry the last line(s) of this page over with the rest.
       const at = positionAtLine(block, linesBefore[keep].top, after);
       if (!at) return;
-      moved.setStart(at.node, at.offset);
+      // A line that starts with an element (a link): break before the element, not inside it at its start.
+      let from: Node = at.node;
+      while (at.offset === 0 && from.parentNode && from.parentNode !== block && from.parentNode.firstChild === from) from = from.parentNode;
+      if (from !== at.node) moved.setStartBefore(from);
+      else moved.setStart(at.node, at.offset);
       return moved;
     }
     // Orphan, or too short to split: the whole paragraph goes to the next page,
@@ -206,6 +275,212 @@ class KeepTwoLines extends Paged.Handler {
     if (first !== block && firstRect && firstRect.top - bounds.top < 2) first = block;
     moved.setStartBefore(first);
     return moved;
+  }
+}
+
+/**
+ * Paged.js links each note call to its note with an empty <a>: the number a
+ * reader sees is the <sup> before it (print/filters.ts), hidden from screen
+ * readers, so the link carries the name (« Note 3 »). An attribute only: the
+ * layout doesn't move.
+ */
+class NameNoteCalls extends Paged.Handler {
+  afterRendered(): void {
+    document.querySelectorAll("a[data-footnote-call]").forEach((call) => {
+      const sup = call.previousElementSibling;
+      const number = sup && sup.classList.contains("appel-note") ? (sup.textContent || "").replace(/\D/g, "") : "";
+      call.setAttribute("aria-label", number ? "Note " + number : "Note");
+    });
+  }
+}
+
+const SHY = "\u00AD";
+const LETTER = /[\p{L}\p{M}\u00AD-]/u;
+
+/** A line that ends on a soft hyphen: where the hyphen is, the line's top, and the word it splits. */
+interface HyphenBreak {
+  node: Text;
+  offset: number;
+  top: number;
+  /** Line index in the block (from the block's first line). */
+  line: number;
+  word: { start: number; end: number; text: string };
+}
+
+/** The chapter's Markdown file, from the print document (print/zine.njk). */
+function fileOf(element: Element): string {
+  const holder = element.closest("[data-fichier]");
+  return holder ? holder.getAttribute("data-fichier") || "" : "";
+}
+
+/** The word around `offset` in `node`: letters, soft hyphens and hyphens. */
+function wordAt(node: Text, offset: number): { start: number; end: number; text: string } {
+  const text = node.data;
+  let start = offset;
+  let end = offset;
+  while (start > 0 && LETTER.test(text.charAt(start - 1))) start--;
+  while (end < text.length && LETTER.test(text.charAt(end))) end++;
+  return { start: start, end: end, text: text.slice(start, end).split(SHY).join("") };
+}
+
+/**
+ * The soft hyphens of `block` where a line ends. A range over the letter
+ * before, the hyphen and the letter after gives two boxes when the line
+ * breaks there (a one-letter range after a wrap can report the line above).
+ */
+function hyphenBreaks(block: Element): HyphenBreak[] {
+  const found: HyphenBreak[] = [];
+  const first = block.getClientRects()[0];
+  if (!first) return found;
+  const pitch = parseFloat(getComputedStyle(block).lineHeight) || first.height;
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  const probe = document.createRange();
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    // A note's text belongs to the note, not to the paragraph that calls it.
+    const note = node.parentElement && node.parentElement.closest(".note");
+    if (note && note !== block && block.contains(note)) continue;
+    const text = node.data;
+    for (let i = text.indexOf(SHY); i >= 0; i = text.indexOf(SHY, i + 1)) {
+      if (i === 0 || i + 1 >= text.length) continue;
+      probe.setStart(node, i - 1);
+      probe.setEnd(node, i + 2);
+      const rects = Array.from(probe.getClientRects()).filter((r) => r.width > 0);
+      if (rects.length < 2 || rects[rects.length - 1].top - rects[0].top < pitch / 2) continue;
+      found.push({ node: node, offset: i, top: rects[0].top, line: Math.round((rects[0].top - first.top) / pitch), word: wordAt(node, i) });
+    }
+  }
+  return found;
+}
+
+/**
+ * At most two hyphenated lines in a row. Chromium has no
+ * hyphenate-limit-lines, so before Paged.js lays out the pages, the content
+ * is set once at the width of the text block (--largeur-texte in the print
+ * CSS) and, where a third line in a row would end on a hyphen, that word
+ * loses its soft hyphens and goes whole to the next line. Pages split
+ * paragraphs at line starts, so the lines stay the same on paper.
+ */
+class LimitHyphenatedLines extends Paged.Handler {
+  // After Paged.js parsed the content: it rewrites `p + p` rules to attributes it only then sets.
+  async afterParsed(content: DocumentFragment): Promise<void> {
+    const width = getComputedStyle(document.documentElement).getPropertyValue("--largeur-texte").trim();
+    if (!width) return;
+    const box = document.createElement("div");
+    box.className = "zine-mesure";
+    box.style.cssText = "position:absolute;left:0;top:0;visibility:hidden;width:" + width;
+    document.body.appendChild(box);
+    const nodes = Array.from(content.childNodes);
+    nodes.forEach((n) => box.appendChild(n));
+    try {
+      // Paged.js has just re-declared the fonts with its own stylesheets: let them load (laying the box out asks for them).
+      void box.offsetHeight;
+      await document.fonts.ready;
+      box.querySelectorAll("p, li").forEach((block) => {
+        if (block.querySelector("p, li")) return;
+        for (let round = 0; round < 20; round++) {
+          const breaks = hyphenBreaks(block);
+          let third: HyphenBreak | undefined;
+          for (let k = 2; k < breaks.length && !third; k++) {
+            if (breaks[k].line === breaks[k - 1].line + 1 && breaks[k - 1].line === breaks[k - 2].line + 1) third = breaks[k];
+          }
+          if (!third) break;
+          const data = third.node.data;
+          third.node.data = data.slice(0, third.word.start) + data.slice(third.word.start, third.word.end).split(SHY).join("") + data.slice(third.word.end);
+        }
+      });
+    } finally {
+      nodes.forEach((n) => content.appendChild(n));
+      box.remove();
+    }
+  }
+}
+
+/** No letter left in `block` after the word that ends at (node, end), notes aside. */
+function isLastWord(block: Element, node: Text, end: number): boolean {
+  if (/\p{L}/u.test(node.data.slice(end))) return false;
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  walker.currentNode = node;
+  for (let next = walker.nextNode() as Text | null; next; next = walker.nextNode() as Text | null) {
+    const note = next.parentElement && next.parentElement.closest(".note");
+    if (note && note !== block && block.contains(note)) continue;
+    if (/\p{L}/u.test(next.data)) return false;
+  }
+  return true;
+}
+
+/** What print/layout-checks.ts reads: every note call with its note, every line ending on a hyphen. */
+class ReportLayout extends Paged.Handler {
+  afterRendered(pages: PagedPage[]): void {
+    const pageOf = (element: Element): number => {
+      const page = element.closest(".pagedjs_page");
+      return page ? pages.findIndex((p) => p.element === page) + 1 : 0;
+    };
+    report.notes = [];
+    document.querySelectorAll("a[data-footnote-call]").forEach((call) => {
+      const sup = call.previousElementSibling;
+      const note = document.querySelector('.pagedjs_footnote_area [data-ref="' + call.getAttribute("data-footnote-call") + '"]');
+      report.notes.push({
+        file: fileOf(call),
+        page: pageOf(call),
+        notePage: note ? pageOf(note) : 0,
+        call: sup && sup.classList.contains("appel-note") ? (sup.textContent || "").replace(/\D/g, "") : "",
+        note: note ? note.getAttribute("data-numero") || "" : "",
+      });
+    });
+    report.hyphens = [];
+    pages.forEach((page, index) => {
+      page.element.querySelectorAll(".pagedjs_area p, .pagedjs_area li, .pagedjs_footnote_area .note").forEach((block) => {
+        if (block.querySelector("p, li")) return;
+        const continues = block.hasAttribute("data-split-to");
+        hyphenBreaks(block).forEach((b) => {
+          report.hyphens.push({
+            file: fileOf(block),
+            page: index + 1,
+            block: block.getAttribute("data-ref") || "",
+            line: b.line,
+            word: b.word.text,
+            lastWord: !continues && isLastWord(block, b.node, b.word.end),
+          });
+        });
+      });
+    });
+  }
+}
+
+/** The last sentence of `element` (where an overflow is), notes and soft hyphens left out. */
+function lastSentence(element: Element): string {
+  const copy = element.cloneNode(true) as Element;
+  copy.querySelectorAll(".note, .appel-note").forEach((n) => n.remove());
+  const text = (copy.textContent || "").split(SHY).join("").replace(/\s+/g, " ").trim();
+  const sentences = text.match(/[^.!?…]+[.!?…]*[»"]?/g) || [text];
+  return (sentences[sentences.length - 1] || text).trim().slice(0, 160);
+}
+
+/**
+ * Page numbers of the contents and of links to another chapter (« (p. 12) »).
+ * Paged.js's target-counter() fills them in after each page is laid out, so
+ * a number that grows a line can wrap it and push the page's last line off
+ * the page; it also recomputes every page's counters for each entry (half a
+ * minute for a 150-page zine). Here each target is looked up once, after
+ * layout, and its page written in data-page, which the print CSS shows; until
+ * then the contents keep room for three digits and a link's page reads « 00 »
+ * (print/filters.ts liensPapier).
+ */
+class PageNumbers extends Paged.Handler {
+  afterRendered(pages: PagedPage[]): void {
+    const pageOf = (href: string): number => {
+      const target = document.getElementById(href.slice(1));
+      const page = target && target.closest(".pagedjs_page");
+      return page ? this.chunker.pages.findIndex((p) => p.element === page) + 1 : 0;
+    };
+    document.querySelectorAll(".table a[href^='#']").forEach((entry) => {
+      const page = pageOf(entry.getAttribute("href") || "");
+      if (page) entry.setAttribute("data-page", String(page));
+    });
+    document.querySelectorAll(".numero-page[data-cible]").forEach((number) => {
+      const page = pageOf(number.getAttribute("data-cible") || "");
+      if (page) number.textContent = String(page);
+    });
   }
 }
 
@@ -227,7 +502,13 @@ class FindOverflows extends Paged.Handler {
         if (rect.right > box.right + tolerance || rect.left < box.left - tolerance || rect.bottom > box.bottom + tolerance) {
           const text = (element.textContent || "").trim().replace(/\s+/g, " ").slice(0, 60);
           const className = element.getAttribute("class");
-          report.overflows.push({ page: index + 1, element: element.tagName.toLowerCase() + (className ? "." + className.split(" ")[0] : ""), text: text });
+          report.overflows.push({
+            page: index + 1,
+            element: element.tagName.toLowerCase() + (className ? "." + className.split(" ")[0] : ""),
+            text: text,
+            file: fileOf(element),
+            sentence: lastSentence(element),
+          });
           break;
         }
       }
@@ -256,4 +537,4 @@ class FindLoneLines extends Paged.Handler {
   }
 }
 
-Paged.registerHandlers(ReportProgress, KeepTwoLines, PadToMultiple, FindOverflows, FindLoneLines);
+Paged.registerHandlers(ReportProgress, LimitHyphenatedLines, KeepTwoLines, PadToMultiple, PageNumbers, NameNoteCalls, FindOverflows, FindLoneLines, ReportLayout);

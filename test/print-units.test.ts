@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from "vitest";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { cesure, notesEnBasDePage, liensPapier, qrSvg, miniZinePanels } from "../print/filters.ts";
+import { cesure, notesEnBasDePage, liensPapier, qrSvg, miniZinePanels, ancresDuChapitre, sectionsDuChapitre, titreCourant } from "../print/filters.ts";
 import { preflight } from "../scripts/print/preflight.ts";
 import { finishPdf, pdfDate } from "../scripts/print/finish.ts";
 import { imposeBooklet } from "../scripts/print/impose.ts";
@@ -16,7 +16,7 @@ const SHY = "\u00AD";
 
 describe("cesure (French soft hyphens, print only)", () => {
   it("hyphenates words in text", () => {
-    expect(cesure("<p>La vidéosurveillance algorithmique</p>")).toContain(`al${SHY}go${SHY}rith${SHY}mique`);
+    expect(cesure("<p>La vidéosurveillance algorithmique généralisée</p>")).toContain(`al${SHY}go${SHY}rith${SHY}mique`);
   });
   it("never touches tags, attributes, URLs, headings or names", () => {
     const html =
@@ -32,13 +32,67 @@ describe("cesure (French soft hyphens, print only)", () => {
   });
 });
 
+describe("cesure: where a word may not be split", () => {
+  const split = (html: string) => [...cesure(html).matchAll(/[\p{L}\u00AD-]*\u00AD[\p{L}\u00AD-]*/gu)].map((m) => m[0].replaceAll(SHY, "·"));
+  it("never inside a capitalised word: names, places, compounds", () => {
+    const html = "<p>Marseille, Lemaire, Technopolice, OpenStreetMap et Jean-Pierre parlent de vidéosurveillance algorithmique ici.</p>";
+    expect(split(html)).toEqual(["vi·déo·sur·veillance", "al·go·rith·mique"]);
+  });
+  it("never in the last word of a paragraph, an item, a note, or a text from data", () => {
+    expect(split("<p>La surveillance algorithmique</p>")).toEqual(["sur·veillance"]);
+    expect(split("<ul><li>La surveillance algorithmique ;</li></ul>")).toEqual(["sur·veillance"]);
+    expect(split('<p>Texte<span class="note" data-numero="1">La surveillance algorithmique.</span> et infrastructures municipales.</p>')).toEqual([
+      "sur·veillance",
+      "in·fra·struc·tures",
+    ]);
+    expect(split("Une surveillance algorithmique")).toEqual(["sur·veillance"]);
+  });
+});
+
 describe("notesEnBasDePage", () => {
   it("moves each footnote to its call and drops the end-of-chapter list", () => {
     const html =
       '<p>Texte<sup class="footnote-ref"><a href="#fn-x-1" id="fnref-x-1">[1]</a></sup>.</p>\n' +
       '<hr class="footnotes-sep">\n<section class="footnotes">\n<ol class="footnotes-list">\n' +
       '<li id="fn-x-1" class="footnote-item"><p>La note. <a href="#fnref-x-1" class="footnote-backref">↩︎</a></p>\n</li>\n</ol>\n</section>\n';
-    expect(notesEnBasDePage(html).trim()).toBe('<p>Texte<span class="note">La note.</span>.</p>');
+    expect(notesEnBasDePage(html).trim()).toBe(
+      '<p>Texte<sup class="appel-note" aria-hidden="true">1</sup><span class="note" data-numero="1">La note.</span>.</p>',
+    );
+  });
+  it("writes each call's own number, and separates adjacent calls", () => {
+    const ref = (n: number) => `<sup class="footnote-ref"><a href="#fn-x-${n}" id="fnref-x-${n}">[${n}]</a></sup>`;
+    const item = (n: number) => `<li id="fn-x-${n}" class="footnote-item"><p>Note ${n}. <a href="#fnref-x-${n}" class="footnote-backref">↩︎</a></p>\n</li>\n`;
+    const html = `<p>Un${ref(1)} deux${ref(2)}${ref(3)}.</p>\n<hr class="footnotes-sep">\n<section class="footnotes">\n<ol class="footnotes-list">\n${item(1)}${item(2)}${item(3)}</ol>\n</section>\n`;
+    const out = notesEnBasDePage(html);
+    expect([...out.matchAll(/<sup class="appel-note"[^>]*>([^<]*)<\/sup><span class="note" data-numero="(\d+)">([^<]*)<\/span>/g)].map((m) => m.slice(1))).toEqual([
+      ["1", "1", "Note 1."],
+      ["2", "2", "Note 2."],
+      [",3", "3", "Note 3."],
+    ]);
+  });
+});
+
+describe("print anchors, contents and running heads", () => {
+  it("makes a chapter's ids and in-page links unique in the print document", () => {
+    const html = '<h2 id="archives" tabindex="-1">Archives</h2><p><a href="#archives">plus haut</a></p>';
+    expect(ancresDuChapitre(html, "doc")).toBe('<h2 id="chapitre-doc--archives" tabindex="-1">Archives</h2><p><a href="#chapitre-doc--archives">plus haut</a></p>');
+    expect(liensPapier('<a href="/chapitres/corps/#visage">v</a>', { "/chapitres/corps/": "corps" })).toBe(
+      '<a class="renvoi" href="#chapitre-corps--visage">v</a><span class="renvoi-page"> (p.\u00A0<span class="numero-page" data-cible="#chapitre-corps--visage">00</span>)</span>',
+    );
+  });
+  it("lists a chapter's top-level sections, the last one included", () => {
+    const html = '<h2 id="a">Une ville « intelligente »</h2><p>x</p><h3 id="b">Pas moi</h3><h2 id="c" tabindex="-1">Rendre <em>visible</em>, puis combattre</h2>';
+    expect(sectionsDuChapitre(html)).toEqual([
+      { id: "a", title: "Une ville « intelligente »" },
+      { id: "c", title: "Rendre visible, puis combattre" },
+    ]);
+  });
+  it("gives a running head of one line: the short title, or the title cut at a word", () => {
+    expect(titreCourant("Court")).toBe("Court");
+    expect(titreCourant("Un titre beaucoup trop long pour le haut de la page, vraiment", "Titre court")).toBe("Titre court");
+    const cut = titreCourant("Un titre beaucoup trop long pour le haut de la page, vraiment très long");
+    expect(cut).toBe("Un titre beaucoup trop long pour le haut de la page…");
+    expect(cut.length).toBeLessThanOrEqual(53);
   });
 });
 
@@ -47,7 +101,9 @@ describe("liensPapier", () => {
     const out = liensPapier('<a href="/chapitres/corps/">corps</a> <a href="https://example.org/">ex</a> <a href="#x">x</a>', {
       "/chapitres/corps/": "corps",
     });
-    expect(out).toBe('<a class="renvoi" href="#chapitre-corps">corps</a> <a class="externe" href="https://example.org/">ex</a> <a href="#x">x</a>');
+    expect(out).toBe(
+      '<a class="renvoi" href="#chapitre-corps">corps</a><span class="renvoi-page"> (p.\u00A0<span class="numero-page" data-cible="#chapitre-corps">00</span>)</span> <a class="externe" href="https://example.org/">ex</a> <a href="#x">x</a>',
+    );
   });
 });
 
@@ -109,7 +165,7 @@ describe("preflight", () => {
     });
     expect(entry.problems.join("\n")).toMatch(/150\.0 × 210\.0 mm au lieu de 148 × 210 mm/);
     expect(entry.problems.join("\n")).toMatch(/6 pages, pas un multiple de 4/);
-    expect(entry.problems.join("\n")).toMatch(/débordement page 3/);
+    expect(entry.problems.join("\n")).toMatch(/page 3 : le texte dépasse du bas de la page et serait coupé à l’impression, à partir de « https:\/\/trop-long.example »/);
   });
 });
 

@@ -19,6 +19,8 @@ import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL } from "../scripts/print/re
 import { finishPdf, pdfDate } from "../scripts/print/finish.ts";
 import { saddleStitchSides, ptToMm, mmToPt, miniZinePanels } from "../scripts/lib/imposition.ts";
 import { printFiles, printFileName } from "../print/editions.ts";
+import { checkHyphenation } from "../print/layout-checks.ts";
+import { pdfPageLines, pdfRawText, hyphenFactsFromLines, squash as squashPdf } from "./helpers/pdf-layout.ts";
 
 const TOLERANCE_MM = 0.5;
 let out: string;
@@ -96,7 +98,10 @@ describe("the A5 zine", () => {
   it("has a table of contents whose page numbers are where the chapters really start", () => {
     const tocIndex = a5Pages.findIndex((p) => /Sommaire/.test(p));
     expect(tocIndex).toBeGreaterThanOrEqual(0);
-    const entries = [...a5Pages[tocIndex].matchAll(/^\s*(\d+)\s{2,}(.+?)\s{2,}(\d+)\s*$/gm)].map((m) => ({
+    // The contents (chapters and their sections) may take more than one page: up to the introduction.
+    const introIndex = a5Pages.findIndex((p, i) => i > tocIndex && /^\s*Introduction\s*$/m.test(p));
+    const toc = a5Pages.slice(tocIndex, introIndex).join("\n");
+    const entries = [...toc.matchAll(/^[ \t]*(\d+)[ \t]{2,}(.+?)[ \t]{2,}(\d+)[ \t]*$/gm)].map((m) => ({
       order: Number(m[1]),
       title: m[2].trim(),
       page: Number(m[3]),
@@ -312,5 +317,37 @@ describe("reproducibility", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("the A5 zine's layout, read from the PDF", () => {
+  it("hyphenates by the rules: no name split (Marseille, Technopolice…), no paragraph ending on a word's tail, at most two hyphenated lines in a row", () => {
+    const facts = hyphenFactsFromLines(pdfPageLines(file("lecture")));
+    expect(facts.length).toBeGreaterThan(20);
+    expect(checkHyphenation(facts)).toEqual([]);
+    expect(summary.files.find((f) => f.key === "lecture")!.warnings).toEqual([]);
+  });
+
+  it("lists every section in the contents with its page, the conclusion included", () => {
+    const tocIndex = a5Pages.findIndex((p) => /Sommaire/.test(p));
+    const introIndex = a5Pages.findIndex((p, i) => i > tocIndex && /^\s*Introduction\s*$/m.test(p));
+    const contents = squashPdf(pdfRawText(file("lecture"), tocIndex + 1, introIndex));
+    const sections = fs
+      .readdirSync("src/chapitres")
+      .sort()
+      .flatMap((f) => [...fs.readFileSync(path.join("src/chapitres", f), "utf8").matchAll(/^## (.+)$/gm)].map((m) => m[1]));
+    expect(sections).toContain("Rendre visible, puis combattre");
+    let page = introIndex + 1;
+    for (const section of sections) {
+      // The heading as printed (French spacing and apostrophes from the build): find it from the last page on.
+      const printed = squashPdf(section).replace(/'/g, "’");
+      while (page <= a5Pages.length && !squashPdf(a5Pages[page - 1]).replace(/'/g, "’").includes(printed)) page++;
+      expect(page, section).toBeLessThanOrEqual(a5Pages.length);
+      expect(contents.replace(/'/g, "’"), section).toContain(`${printed}${page}`);
+    }
+  });
+
+  it("has a folio on every page but the covers, the introduction's included", () => {
+    for (let n = 2; n < a5Pages.length; n++) expect(a5Pages[n - 1].trimEnd().split("\n").at(-1)!.trim(), `page ${n}`).toMatch(new RegExp(`(^|\\s)${n}$`));
   });
 });

@@ -138,7 +138,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     const files: PreflightEntry[] = [];
     for (const [key, bytes, expect, render] of outputs) {
       const file = printFileName(key, lecture.slug);
-      files.push(await preflight(key, file, bytes, expect, render ? { overflows: render.overflows, loneLines: render.loneLines, warnings: render.warnings } : undefined));
+      files.push(await preflight(key, file, bytes, expect, render ? { overflows: render.overflows, loneLines: render.loneLines, warnings: render.warnings, notes: render.notes, hyphens: render.hyphens } : undefined));
     }
     const problems = files.flatMap((f) => f.problems.map((p) => `${f.file} : ${p}`));
     stages.controle = (performance.now() - t) / 1000;

@@ -8,6 +8,7 @@ import { PDFDocument, PDFDict, PDFName, PDFRef, PDFArray, type PDFObject } from 
 import { ptToMm } from "../lib/imposition.ts";
 import type { Overflow, LoneLine } from "./render.ts";
 import { checkPictures, isShippedFont, unshippedFontProblem } from "../../print/preflight-pictures.ts";
+import { checkNotes, checkHyphenation, overflowMessage, type NoteFact, type HyphenFact } from "../../print/layout-checks.ts";
 
 export interface FontInfo {
   name: string;
@@ -103,7 +104,7 @@ export async function preflight(
   file: string,
   bytes: Uint8Array,
   expect: Expectation,
-  layout: { overflows: Overflow[]; loneLines?: LoneLine[]; warnings: string[] } = { overflows: [], warnings: [] },
+  layout: { overflows: Overflow[]; loneLines?: LoneLine[]; warnings: string[]; notes?: NoteFact[]; hyphens?: HyphenFact[] } = { overflows: [], warnings: [] },
 ): Promise<PreflightEntry> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const pages = doc.getPages();
@@ -125,7 +126,8 @@ export async function preflight(
     fonts: listFonts(doc),
     overflows: layout.overflows,
     loneLines: layout.loneLines ?? [],
-    warnings: layout.warnings,
+    // Hyphenation is a warning (the handlers already apply the rules); a wrong note number is a problem.
+    warnings: [...layout.warnings, ...checkHyphenation(layout.hyphens ?? [])],
     problems: [],
   };
   if (hasBleed) {
@@ -157,8 +159,7 @@ export async function preflight(
   const pictures = checkPictures(bytes);
   problems.push(...pictures.problems);
   entry.warnings = [...entry.warnings, ...pictures.warnings];
-  for (const overflow of entry.overflows) {
-    problems.push(`débordement page ${overflow.page} (${overflow.element}) : « ${overflow.text} » → raccourcissez ou ajustez print/*.css`);
-  }
+  for (const overflow of entry.overflows) problems.push(overflowMessage(overflow));
+  problems.push(...checkNotes(layout.notes ?? []));
   return entry;
 }

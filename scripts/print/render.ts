@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import type { NoteFact, HyphenFact } from "../../print/layout-checks.ts";
 
 /** Paged.js by file path: the package's exports map hides dist/ from require.resolve. */
 export const PAGED_JS_FILE = path.resolve("node_modules/pagedjs/dist/paged.js");
@@ -16,6 +17,9 @@ export interface Overflow {
   page: number;
   element: string;
   text: string;
+  /** The chapter's Markdown file and the sentence that doesn't fit (print/layout-checks.ts words the message). */
+  file?: string;
+  sentence?: string;
 }
 
 /** A paragraph split with a single line on one page (what KeepTwoLines could not avoid). */
@@ -32,6 +36,9 @@ export interface RenderResult {
   padded: number;
   overflows: Overflow[];
   loneLines: LoneLine[];
+  /** Note calls with their notes, and lines ending on a hyphen, for print/layout-checks.ts. */
+  notes: NoteFact[];
+  hyphens: HyphenFact[];
   /** Paged.js's own console warnings (overflow on…, unable to layout…). */
   warnings: string[];
   /** The content date the document declares (<meta name="date">), YYYY-MM-DD. */
@@ -69,7 +76,7 @@ async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warning
     await document.fonts.ready;
     const w = window as unknown as {
       Paged: { Previewer: new () => { preview(): Promise<{ total: number }> } };
-      zineReport: { pages: number; padded: number; overflows: Overflow[]; loneLines: LoneLine[] };
+      zineReport: { pages: number; padded: number; overflows: Overflow[]; loneLines: LoneLine[]; notes: NoteFact[]; hyphens: HyphenFact[] };
     };
     const flow = await new w.Paged.Previewer().preview();
     // (No named functions in here: tsx would wrap them in a helper the page doesn't have.)
@@ -79,7 +86,7 @@ async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warning
     });
     const meta = { title: document.title, author: named.author ?? "", subject: named.description ?? "", lang: named["zine-lang"] || "fr-FR" };
     const r = w.zineReport;
-    return { pages: r.pages || flow.total, padded: r.padded, overflows: r.overflows, loneLines: r.loneLines ?? [], date: named.date ?? "", meta, slug: named["zine-slug"] || "zine" };
+    return { pages: r.pages || flow.total, padded: r.padded, overflows: r.overflows, loneLines: r.loneLines ?? [], notes: r.notes ?? [], hyphens: r.hyphens ?? [], date: named.date ?? "", meta, slug: named["zine-slug"] || "zine" };
   });
 }
 

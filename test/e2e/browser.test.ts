@@ -143,3 +143,20 @@ describe("/feed.xml (styled by feed.xsl) in Chromium", () => {
     }
   });
 });
+
+describe("/imprimer/apercu/ after pagination", () => {
+  it("names every note call link (axe link-name): Paged.js's links carry « Note N »", async () => {
+    const visited = await visit(browser, server.origin, "/imprimer/apercu/", { width: 1280, colorScheme: "light" });
+    try {
+      // print/handlers.ts sets zineReport.pages once Paged.js has laid out every page.
+      await visited.page.waitForFunction(() => ((window as unknown as { zineReport?: { pages: number } }).zineReport?.pages ?? 0) > 0, undefined, { timeout: 120_000 });
+      const calls = await visited.page.$$eval("a[data-footnote-call]", (links) => links.map((a) => a.getAttribute("aria-label")));
+      expect(calls.length).toBeGreaterThan(0);
+      expect(calls.every((label) => /^Note \d+$/.test(label ?? ""))).toBe(true);
+      const violations = (await axeViolations(visited.page)).filter((v) => v.id === "link-name");
+      expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    } finally {
+      await visited.close();
+    }
+  });
+});
