@@ -5,6 +5,9 @@
  */
 import { z } from "zod";
 
+// zod's own messages in French, for whatever our messages below don't say themselves.
+z.config(z.locales.fr());
+
 const text = z.string().trim().min(1, "ne peut pas être vide");
 const httpsUrl = z.url({ protocol: /^https?$/, message: "n’est pas une adresse web valide (https://…)" });
 
@@ -64,5 +67,7 @@ export const hints: Record<string, string> = {
   kind: `choisissez parmi ${resourceKinds.join(", ")}`,
   url: "écrivez l’adresse complète, avec https:// devant",
   year: "écrivez l’année en chiffres (2019), ou retirez le champ s’il n’est pas vérifié",
+  language: "écrivez la langue du zine en deux lettres : language: fr (ou en)",
+  source: "décrivez la source du zine (title, authors, publisher…) ou retirez le bloc",
   note: "ajoutez une ligne qui dit pourquoi lire, voir ou utiliser cette ressource",
 };

@@ -30,13 +30,18 @@ function describe(issue: z.core.$ZodIssue, value: unknown, labelEntry?: (index: 
     const index = path.shift() as number;
     parts.push(labelEntry ? labelEntry(index) : `entrée ${index + 1}`);
   }
+  if (issue.code === "unrecognized_keys") {
+    const where = path.length ? ` dans « ${path.map(String).join(".")} »` : "";
+    parts.push(`champ${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `« ${k} »`).join(", ")}${where} : inconnu${issue.keys.length > 1 ? "s" : ""} → vérifiez l’orthographe, ou retirez-le${issue.keys.length > 1 ? "s" : ""} (_data/schema.ts liste les champs possibles)`);
+    return parts.join(", ");
+  }
   const field = path.map(String).join(".") || "(le fichier entier)";
-  const key = String(path[0] ?? "");
+  const key = String(path.at(-1) ?? "");
   // A field that isn't there at all, whatever message its schema gives for a wrong value.
   const missing = issue.code === "invalid_type" && issue.path.length > 0 && valueAt(value, issue.path) === undefined;
   parts.push(`champ « ${field} » : ${missing ? "manque" : issue.message}`);
   const hint = hints[key];
-  return parts.join(", ") + (hint ? ` → ${hint}` : "");
+  return `${parts.join(", ")} → ${hint ?? "corrigez cette valeur (le README et _data/schema.ts décrivent chaque champ)"}`;
 }
 
 /** Validates `value` against `schema` or throws a ContentError naming `file`. */
