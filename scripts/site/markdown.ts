@@ -9,6 +9,7 @@ import container from "markdown-it-container";
 import anchor from "markdown-it-anchor";
 import { typographie } from "./typography.ts";
 import { slugify } from "./slug.ts";
+import { contentReferences } from "./references.ts";
 
 /** Applies French spacing to every text token (never to code). */
 function frenchTypography(md: MarkdownIt): void {
@@ -58,6 +59,8 @@ export function createMarkdown(): MarkdownIt {
   md.use(citations);
   md.use(anchor, { slugify, tabIndex: false });
   md.use(frenchTypography);
+  // Links and pictures relative to the Markdown file, resolved to the site's addresses (references.ts).
+  md.use(contentReferences);
   return md;
 }
 
