@@ -78,7 +78,7 @@ export function contentReferences(md: MarkdownIt): void {
       for (const token of tokens) {
         if (token.children) visit(token.children);
         const attribute = token.type === "link_open" ? "href" : token.type === "image" ? "src" : undefined;
-        const target = attribute && token.attrGet(attribute);
+        const target = attribute ? String(token.attrGet(attribute) ?? "") : "";
         if (attribute && target && isRelativeReference(target)) {
           token.attrSet(attribute, resolveReference(target, inputPath, pages, attribute === "src" ? "image" : "lien"));
         }
