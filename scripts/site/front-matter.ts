@@ -11,8 +11,15 @@ import { ContentError } from "./content-error.ts";
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 const EXAMPLE = "date: 2026-11-20";
 
+/** A UTC day; setUTCFullYear, since Date.UTC reads the years 0–99 as 1900–1999. */
+function utcDay(year: number, month: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return utcDay(year, month + 1, 0).getUTCDate();
 }
 
 /** Why `text` is not a real YYYY-MM-DD date, or undefined when it is one. */
@@ -24,6 +31,7 @@ export function dateProblem(text: string): string | undefined {
       : "ce n’est pas une date au format AAAA-MM-JJ (quatre chiffres pour l’année, deux pour le mois, deux pour le jour, rien d’autre)";
   }
   const [year, month, day] = match.slice(1).map(Number);
+  if (year < 1000) return `l’année ${match[1]} ne peut pas être la bonne (une faute de frappe ?)`;
   if (month < 1 || month > 12) {
     const swapped = day >= 1 && day <= 12 && month <= daysInMonth(year, day);
     return `il n’y a pas de mois ${month}${swapped ? ` (jour et mois inversés ? le ${month} ${MONTHS[day - 1]} s’écrit ${match[1]}-${match[3]}-${match[2]})` : ""}`;
@@ -45,7 +53,7 @@ export function parseDate(value: unknown, file: string, field = "date"): Date {
     throw new ContentError(file, [`champ « ${field} » : ${shown} n’est pas une date valide : ${problem} → écrivez une date qui existe, au format AAAA-MM-JJ, par exemple ${EXAMPLE}`]);
   }
   const [year, month, day] = text!.split("-").map(Number);
-  return new Date(Date.UTC(year, month - 1, day));
+  return utcDay(year, month, day);
 }
 
 /** js-yaml's reasons, in the words of someone editing the file (the rest: « syntaxe incorrecte »). */

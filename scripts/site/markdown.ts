@@ -10,6 +10,7 @@ import anchor from "markdown-it-anchor";
 import { typographie } from "./typography.ts";
 import { slugify } from "./slug.ts";
 import { contentReferences } from "./references.ts";
+import { footnoteCheck } from "./footnote-check.ts";
 
 /** Applies French spacing to every text token (never to code). */
 function frenchTypography(md: MarkdownIt): void {
@@ -61,6 +62,8 @@ export function createMarkdown(): MarkdownIt {
   md.use(frenchTypography);
   // Links and pictures relative to the Markdown file, resolved to the site's addresses (references.ts).
   md.use(contentReferences);
+  // A note never called, or a call with no note, stops the build (footnote-check.ts).
+  md.use(footnoteCheck);
   return md;
 }
 
