@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "node-html-parser";
-import { buildInto, fileForUrl, runBuild } from "./support/build.ts";
+import { buildInto, fileForUrl, PROJECT_ROOT, runBuild } from "./support/build.ts";
 import { copyProject, snapshot } from "./support/project-copy.ts";
 import { applyEdits, loadBadCases, ZINE_FOLDER, type BadCase } from "./support/bad-cases.ts";
 
@@ -63,6 +63,9 @@ describe.concurrent.each(cases)("$name", (badCase) => {
       const before = snapshot(output);
       // The real build command, whole (not --only=site): a content error must stop it before any print stage.
       const run = await withSlot(() => runBuild({ cwd: project, output: "_site", env }));
+      // What a person sees, kept for review: test-output/bad-input/<case>.txt.
+      fs.mkdirSync(path.join(PROJECT_ROOT, "test-output/bad-input"), { recursive: true });
+      fs.writeFileSync(path.join(PROJECT_ROOT, "test-output/bad-input", `${badCase.name}.txt`), run.stderr);
       expect(run.exitCode, run.stderr).not.toBe(0);
       expect(run.stderr).toContain(expected.refused.file);
       for (const words of expected.refused.says) expect(run.stderr).toContain(words);
