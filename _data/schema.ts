@@ -8,7 +8,12 @@ import { z } from "zod";
 // zod's own messages in French, for whatever our messages below don't say themselves.
 z.config(z.locales.fr());
 
-const text = z.string().trim().min(1, "ne peut pas être vide");
+const text = z
+  .string()
+  .trim()
+  .min(1, "ne peut pas être vide")
+  // Invisible control characters (NUL, escape…) pasted from elsewhere: refused rather than published (found by test/fuzz.test.ts).
+  .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, "contient un caractère invisible (caractère de contrôle) → retapez le texte à la main, sans le coller");
 const httpsUrl = z.url({ protocol: /^https?$/, message: "n’est pas une adresse web valide (https://…)" });
 
 export const resourceKinds = ["livre", "film", "site", "carte", "outil", "campagne"] as const;

@@ -136,6 +136,7 @@ describe("fuzzing the chapter pipeline (fast-check)", () => {
         expect(written).toBeDefined();
         const w = written as Record<string, unknown>;
         expect(chapter.title).toBe(String(w.title).trim());
+        expect(`${chapter.title}${chapter.summary}`).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
         expect(chapter.summary).toBe(String(w.summary).trim());
         expect(chapter.plate).toBe(w.plate);
         expect(chapter.order).toBe(w.order);

@@ -54,7 +54,7 @@ export function resolveReference(target: string, inputPath: string, pages: PageR
   }
   if (!fs.existsSync(onDisk)) {
     throw new ContentError(file, [
-      `${what} ne mène à aucun fichier (cherché : ${path.relative(process.cwd(), onDisk)}) → un chemin relatif part du dossier du fichier ${path.basename(file)} ; corrigez le nom, ou écrivez l’adresse du site depuis la racine (/chapitres/…/)`,
+      `${what} ${kind === "image" ? "est introuvable" : "ne mène à aucun fichier"} (cherché : ${path.relative(process.cwd(), onDisk)}) → un chemin relatif part du dossier du fichier ${path.basename(file)} ; corrigez le nom, ou écrivez l’adresse du site depuis la racine (/chapitres/…/)`,
     ]);
   }
   if (fromContent.endsWith(".md")) {
