@@ -46,7 +46,7 @@ describe("a browser that fails", { timeout: 240_000 }, () => {
   });
 
   it("dies mid-render: one sentence naming the document, details only with --verbose", async () => {
-    const env = { CHROME_PATH: path.join(FAKES, "dies.sh"), REAL_CHROME: findChromium(), FAKE_BROWSER_LIFETIME: "4" };
+    const env = { CHROME_PATH: path.join(FAKES, "dies.sh"), REAL_CHROME: findChromium(), FAKE_BROWSER_LIFETIME: "3" };
     const output = previousOutput();
     const run = await runBuild({ output, env });
     expect(run.exitCode).not.toBe(0);
