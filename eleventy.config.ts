@@ -11,7 +11,8 @@ import { passthrough } from "./scripts/site/assets.ts";
 import platesPlugin from "./scripts/site/plates.ts";
 import { registerPictures } from "./scripts/site/pictures.ts";
 import { checkInternalLinks, type BuiltPage } from "./scripts/site/check-links.ts";
-import { useZineFolder } from "./scripts/site/zine-folder.ts";
+import { sourceFile, useZineFolder } from "./scripts/site/zine-folder.ts";
+import { parseFrontMatter } from "./scripts/site/front-matter.ts";
 import printEdition from "./print/eleventy.ts";
 
 // Eleventy ships no types; its JSDoc gives us the shape of the config object.
@@ -19,6 +20,10 @@ type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
 
 export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.setLibrary("md", markdown);
+  // Front matter read as written (no date rolled over), errors naming the real file (scripts/site/front-matter.ts).
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: { yaml: { parse: (text: string, options: { filePath: string }) => parseFrontMatter(text, sourceFile(options.filePath)) } },
+  });
   eleventyConfig.addDataExtension("yaml,yml", { parser: parseYamlData });
   // Directory data in TypeScript (src/chapitres/chapitres.11tydata.ts): its default export.
   eleventyConfig.addDataExtension("ts", { read: false, parser: async (file: string) => (await import(file)).default ?? {} });

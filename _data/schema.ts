@@ -5,7 +5,15 @@
  */
 import { z } from "zod";
 
-const text = z.string().trim().min(1, "ne peut pas être vide");
+// zod's own messages in French, for whatever our messages below don't say themselves.
+z.config(z.locales.fr());
+
+const text = z
+  .string()
+  .trim()
+  .min(1, "ne peut pas être vide")
+  // Invisible control characters (NUL, escape…) pasted from elsewhere: refused rather than published (found by test/fuzz.test.ts).
+  .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, "contient un caractère invisible (caractère de contrôle) → retapez le texte à la main, sans le coller");
 const httpsUrl = z.url({ protocol: /^https?$/, message: "n’est pas une adresse web valide (https://…)" });
 
 /** A plate: a key of the generated series (« flux ») or the path of an SVG of the zine's own (« /images/cour.svg »). */
@@ -116,7 +124,7 @@ export const hints: Record<string, string> = {
   kind: `choisissez parmi ${resourceKinds.join(", ")}`,
   url: "écrivez l’adresse complète, avec https:// devant",
   year: "écrivez l’année en chiffres (2019), ou retirez le champ s’il n’est pas vérifié",
-  language: "écrivez fr ou en : language: fr",
+  language: "écrivez la langue du zine en deux lettres : language: fr (ou en)",
   source: "décrivez l’œuvre résumée (kind: livre, title, authors…) ou retirez tout le bloc source",
   book: "le champ book s’appelle maintenant source, avec kind: livre : renommez-le",
   note: "ajoutez une ligne qui dit pourquoi lire, voir ou utiliser cette ressource",

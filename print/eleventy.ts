@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { transformSync } from "esbuild";
 import { printDocuments, printFiles, PREFLIGHT_FILE, type PrintFileKey } from "./editions.ts";
+import { printStaleness } from "../scripts/site/print-freshness.ts";
 import * as filters from "./filters.ts";
 import { sourceFile } from "../scripts/site/zine-folder.ts";
 import { formatBytes } from "../scripts/lib/log.ts";
@@ -136,4 +137,6 @@ export default function printEdition(eleventyConfig: EleventyConfig): void {
   // (Eleventy's JSDoc types `directories` as a bare object; it has `output` at run time.)
   const directories = eleventyConfig.directories as { output: string };
   eleventyConfig.addGlobalData("printFiles", () => readPrintFiles(directories.output));
+  // npm start: are those PDFs older than the content? (scripts/site/print-freshness.ts)
+  eleventyConfig.addGlobalData("printStale", () => printStaleness(directories.output));
 }

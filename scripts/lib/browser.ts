@@ -52,7 +52,64 @@ const FLAGS = [
   "--font-render-hinting=none",
 ];
 
+/** `--verbose` on the command line (or ZINE_VERBOSE=1): details under the sentences for people. */
+export function isVerbose(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): boolean {
+  return argv.includes("--verbose") || /^(1|true|oui)$/i.test(env.ZINE_VERBOSE ?? "");
+}
+
+/**
+ * Time limits, in seconds, from the environment: ZINE_BROWSER_TIMEOUT for the
+ * browser's start (default 30 s), ZINE_RENDER_TIMEOUT for laying out one print
+ * document (default 300 s: the A5 zine takes ~30 s on a busy laptop).
+ */
+export function timeLimitMs(name: "ZINE_BROWSER_TIMEOUT" | "ZINE_RENDER_TIMEOUT", env: NodeJS.ProcessEnv = process.env): number {
+  const fallback = name === "ZINE_BROWSER_TIMEOUT" ? 30 : 300;
+  const written = env[name]?.trim();
+  if (!written) return fallback * 1000;
+  const seconds = Number(written.replace(",", "."));
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new BrowserFailure(`${name}=${written} n’est pas une durée → écrivez un nombre de secondes, par exemple ${name}=${fallback}`);
+  }
+  return seconds * 1000;
+}
+
+/** The browser failed (hang, crash, out of memory): one sentence for people, the details under --verbose. */
+export class BrowserFailure extends Error {
+  override name = "BrowserFailure";
+  readonly skipOriginalStack = true;
+}
+
+const TRY = "essayez un autre navigateur avec CHROME_PATH=/chemin/vers/chromium, fermez d’autres programmes pour libérer de la mémoire, et relancez avec --verbose pour voir les détails";
+
+/**
+ * `error` from the browser during `stage` ("le démarrage", "la mise en page de
+ * /imprimer/zine/"), said in one sentence. Playwright's call log, the
+ * browser's own output and the stack are appended only under --verbose.
+ */
+export function browserFailure(error: unknown, stage: "launch" | "render", what: string, limitMs: number): BrowserFailure {
+  if (error instanceof BrowserFailure || error instanceof BrowserNotFoundError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const timedOut = (error instanceof Error && error.name === "TimeoutError") || /Timeout \d+ms exceeded|pas fini après/.test(message);
+  const limit = `${Math.round(limitMs / 1000)} s`;
+  const variable = stage === "launch" ? "ZINE_BROWSER_TIMEOUT" : "ZINE_RENDER_TIMEOUT";
+  const sentence =
+    stage === "launch"
+      ? timedOut
+        ? `Le navigateur (${what}) n’a pas démarré en ${limit} → ${TRY} ; sur une machine lente, allongez le délai : ${variable}=${Math.round((limitMs * 2) / 1000)}.`
+        : `Le navigateur (${what}) s’est arrêté dès le démarrage → ${TRY}.`
+      : timedOut
+        ? `La mise en page de ${what} n’était pas finie après ${limit} (navigateur bloqué, ou boucle de mise en page dans print/) → ${TRY} ; sur une machine lente, allongez le délai : ${variable}=${Math.round((limitMs * 2) / 1000)}.`
+        : `Le navigateur s’est arrêté pendant la mise en page de ${what} (plantage ou mémoire épuisée) → ${TRY}.`;
+  const failure = new BrowserFailure(isVerbose() ? `${sentence}\n\nDétails (--verbose) :\n${error instanceof Error ? (error.stack ?? message) : message}` : sentence);
+  return failure;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = findChromium();
-  return chromium.launch({ executablePath, args: FLAGS, timeout: 60_000 });
+  const limitMs = timeLimitMs("ZINE_BROWSER_TIMEOUT");
+  try {
+    return await chromium.launch({ executablePath, args: FLAGS, timeout: limitMs });
+  } catch (error) {
+    throw browserFailure(error, "launch", executablePath, limitMs);
+  }
 }

@@ -17,3 +17,8 @@ export function formatBytes(bytes: number, lang: "fr" | "en" = "fr"): string {
 export function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;
 }
+
+/** `2 avertissements`, `1 avertissement`, `0 débordement`: a count with its noun agreed (French: plural from 2). */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n >= 2 ? plural : singular}`;
+}

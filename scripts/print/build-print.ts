@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../lib/browser.ts";
 import { serveFolder } from "../lib/server.ts";
-import { step, seconds, formatBytes } from "../lib/log.ts";
+import { step, seconds, formatBytes, count } from "../lib/log.ts";
 import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult } from "./render.ts";
 import { finishPdf, pdfDate } from "./finish.ts";
 import { imposeBooklet, imposeMiniZine } from "./impose.ts";
@@ -146,7 +146,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     const report = { date: date.toISOString(), files, problems };
     // Nothing is published if the preflight finds a hard problem.
     if (problems.length) {
-      throw new PreflightError(`contrôle avant impression : ${problems.length} problème(s)\n  ${problems.join("\n  ")}`);
+      throw new PreflightError(`contrôle avant impression : ${count(problems.length, "problème")}\n  ${problems.join("\n  ")}`);
     }
     for (const [key, bytes] of outputs) writeAtomically(path.join(dir, printFileName(key, lecture.slug)), bytes);
     writeAtomically(path.join(outputDir, PREFLIGHT_FILE), JSON.stringify(report, null, 2) + "\n");
@@ -157,7 +157,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
         const embedded = f.fonts.filter((font) => font.embedded).length;
         step(
           `  ${f.file} : ${f.pages} p.${f.multiple === 4 ? ` (${f.pages / 4} × 4)` : ""}, ${f.widthMm} × ${f.heightMm} mm, ${formatBytes(f.bytes)}, ` +
-            `${embedded}/${f.fonts.length} polices incorporées, aucune Type 3, ${f.overflows.length} débordement, ${f.loneLines.length} ligne veuve ou orpheline, ${f.warnings.length} avertissement Paged.js`,
+            `${embedded}/${f.fonts.length} polices incorporées, aucune Type 3, ${count(f.overflows.length, "débordement")}, ${count(f.loneLines.length, "ligne veuve ou orpheline", "lignes veuves ou orphelines")}, ${count(f.warnings.length, "avertissement")} Paged.js`,
         );
       }
       const fontNames = [...new Set(files.flatMap((f) => f.fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, ""))))];
@@ -172,7 +172,8 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     }
     return { files, stages, problems };
   } finally {
-    if (ownBrowser) await browser?.close().catch(() => {});
+    // Bounded: a hung browser would otherwise hold the build (scripts/lib/browser.ts says why it failed).
+    if (ownBrowser) await Promise.race([browser?.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     await server.close();
   }
 }

@@ -4,8 +4,12 @@
  * (not pagedjs-cli): faster, and the boxes are fixed later by finish.ts.
  */
 import path from "node:path";
+import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import type { NoteFact, HyphenFact } from "../../print/layout-checks.ts";
+import { chapterSlug } from "../site/filters.ts";
+import { zineFolder } from "../site/zine-folder.ts";
+import { browserFailure, timeLimitMs } from "../lib/browser.ts";
 
 /** Paged.js by file path: the package's exports map hides dist/ from require.resolve. */
 export const PAGED_JS_FILE = path.resolve("node_modules/pagedjs/dist/paged.js");
@@ -55,6 +59,39 @@ export class RenderError extends Error {
   readonly skipOriginalStack = true;
 }
 
+/** The Markdown file of the chapter printed as <article id="chapitre-<slug>">, for messages. */
+function chapterFile(anchor: string | null): string | undefined {
+  const slug = anchor?.replace(/^chapitre-/, "");
+  if (!slug) return undefined;
+  const dir = path.relative(process.cwd(), path.join(zineFolder() ?? "src", "chapitres"));
+  const name = fs.readdirSync(dir).find((f) => f.endsWith(".md") && chapterSlug(f.slice(0, -3)) === slug);
+  return name && path.join(dir, name);
+}
+
+/** A file the print document asked for and didn't get (HTTP 404…), said with the file that cites it. */
+async function missingResources(page: Page, failed: Map<string, string>): Promise<string | undefined> {
+  if (!failed.size) return undefined;
+  const sentences: string[] = [];
+  for (const [pathname, why] of failed) {
+    const anchor = await page
+      .evaluate((wanted) => {
+        const element = [...document.querySelectorAll("[src],[href]")].find((e) => {
+          const value = e.getAttribute("src") ?? e.getAttribute("href") ?? "";
+          return new URL(value, location.href).pathname === wanted;
+        });
+        return element ? (element.closest("article.chapitre")?.id ?? "") : null;
+      }, pathname)
+      .catch(() => null);
+    const file = chapterFile(anchor);
+    sentences.push(
+      file
+        ? `${file} cite « ${pathname} », introuvable à l’impression (${why}) → ajoutez le fichier ou corrigez le chemin dans ${file}`
+        : `le document d’impression demande « ${pathname} », introuvable (${why}) → ajoutez le fichier ou corrigez le chemin (dans print/ si ce n’est pas dans un chapitre)`,
+    );
+  }
+  return sentences.join(" ; ");
+}
+
 /** Rejects after `ms` with a message that names the document. */
 function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -98,8 +135,19 @@ export async function renderDocument(
   browser: Browser,
   url: string,
   onPage: (pages: number) => void = () => {},
-  limitMs = 120_000,
+  limitMs = timeLimitMs("ZINE_RENDER_TIMEOUT"),
 ): Promise<RenderResult> {
+  const document = new URL(url).pathname;
+  try {
+    return await renderIn(browser, url, onPage, limitMs);
+  } catch (error) {
+    // Ours (a missing file, an empty document) as they are; the browser's (crash, hang) in one sentence.
+    if (error instanceof RenderError && !/pas fini après/.test(error.message)) throw error;
+    throw browserFailure(error, "render", document, limitMs);
+  }
+}
+
+async function renderIn(browser: Browser, url: string, onPage: (pages: number) => void, limitMs: number): Promise<RenderResult> {
   const context = await browser.newContext();
   const page = await context.newPage();
   page.setDefaultTimeout(limitMs);
@@ -112,10 +160,11 @@ export async function renderDocument(
     else if ((message.type() === "warning" || message.type() === "error") && !text.startsWith("Failed to load resource")) warnings.push(text);
   });
   page.on("pageerror", (error) => errors.push(error.message));
-  page.on("requestfailed", (request) => errors.push(`requête échouée : ${request.url()}`));
-  // Name the missing file (Chromium's console only says "404").
+  // Every file the document needs must load: a missing picture would print as a broken-image icon.
+  const failed = new Map<string, string>();
+  page.on("requestfailed", (request) => failed.set(new URL(request.url()).pathname, request.failure()?.errorText ?? "échec"));
   page.on("response", (response) => {
-    if (response.status() >= 400) warnings.push(`HTTP ${response.status()} : ${new URL(response.url()).pathname}`);
+    if (response.status() >= 400) failed.set(new URL(response.url()).pathname, `HTTP ${response.status()}`);
   });
   try {
     return await timeout(
@@ -123,6 +172,8 @@ export async function renderDocument(
         const response = await page.goto(url, { waitUntil: "load" });
         if (!response?.ok()) throw new RenderError(`${url} : HTTP ${response?.status()} → le document d’impression n’a pas été construit (voir print/eleventy.ts)`);
         const laidOut = await paginate(page);
+        const missing = await missingResources(page, failed);
+        if (missing) throw new RenderError(missing);
         if (errors.length) throw new RenderError(`${url} : ${errors.join(" ; ")}`);
         // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
@@ -132,6 +183,7 @@ export async function renderDocument(
       url,
     );
   } finally {
-    await context.close().catch(() => {});
+    // A browser that hangs would hang its close too: give it a few seconds.
+    await Promise.race([context.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
   }
 }

@@ -1,12 +1,21 @@
 /** The site stage: Eleventy writes the web pages and the feed into `outputDir`. */
 import Eleventy from "@11ty/eleventy";
+import { isVerbose } from "../lib/browser.ts";
+
+/** Eleventy's timing notes (« Benchmark … Nunjucks Filter ») are for whoever tunes the build: --verbose. */
+const quiet = (write: (...args: unknown[]) => void) => (...args: unknown[]) => {
+  if (isVerbose() || !args.some((a) => /\bBenchmark\b/.test(String(a)))) write(...args);
+};
 
 export async function buildSite(outputDir: string): Promise<{ files: number }> {
   const eleventy = new Eleventy("src", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
   // Eleventy's own account of a failure (stack traces) stays out of the way: scripts/lib/errors.ts
   // reports every failed build, for the person who edits the content. Warnings still show.
-  eleventy.logger.overrideLogger({ ...console, error: () => {} });
-  const results = (await eleventy.write()) as unknown as [unknown[], unknown[]] | unknown[];
+  eleventy.logger.overrideLogger({ ...console, error: () => {}, warn: quiet(console.warn), log: quiet(console.log) });
+  // Its benchmark groups log through their own logger, straight to console.warn: filtered there too.
+  const warn = console.warn;
+  console.warn = quiet(warn);
+  const results = (await eleventy.write().finally(() => (console.warn = warn))) as unknown as [unknown[], unknown[]] | unknown[];
   // write() resolves to [passthroughCopies, templates]
   const templates = Array.isArray(results[1]) ? results[1] : results;
   return { files: templates.length };

@@ -15,8 +15,17 @@ export interface BuiltPage {
   content: string;
 }
 
-const REFERENCE = /\s(href|src)="(\/(?!\/)[^"#?]*)(?:\?[^"#]*)?(?:#([^"]*))?"/g;
+/** href/src that stay on the site: "/path", "/path#anchor", or "#anchor" on the same page. */
+const REFERENCE = /\s(href|src)="((?:\/(?!\/))?[^"#?:]*)(?:\?[^"#]*)?(?:#([^"]*))?"/g;
 const ID = /\sid="([^"]+)"/g;
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
 
 export function checkInternalLinks(outputDir: string, pages: BuiltPage[]): void {
   const html = pages.filter((p): p is BuiltPage & { url: string } => typeof p.url === "string" && !!p.outputPath && String(p.outputPath).endsWith(".html"));
@@ -24,7 +33,10 @@ export function checkInternalLinks(outputDir: string, pages: BuiltPage[]): void 
 
   const problems = new Map<string, string[]>();
   for (const page of html) {
-    for (const [, attribute, target, fragment] of page.content.matchAll(REFERENCE)) {
+    for (const [, attribute, written, fragment] of page.content.matchAll(REFERENCE)) {
+      // Relative addresses were resolved as the Markdown rendered (references.ts); only "#…" remains.
+      if (written && !written.startsWith("/")) continue;
+      const target = written || page.url;
       let problem: string | undefined;
       const ids = idsByUrl.get(target);
       if (!ids && !fs.existsSync(fileForUrl(outputDir, target))) {
@@ -32,8 +44,8 @@ export function checkInternalLinks(outputDir: string, pages: BuiltPage[]): void 
           attribute === "src"
             ? `l’image ou le fichier « ${target} » n’existe pas dans le site construit → vérifiez son chemin, ou ajoutez le fichier au projet (les fichiers copiés tels quels sont listés dans scripts/site/assets.ts)`
             : `le lien « ${target} » ne mène à aucune page construite → corrigez l’adresse (les chapitres sont sous /chapitres/<nom-du-fichier-sans-numéro>/)`;
-      } else if (fragment && ids && !ids.has(decodeURIComponent(fragment))) {
-        problem = `le lien « ${target}#${fragment} » vise une ancre qui n’existe pas sur cette page → vérifiez l’intertitre visé`;
+      } else if (fragment && ids && !ids.has(decodeFragment(fragment))) {
+        problem = `le lien « ${written}#${fragment} » vise une ancre qui n’existe pas sur ${written ? "cette page" : "la page"} → vérifiez l’intertitre visé (son ancre est son texte en minuscules, mots reliés par des tirets)`;
       }
       if (problem) {
         const file = sourceFile(page.inputPath);

@@ -30,6 +30,9 @@ function checkSourceText(file: string): void {
   } catch {
     throw new ContentError(file, ["le fichier n’est pas enregistré en UTF-8 (les accents s’afficheraient mal) → rouvrez-le dans votre éditeur et enregistrez-le en UTF-8"]);
   }
+  if (!text.trim()) {
+    throw new ContentError(file, ["le fichier est vide → écrivez l’en-tête (title, order, summary, plate, date entre deux lignes ---) puis le texte du chapitre, ou retirez le fichier"]);
+  }
   if (!text.replace(FRONT_MATTER, "").trim()) {
     throw new ContentError(file, ["le chapitre est vide : rien après l’en-tête --- → écrivez son texte sous l’en-tête, ou retirez le fichier tant qu’il n’est pas prêt"]);
   }
@@ -40,8 +43,8 @@ export function chapters(api: CollectionApi): CollectionItem[] {
   const seen = new Map<number, string>();
   for (const item of items) {
     const file = sourceFile(item.inputPath);
-    const chapter = checkContent(chapterSchema, item.data, file);
     checkSourceText(file);
+    const chapter = checkContent(chapterSchema, item.data, file);
     const other = seen.get(chapter.order);
     if (other) {
       throw new ContentError(file, [

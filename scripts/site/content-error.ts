@@ -30,16 +30,21 @@ function describe(issue: z.core.$ZodIssue, value: unknown, labelEntry?: (index: 
     const index = path.shift() as number;
     parts.push(labelEntry ? labelEntry(index) : `entrée ${index + 1}`);
   }
-  // A field the schema doesn't know (book, now source): name it, so its hint can say what it became.
-  const unknown = issue.code === "unrecognized_keys" ? issue.keys.map(String) : [];
-  if (unknown.length) path.push(unknown.join(", "));
+  if (issue.code === "unrecognized_keys") {
+    const where = path.length ? ` dans « ${path.map(String).join(".")} »` : "";
+    // A field that was renamed (book, now source) has a hint that says what it became.
+    const renamed = issue.keys.map(String).find((k) => hints[k]);
+    const todo = renamed ? hints[renamed] : `vérifiez l’orthographe, ou retirez-le${issue.keys.length > 1 ? "s" : ""} (_data/schema.ts liste les champs possibles)`;
+    parts.push(`champ${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `« ${k} »`).join(", ")}${where} : inconnu${issue.keys.length > 1 ? "s" : ""} → ${todo}`);
+    return parts.join(", ");
+  }
   const field = path.map(String).join(".") || "(le fichier entier)";
-  const key = String(unknown[0] ?? path[0] ?? "");
+  const key = String(path.at(-1) ?? "");
   // A field that isn't there at all, whatever message its schema gives for a wrong value.
   const missing = issue.code === "invalid_type" && issue.path.length > 0 && valueAt(value, issue.path) === undefined;
-  parts.push(`champ « ${field} » : ${missing ? "manque" : unknown.length ? "n’existe pas" : issue.message}`);
+  parts.push(`champ « ${field} » : ${missing ? "manque" : issue.message}`);
   const hint = hints[key];
-  return parts.join(", ") + (hint ? ` → ${hint}` : "");
+  return `${parts.join(", ")} → ${hint ?? "corrigez cette valeur (le README et _data/schema.ts décrivent chaque champ)"}`;
 }
 
 /** Validates `value` against `schema` or throws a ContentError naming `file`. */

@@ -11,6 +11,8 @@ import anchor from "markdown-it-anchor";
 import { language, splitOrdinals, typographie, type Language } from "./typography.ts";
 import { slugify } from "./slug.ts";
 import { markdownPictures } from "./pictures.ts";
+import { contentReferences } from "./references.ts";
+import { footnoteCheck } from "./footnote-check.ts";
 
 /** The zine's language, from the render environment (Eleventy passes the page's data). */
 export function languageOf(env: unknown): Language {
@@ -89,6 +91,10 @@ export function createMarkdown(): MarkdownIt {
   md.use(citations);
   md.use(anchor, { slugify, tabIndex: false });
   md.use(typography);
+  // Links and pictures relative to the Markdown file, resolved to the site's addresses (references.ts).
+  md.use(contentReferences);
+  // A note never called, or a call with no note, stops the build (footnote-check.ts).
+  md.use(footnoteCheck);
   md.use(markdownPictures);
   return md;
 }

@@ -46,7 +46,16 @@ export function zineFolder(env: NodeJS.ProcessEnv = process.env): string | undef
 
 export function useZineFolder(eleventyConfig: EleventyConfig, env: NodeJS.ProcessEnv = process.env): void {
   const dir = zineFolder(env);
+  // Pictures of the content (`![…](../images/x.svg)` in a chapter) are published at /images/ (references.ts).
+  eleventyConfig.addPassthroughCopy({ [path.join(dir ?? "src", "images")]: "images" });
   if (!dir) return;
+  // npm start: an edit in the zine folder rebuilds and reloads. The config runs again (resetConfig),
+  // since it is what reads the folder's chapters (new, renamed or changed) into virtual templates.
+  // Eleventy reports a changed file outside the project as "./" + its absolute path without the
+  // leading slash ("./tmp/mon-zine/…"), one inside it relative to the project: watch both spellings.
+  for (const spelling of new Set([path.relative(process.cwd(), dir), `.${dir}`])) {
+    eleventyConfig.addWatchTarget(`${spelling}/**`, { resetConfig: true });
+  }
 
   // Data: _data/site.yaml and _data/ressources.yaml are read from the zine folder instead,
   // through the same parser and schemas (messages name the zine folder's file).

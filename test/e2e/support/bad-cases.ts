@@ -11,10 +11,18 @@
  *       write: "…"                       # a new file, or a file's whole new text
  *     - file: src/chapitres/10-….md
  *       copy: latin1.md                  # bytes from the case folder, as they are
+ *   zine: true                           # optional: the case is a zine folder of its own, a copy of
+ *                                        # test/fixtures/mini-zine at mon-zine/, built with ZINE_DIR=mon-zine
  *   expect:
  *     refused:                           # the build stops (non-zero exit, old output intact)
  *       file: src/chapitres/02-….md      # the message names the file…
  *       says: ["order", "→"]             # …and says these (the field, what to do)
+ *     # or
+ *     resolved:                          # the build succeeds and the reference became a site address
+ *       page: /chapitres/…/
+ *       attribute: href                  # href of a link or src of a picture
+ *       value: /chapitres/le-voyage/
+ *       print: 'class="renvoi" href="#chapitre-le-voyage"'   # optional: in the print document too
  *     # or
  *     escaped:                           # the build succeeds and shows the text, never runs it
  *       page: /chapitres/…/
@@ -33,12 +41,17 @@ export type Edit =
   | { file: string; copy: string }
   | { file: string; delete: true };
 
+/** Where a zine-folder case's folder lives inside the project copy (ZINE_DIR). */
+export const ZINE_FOLDER = "mon-zine";
+
 export interface BadCase {
   name: string;
   why: string;
+  zine?: boolean;
   edits: Edit[];
   expect:
     | { refused: { file: string; says: string[] } }
+    | { resolved: { page: string; attribute: "href" | "src"; value: string; print?: string } }
     | { escaped: { page: string; text: string } };
 }
 
@@ -52,6 +65,7 @@ export function loadBadCases(): BadCase[] {
 
 /** Applies a case's edits to a project copy; throws if a case no longer matches the content. */
 export function applyEdits(badCase: BadCase, projectDir: string): void {
+  if (badCase.zine) fs.cpSync(path.join(PROJECT_ROOT, "test/fixtures/mini-zine"), path.join(projectDir, ZINE_FOLDER), { recursive: true });
   for (const edit of badCase.edits) {
     const target = path.join(projectDir, edit.file);
     if ("replace" in edit) {
