@@ -17,7 +17,7 @@ import { parseFrontMatter } from "../scripts/site/front-matter.ts";
 import { checkContent, ContentError } from "../scripts/site/content-error.ts";
 import { chapterSchema } from "../_data/schema.ts";
 import { markdown } from "../scripts/site/markdown.ts";
-import { fr, isoDate } from "../scripts/site/filters.ts";
+import { texte, isoDate } from "../scripts/site/filters.ts";
 
 const FILE = "mon-zine/chapitres/04-essai.md";
 const FIELDS = ["title", "order", "summary", "plate", "date"];
@@ -141,7 +141,7 @@ describe("fuzzing the chapter pipeline (fast-check)", () => {
         expect(chapter.plate).toBe(w.plate);
         expect(chapter.order).toBe(w.order);
         expect(isoDate(chapter.date)).toBe(String(w.date));
-        expect(comparable(fr(chapter.title))).toBe(comparable(chapter.title));
+        expect(comparable(texte(chapter.title))).toBe(comparable(chapter.title));
         // Raw HTML is shown, never run; the text's letters all reach the page.
         expect(html).not.toMatch(/<script|<b>|<!--/);
         const page = comparable(decodeHtml(html));

@@ -129,7 +129,7 @@ describe("a zine's source", () => {
     const site = { title: "T", subtitle: "S", description: "D", url: "https://a.example", author: "A", licence: { name: "CC0", url: "https://b.example" }, introduction: "I" };
     expect(checkContent(siteSchema, site, "site.yaml").source).toBeUndefined();
     expect(checkContent(siteSchema, site, "site.yaml").language).toBe("fr");
-    expect(() => checkContent(siteSchema, { ...site, book: { title: "X" } }, "site.yaml")).toThrow(/champ « book » : n’existe pas → le champ book s’appelle maintenant source/);
+    expect(() => checkContent(siteSchema, { ...site, book: { title: "X" } }, "site.yaml")).toThrow(/champ « book » : inconnu → le champ book s’appelle maintenant source/);
     expect(() => checkContent(siteSchema, { ...site, language: "de" }, "site.yaml")).toThrow(/language.*fr, en/);
   });
 

@@ -180,7 +180,8 @@ author: "L’atelier des essais"
 licence:
   name: "CC0 1.0"
   url: "https://creativecommons.org/publicdomain/zero/1.0/deed.fr"
-book:
+source:
+  kind: livre
   title: "Le zine généré : un essai de mise en pages"
   authors: ["Personne"]
   credits: "texte produit par un programme"

@@ -18,7 +18,7 @@ afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
 it("a picture missing at render time stops the print stage, naming the chapter's Markdown file", { timeout: 300_000 }, async () => {
   const zine = path.join(project, "mon-zine");
   fs.cpSync(path.join(PROJECT_ROOT, "test/fixtures/mini-zine"), zine, { recursive: true });
-  fs.mkdirSync(path.join(zine, "images"));
+  fs.mkdirSync(path.join(zine, "images"), { recursive: true });
   fs.writeFileSync(path.join(zine, "images/local.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2"><rect width="4" height="2"/></svg>');
   const chapter = path.join(zine, "chapitres/02-le-voyage.md");
   fs.writeFileSync(chapter, fs.readFileSync(chapter, "utf8").replace("## Au Surinam", "![Plan du local](../images/local.svg)\n\n## Au Surinam"));

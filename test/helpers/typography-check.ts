@@ -103,12 +103,12 @@ function decodeEntities(text: string): string {
   return parse(`<i>${text}</i>`).text;
 }
 
-/** The text of a feed: its titles, summaries and the HTML of its entries, as readers show them. */
+/** The text of a feed (Atom or RSS): its titles, summaries and the HTML of its entries, as readers show them. */
 export function feedText(xml: string): string {
   const root = parse(xml, { comment: false });
   const parts: string[] = [];
-  for (const element of root.querySelectorAll("title, subtitle, summary, name, description")) parts.push(decodeEntities(element.rawText));
-  for (const element of root.querySelectorAll("content, content\\:encoded")) parts.push(visibleText(`<body>${decodeEntities(element.rawText)}</body>`));
+  for (const element of root.querySelectorAll("title, subtitle, summary, name, channel > description")) parts.push(decodeEntities(element.rawText));
+  for (const element of root.querySelectorAll("content, content\\:encoded, item > description")) parts.push(visibleText(`<body>${decodeEntities(element.rawText)}</body>`));
   return parts.join("\n");
 }
 
