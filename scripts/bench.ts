@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildSite } from "./site/build-site.ts";
-import { buildPrint } from "./print/build-print.ts";
+import { buildPrint } from "../print/build-print.ts";
 import { plateKeys, plateSvg } from "./plates/render.ts";
 import { formatBytes } from "./lib/log.ts";
 import { listFiles } from "./lib/site-files.ts";

@@ -10,7 +10,7 @@ import { prepareOutput, publishOutput, discardOutput } from "./lib/output.ts";
 import { step, seconds, formatBytes } from "./lib/log.ts";
 import { listFiles } from "./lib/site-files.ts";
 import { reportBuildError } from "./lib/errors.ts";
-import { printStages, creepFromArgs, publishPrintFolder } from "./print/build-print.ts";
+import { printStages, creepFromArgs, publishPrintFolder } from "../print/build-print.ts";
 import fs from "node:fs";
 
 const OUTPUT = process.env.ZINE_OUTPUT ?? "_site";

@@ -6,11 +6,11 @@
 import { describe, it, expect } from "vitest";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { cesure, notesEnBasDePage, liensPapier, qrSvg, miniZinePanels } from "../print/filters.ts";
-import { preflight } from "../scripts/print/preflight.ts";
-import { finishPdf, pdfDate } from "../scripts/print/finish.ts";
-import { imposeBooklet } from "../scripts/print/impose.ts";
+import { preflight } from "../print/preflight.ts";
+import { finishPdf, pdfDate } from "../print/finish.ts";
+import { imposeBooklet } from "../print/impose.ts";
 import { findChromium, BrowserNotFoundError } from "../scripts/lib/browser.ts";
-import { mmToPt, ptToMm } from "../scripts/lib/imposition.ts";
+import { mmToPt, ptToMm } from "../print/imposition.ts";
 
 const SHY = "\u00AD";
 

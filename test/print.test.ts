@@ -12,12 +12,12 @@ import yaml from "js-yaml";
 import { PDFDocument, PDFName, PDFDict } from "pdf-lib";
 import type { Browser } from "playwright-core";
 import { buildSite } from "../scripts/site/build-site.ts";
-import { printStages, TRIM, type PrintSummary } from "../scripts/print/build-print.ts";
+import { printStages, TRIM, type PrintSummary } from "../print/build-print.ts";
 import { launchBrowser } from "../scripts/lib/browser.ts";
 import { serveFolder } from "../scripts/lib/server.ts";
-import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL } from "../scripts/print/render.ts";
-import { finishPdf, pdfDate } from "../scripts/print/finish.ts";
-import { saddleStitchSides, ptToMm, mmToPt, miniZinePanels } from "../scripts/lib/imposition.ts";
+import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL } from "../print/render.ts";
+import { finishPdf, pdfDate } from "../print/finish.ts";
+import { saddleStitchSides, ptToMm, mmToPt, miniZinePanels } from "../print/imposition.ts";
 import { printFiles, printFileName } from "../print/editions.ts";
 
 const TOLERANCE_MM = 0.5;

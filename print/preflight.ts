@@ -5,7 +5,7 @@
  * count modulo 4, and the overflows Paged.js and our handler reported.
  */
 import { PDFDocument, PDFDict, PDFName, PDFRef, PDFArray, type PDFObject } from "pdf-lib";
-import { ptToMm } from "../lib/imposition.ts";
+import { ptToMm } from "./imposition.ts";
 import type { Overflow, LoneLine } from "./render.ts";
 
 export interface FontInfo {

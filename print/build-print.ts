@@ -8,15 +8,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { launchBrowser } from "../lib/browser.ts";
-import { serveFolder } from "../lib/server.ts";
-import { step, seconds, formatBytes } from "../lib/log.ts";
+import { launchBrowser } from "../scripts/lib/browser.ts";
+import { serveFolder } from "../scripts/lib/server.ts";
+import { step, seconds, formatBytes } from "../scripts/lib/log.ts";
 import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult } from "./render.ts";
 import { finishPdf, pdfDate } from "./finish.ts";
 import { imposeBooklet, imposeMiniZine } from "./impose.ts";
 import { preflight, type PreflightEntry } from "./preflight.ts";
-import { printDocuments, printFileName, PREFLIGHT_FILE, type PrintDocument, type PrintFileKey } from "../../print/editions.ts";
-import { buildSite } from "../site/build-site.ts";
+import { printDocuments, printFileName, PREFLIGHT_FILE, type PrintDocument, type PrintFileKey } from "./editions.ts";
+import { buildSite } from "../scripts/site/build-site.ts";
 
 /** The finished size of each rendered document, in mm. */
 export const TRIM = {

@@ -7,7 +7,7 @@
  *   the top row upside down, with a dashed line where to cut.
  */
 import { PDFDocument, degrees, rgb, type PDFEmbeddedPage } from "pdf-lib";
-import { saddleStitchSheets, creepShifts, miniZinePanels, mmToPt } from "../lib/imposition.ts";
+import { saddleStitchSheets, creepShifts, miniZinePanels, mmToPt } from "./imposition.ts";
 import { setStableMetadata, saveStable } from "./finish.ts";
 
 /** A4 landscape, in points. */

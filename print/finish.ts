@@ -9,7 +9,7 @@
  */
 import crypto from "node:crypto";
 import { PDFDocument, PDFName, PDFArray, PDFDict, PDFHexString, PDFRef, PDFStream, type PDFObject } from "pdf-lib";
-import { mmToPt } from "../lib/imposition.ts";
+import { mmToPt } from "./imposition.ts";
 
 export interface FinishOptions {
   date: Date;
