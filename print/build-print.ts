@@ -1,8 +1,9 @@
 /**
  * The print stages in order, over a built site in `outputDir`:
- * render (Paged.js in Chromium) → finish (dates, boxes) → impose (booklet,
- * mini-zine) → preflight (report). One browser and one local server for all
- * renders. Every PDF is written to a temporary file then renamed, so a crash
+ * render (Paged.js lays out the zine once, and the mini-zine) → finish (grey
+ * ink, boxes on the trim, dates) → editions (the press file and the booklet
+ * from those same pages, the mini-zine sheet) → preflight (report). One
+ * browser and one local server for both renders. Every PDF is written to a temporary file then renamed, so a crash
  * or a timeout never leaves a partial PDF behind.
  */
 import fs from "node:fs";
@@ -11,19 +12,13 @@ import type { Browser } from "playwright-core";
 import { launchBrowser } from "../scripts/lib/browser.ts";
 import { serveFolder } from "../scripts/lib/server.ts";
 import { step, seconds, formatBytes } from "../scripts/lib/log.ts";
-import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult } from "./render.ts";
-import { finishPdf, pdfDate } from "./finish.ts";
+import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL } from "./render.ts";
+import { finishPages, pdfDate } from "./finish.ts";
 import { imposeBooklet, imposeMiniZine } from "./impose.ts";
-import { preflight, type PreflightEntry } from "./preflight.ts";
-import { printDocuments, printFileName, PREFLIGHT_FILE, type PrintDocument, type PrintFileKey } from "./editions.ts";
+import { pressEdition } from "./press.ts";
+import { preflight, sameDrawingPerPage, type PreflightEntry } from "./preflight.ts";
+import { printDocument, editions, edition, printFileName, PREFLIGHT_FILE, type EditionKey, type PrintFileFacts } from "./editions.ts";
 import { buildSite } from "../scripts/site/build-site.ts";
-
-/** The finished size of each rendered document, in mm. */
-export const TRIM = {
-  lecture: { widthMm: 148, heightMm: 210, bleedMm: 0 },
-  presse: { widthMm: 148, heightMm: 210, bleedMm: 3 },
-  mini: { widthMm: 74.25, heightMm: 105, bleedMm: 0 },
-};
 
 export interface PrintOptions {
   /** Creep compensation of the booklet's innermost sheet, in mm. */
@@ -36,6 +31,8 @@ export interface PrintOptions {
 
 export interface PrintSummary {
   files: PreflightEntry[];
+  /** What /imprimer/ and the feed say about each file written (none if the preflight refused them). */
+  facts: PrintFileFacts[];
   stages: Record<string, number>;
   problems: string[];
 }
@@ -85,12 +82,6 @@ function progress(quiet: boolean) {
   };
 }
 
-function byKey(key: PrintDocument["key"]): PrintDocument {
-  const doc = printDocuments.find((d) => d.key === key);
-  if (!doc) throw new Error(`document d’impression inconnu : ${key}`);
-  return doc;
-}
-
 export async function buildPrint(outputDir: string, options: PrintOptions = {}): Promise<PrintSummary> {
   const quiet = options.quiet ?? false;
   const log = (message: string) => (quiet ? undefined : step(message));
@@ -103,61 +94,72 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     let t = performance.now();
     browser ??= await launchBrowser();
     const onPage = progress(quiet);
-    log("impression : Paged.js met en pages le zine, l’édition imprimeur et le mini-zine…");
-    // The three documents lay out side by side in the one browser.
-    const [lecture, presse, mini] = await Promise.all(
-      (["lecture", "fonds-perdus", "mini"] as const).map((key) =>
-        renderDocument(browser as Browser, server.origin + byKey(key).url, onPage(key)),
-      ),
+    log("impression : Paged.js met en pages le zine et le mini-zine…");
+    // One layout of the zine for every edition; the mini-zine beside it, in the one browser.
+    const zineDoc = printDocument("zine");
+    const miniDoc = printDocument("mini");
+    const [zine, mini] = await Promise.all(
+      [zineDoc, miniDoc].map((doc) => renderDocument(browser as Browser, server.origin + doc.url, onPage(doc.key))),
     );
     if (!quiet && process.stderr.isTTY) process.stderr.write("\n");
     stages.rendu = (performance.now() - t) / 1000;
-    log(`impression : mise en page ${lecture.pages} + ${presse.pages} + ${mini.pages} pages en ${seconds(t)}`);
+    log(`impression : mise en page ${zine.pages} + ${mini.pages} pages en ${seconds(t)}`);
 
     t = performance.now();
     // Every PDF carries the content's date and what its document says about itself.
-    const date = pdfDate(lecture.date);
-    const a5 = await finishPdf(lecture.pdf, { ...lecture.meta, date, trim: TRIM.lecture });
-    const press = await finishPdf(presse.pdf, { ...presse.meta, date, trim: TRIM.presse });
-    const miniPages = await finishPdf(mini.pdf, { ...mini.meta, date, trim: TRIM.mini });
-    const meta = { ...lecture.meta, date };
+    const date = pdfDate(zine.date);
+    const meta = { ...zine.meta, date };
+    const title = (name: string) => `${meta.title.replace(/ — .*$/, "")} — ${name}`;
+    const a5 = await finishPages(zine.pdf, { ...meta, title: title("Zine A5, édition de lecture"), trim: edition("lecture").trim, layoutBleedMm: zineDoc.layoutBleedMm });
+    const miniPages = await finishPages(mini.pdf, { ...mini.meta, date, trim: edition("mini").trim, layoutBleedMm: miniDoc.layoutBleedMm });
     stages.finition = (performance.now() - t) / 1000;
 
     t = performance.now();
-    const booklet = await imposeBooklet(a5, { ...meta, title: `${meta.title.replace(/ — .*$/, "")} — Livret A4 à imprimer et plier` }, options.creepMm ?? 0);
+    const press = await pressEdition(a5, edition("presse"), { ...meta, title: title("Zine A5, édition imprimeur (fonds perdus)") });
+    const booklet = await imposeBooklet(a5, { ...meta, title: title("Livret A4 à imprimer et plier") }, options.creepMm ?? 0);
     const miniSheet = await imposeMiniZine(miniPages, { ...mini.meta, date });
-    stages.imposition = (performance.now() - t) / 1000;
+    stages.editions = (performance.now() - t) / 1000;
 
     t = performance.now();
-    const outputs: [PrintFileKey, Uint8Array, Parameters<typeof preflight>[3], RenderResult | undefined][] = [
-      ["lecture", a5, { widthMm: 148, heightMm: 210, multiple: 4 }, lecture],
-      ["livret", booklet, { widthMm: 297, heightMm: 210, multiple: 2 }, undefined],
-      ["mini", miniSheet, { widthMm: 297, heightMm: 210, multiple: 1, pages: 1 }, mini],
-      ["presse", press, { widthMm: 148, heightMm: 210, multiple: 4 }, presse],
-    ];
+    const bytes: Record<EditionKey, Uint8Array> = { lecture: a5, livret: booklet, mini: miniSheet, presse: press.pdf };
+    const layouts = { zine, mini };
     const files: PreflightEntry[] = [];
-    for (const [key, bytes, expect, render] of outputs) {
-      const file = printFileName(key, lecture.slug);
-      files.push(await preflight(key, file, bytes, expect, render ? { overflows: render.overflows, loneLines: render.loneLines, warnings: render.warnings } : undefined));
+    for (const e of editions) {
+      const layout = layouts[e.document];
+      files.push(await preflight(e, printFileName(e.key, zine.slug), bytes[e.key], { overflows: layout.overflows, loneLines: layout.loneLines, warnings: layout.warnings }));
     }
     const problems = files.flatMap((f) => f.problems.map((p) => `${f.file} : ${p}`));
+    // One layout: page N draws the same in the reading file, the press file and the booklet.
+    problems.push(...(await sameDrawingPerPage(a5, press.pdf, booklet)));
+    if (!press.pdfX) {
+      log("impression : profil ICC introuvable (paquet Debian libgs-common) : l’édition imprimeur n’est pas déclarée PDF/X");
+    }
     stages.controle = (performance.now() - t) / 1000;
 
     const report = { date: date.toISOString(), files, problems };
-    // Nothing is published if the preflight finds a hard problem.
-    if (problems.length) {
-      throw new PreflightError(`contrôle avant impression : ${problems.length} problème(s)\n  ${problems.join("\n  ")}`);
-    }
-    for (const [key, bytes] of outputs) writeAtomically(path.join(dir, printFileName(key, lecture.slug)), bytes);
     writeAtomically(path.join(outputDir, PREFLIGHT_FILE), JSON.stringify(report, null, 2) + "\n");
+    // No print file is published if the preflight finds a problem (the caller decides about the site).
+    if (problems.length) {
+      throw new PreflightError(
+        `contrôle avant impression : ${problems.length} problème${problems.length > 1 ? "s" : ""} ; les fichiers PDF ne sont pas publiés.\n  ${problems.join("\n  ")}`,
+      );
+    }
+    const facts: PrintFileFacts[] = [];
+    for (const e of editions) {
+      const file = printFileName(e.key, zine.slug);
+      writeAtomically(path.join(dir, file), bytes[e.key]);
+      const entry = files.find((f) => f.key === e.key)!;
+      facts.push({ key: e.key, url: `/imprimer/${file}`, file, label: e.label, pages: entry.pages, bytes: entry.bytes, sheet: e.sheet, trim: e.trim });
+    }
 
     if (!quiet) {
       // The preflight, in short: every line here was checked (problems stop the build above).
       for (const f of files) {
         const embedded = f.fonts.filter((font) => font.embedded).length;
         step(
-          `  ${f.file} : ${f.pages} p.${f.multiple === 4 ? ` (${f.pages / 4} × 4)` : ""}, ${f.widthMm} × ${f.heightMm} mm, ${formatBytes(f.bytes)}, ` +
-            `${embedded}/${f.fonts.length} polices incorporées, aucune Type 3, ${f.overflows.length} débordement, ${f.loneLines.length} ligne veuve ou orpheline, ${f.warnings.length} avertissement Paged.js`,
+          `  ${f.file} : ${f.pages} p.${f.multiple === 4 ? ` (${f.pages / 4} × 4)` : ""}, feuille ${f.sheetMm.widthMm} × ${f.sheetMm.heightMm} mm, ${formatBytes(f.bytes)}, ` +
+            `${embedded}/${f.fonts.length} polices incorporées, encres ${f.colourSpaces.join(", ") || "aucune"}, trait le plus fin ${f.thinnestLinePt === undefined ? "–" : String(f.thinnestLinePt).replace(".", ",")} pt, ` +
+            `${f.overflows.length} débordement, ${f.loneLines.length} ligne veuve ou orpheline, ${f.warnings.length} avertissement Paged.js`,
         );
       }
       const fontNames = [...new Set(files.flatMap((f) => f.fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, ""))))];
@@ -170,7 +172,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
           ` ; rapport dans ${PREFLIGHT_FILE}`,
       );
     }
-    return { files, stages, problems };
+    return { files, facts, stages, problems };
   } finally {
     if (ownBrowser) await browser?.close().catch(() => {});
     await server.close();
@@ -189,17 +191,26 @@ export function creepFromArgs(argv: string[]): number {
 }
 
 /**
- * The print stages as the build runs them: the PDFs, then a second Eleventy
- * pass so /imprimer/ lists them with their pages and sizes (the page can only
- * know them once they exist). Eleventy's output is deterministic, so the
- * second pass rewrites every other page identically.
+ * The print stages as the build runs them, over a site rendered in
+ * `outputDir`: the PDFs, then the site render that knows them (/imprimer/
+ * lists them, the feed announces the A5). The facts are handed over as data,
+ * never read back from the output folder. If the preflight refuses the PDFs,
+ * none is written, the site is rendered without them and the error is
+ * returned for the caller to report.
  */
-export async function printStages(outputDir: string, options: PrintOptions = {}): Promise<PrintSummary> {
-  const summary = await buildPrint(outputDir, options);
+export async function printStages(outputDir: string, options: PrintOptions = {}): Promise<{ summary?: PrintSummary; refused?: PreflightError }> {
+  let summary: PrintSummary | undefined;
+  let refused: PreflightError | undefined;
+  try {
+    summary = await buildPrint(outputDir, options);
+  } catch (error) {
+    if (!(error instanceof PreflightError)) throw error;
+    refused = error;
+  }
   const t = performance.now();
-  await buildSite(outputDir);
-  if (!options.quiet) step(`impression : /imprimer/ mis à jour en ${seconds(t)}`);
-  return summary;
+  await buildSite(outputDir, { printFiles: summary?.facts ?? [] });
+  if (!options.quiet) step(`impression : /imprimer/ et le flux mis à jour en ${seconds(t)}`);
+  return { summary, refused };
 }
 
 /**

@@ -5,12 +5,12 @@
  */
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { HANDLERS_URL } from "./editions.ts";
 
 /** Paged.js by file path: the package's exports map hides dist/ from require.resolve. */
 export const PAGED_JS_FILE = path.resolve("node_modules/pagedjs/dist/paged.js");
 /** Where the local server exposes it (see scripts/lib/server.ts). */
 export const PAGED_JS_URL = "/__print/paged.js";
-const HANDLERS_URL = "/imprimer/assets/handlers.js";
 
 export interface Overflow {
   page: number;
