@@ -12,7 +12,7 @@ import type { Browser } from "playwright-core";
 import { launchBrowser } from "../scripts/lib/browser.ts";
 import { serveFolder } from "../scripts/lib/server.ts";
 import { step, seconds, formatBytes } from "../scripts/lib/log.ts";
-import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL } from "./render.ts";
+import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult } from "./render.ts";
 import { finishPages, pdfDate } from "./finish.ts";
 import { imposeBooklet, imposeMiniZine } from "./impose.ts";
 import { pressEdition } from "./press.ts";
@@ -82,6 +82,13 @@ function progress(quiet: boolean) {
   };
 }
 
+/** The reading A5 from the zine's one layout: grey, boxed to the trim, dated. */
+export function readingEdition(zine: RenderResult): Promise<Uint8Array> {
+  const date = pdfDate(zine.date);
+  const title = `${zine.meta.title.replace(/ — .*$/, "")} — Zine A5, édition de lecture`;
+  return finishPages(zine.pdf, { ...zine.meta, date, title, trim: edition("lecture").trim, layoutBleedMm: printDocument("zine").layoutBleedMm });
+}
+
 export async function buildPrint(outputDir: string, options: PrintOptions = {}): Promise<PrintSummary> {
   const quiet = options.quiet ?? false;
   const log = (message: string) => (quiet ? undefined : step(message));
@@ -110,7 +117,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     const date = pdfDate(zine.date);
     const meta = { ...zine.meta, date };
     const title = (name: string) => `${meta.title.replace(/ — .*$/, "")} — ${name}`;
-    const a5 = await finishPages(zine.pdf, { ...meta, title: title("Zine A5, édition de lecture"), trim: edition("lecture").trim, layoutBleedMm: zineDoc.layoutBleedMm });
+    const a5 = await readingEdition(zine);
     const miniPages = await finishPages(mini.pdf, { ...mini.meta, date, trim: edition("mini").trim, layoutBleedMm: miniDoc.layoutBleedMm });
     stages.finition = (performance.now() - t) / 1000;
 
