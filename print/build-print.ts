@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
+import { PDFDocument } from "pdf-lib";
 import { launchBrowser } from "../scripts/lib/browser.ts";
 import { serveFolder } from "../scripts/lib/server.ts";
 import { step, seconds, formatBytes } from "../scripts/lib/log.ts";
@@ -130,14 +131,18 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     t = performance.now();
     const bytes: Record<EditionKey, Uint8Array> = { lecture: a5, livret: booklet, mini: miniSheet, presse: press.pdf };
     const layouts = { zine, mini };
+    // Each file read back once, as a printer would receive it.
+    const docs = Object.fromEntries(
+      await Promise.all(editions.map(async (e) => [e.key, await PDFDocument.load(bytes[e.key], { updateMetadata: false })] as const)),
+    ) as Record<EditionKey, PDFDocument>;
     const files: PreflightEntry[] = [];
     for (const e of editions) {
       const layout = layouts[e.document];
-      files.push(await preflight(e, printFileName(e.key, zine.slug), bytes[e.key], { overflows: layout.overflows, loneLines: layout.loneLines, warnings: layout.warnings }));
+      files.push(await preflight(e, printFileName(e.key, zine.slug), bytes[e.key], { overflows: layout.overflows, loneLines: layout.loneLines, warnings: layout.warnings }, docs[e.key]));
     }
     const problems = files.flatMap((f) => f.problems.map((p) => `${f.file} : ${p}`));
     // One layout: page N draws the same in the reading file, the press file and the booklet.
-    problems.push(...(await sameDrawingPerPage(a5, press.pdf, booklet)));
+    problems.push(...(await sameDrawingPerPage(docs.lecture, docs.presse, docs.livret)));
     if (!press.pdfX) {
       log("impression : profil ICC introuvable (paquet Debian libgs-common) : l’édition imprimeur n’est pas déclarée PDF/X");
     }

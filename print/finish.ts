@@ -89,7 +89,8 @@ export async function saveStable(doc: PDFDocument): Promise<Uint8Array> {
   await doc.flush();
   dropUnreachableObjects(doc);
   delete (doc.context.trailerInfo as { ID?: unknown }).ID;
-  const draft = await doc.save({ updateFieldAppearances: false });
+  // The draft is only hashed: no need to compress it.
+  const draft = await doc.save({ updateFieldAppearances: false, useObjectStreams: false });
   const hash = crypto.createHash("md5").update(draft).digest("hex");
   doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
   (doc.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(hash));

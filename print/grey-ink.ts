@@ -24,7 +24,23 @@ export interface Operation {
   end: number;
 }
 
-const DELIMITER = /[\s()<>[\]{}/%]/;
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0;
+/** ( ) < > [ ] { } / % and white space end a token. */
+const isDelimiter = (c: number) => isSpace(c) || c === 40 || c === 41 || c === 60 || c === 62 || c === 91 || c === 93 || c === 123 || c === 125 || c === 47 || c === 37;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/** Past a literal string that starts at `i` (balanced parentheses, backslash escapes). */
+function skipString(content: string, i: number): number {
+  let depth = 0;
+  do {
+    const c = content.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 40) depth++;
+    else if (c === 41) depth--;
+    i++;
+  } while (i < content.length && depth > 0);
+  return i;
+}
 
 /** The operators of a content stream, in order. Strings, arrays and dictionaries become one operand each. */
 export function scanContent(content: string): Operation[] {
@@ -38,58 +54,51 @@ export function scanContent(content: string): Operation[] {
     operands.push(token);
   };
   while (i < n) {
-    const c = content[i];
-    if (/\s/.test(c)) {
+    const c = content.charCodeAt(i);
+    if (isSpace(c)) {
       i++;
-    } else if (c === "%") {
-      while (i < n && content[i] !== "\n" && content[i] !== "\r") i++;
-    } else if (c === "(") {
-      // A literal string: balanced parentheses, backslash escapes.
+    } else if (c === 37) {
+      // % comment, to the end of the line
+      while (i < n && content.charCodeAt(i) !== 10 && content.charCodeAt(i) !== 13) i++;
+    } else if (c === 40) {
       const at = i;
-      let depth = 0;
-      do {
-        if (content[i] === "\\") i++;
-        else if (content[i] === "(") depth++;
-        else if (content[i] === ")") depth--;
-        i++;
-      } while (i < n && depth > 0);
+      i = skipString(content, i);
       push(content.slice(at, i), at);
-    } else if (c === "<" || c === "[" || (c === "<" && content[i + 1] === "<")) {
-      // A hex string, an array or a dictionary: up to its matching end.
+    } else if (c === 60 || c === 91) {
+      // A hex string <…>, a dictionary <<…>> or an array […]: up to its matching end.
       const at = i;
-      const open = content.startsWith("<<", i) ? "<<" : c;
-      const close = open === "<<" ? ">>" : open === "<" ? ">" : "]";
-      let depth = 0;
-      while (i < n) {
-        if (content.startsWith(open, i)) {
-          depth++;
-          i += open.length;
-        } else if (content.startsWith(close, i)) {
-          depth--;
-          i += close.length;
-          if (depth === 0) break;
-        } else if (content[i] === "(") {
-          // A string inside an array: skip it whole.
-          let d = 0;
-          do {
-            if (content[i] === "\\") i++;
-            else if (content[i] === "(") d++;
-            else if (content[i] === ")") d--;
-            i++;
-          } while (i < n && d > 0);
-        } else i++;
+      const dictionary = c === 60 && content.charCodeAt(i + 1) === 60;
+      if (c === 60 && !dictionary) {
+        i = content.indexOf(">", i) + 1 || n;
+      } else {
+        let depth = 0;
+        while (i < n) {
+          const d = content.charCodeAt(i);
+          if (d === 40) {
+            i = skipString(content, i);
+            continue;
+          }
+          if (dictionary ? d === 60 && content.charCodeAt(i + 1) === 60 : d === 91) {
+            depth++;
+            i += dictionary ? 2 : 1;
+          } else if (dictionary ? d === 62 && content.charCodeAt(i + 1) === 62 : d === 93) {
+            depth--;
+            i += dictionary ? 2 : 1;
+            if (depth === 0) break;
+          } else i++;
+        }
       }
       push(content.slice(at, i), at);
-    } else if (c === "/") {
+    } else if (c === 47) {
       const at = i++;
-      while (i < n && !DELIMITER.test(content[i])) i++;
+      while (i < n && !isDelimiter(content.charCodeAt(i))) i++;
       push(content.slice(at, i), at);
     } else {
       const at = i;
-      while (i < n && !DELIMITER.test(content[i])) i++;
+      while (i < n && !isDelimiter(content.charCodeAt(i))) i++;
       if (i === at) i++; // a stray delimiter (`)`, `>`, `}`): skip it
       const token = content.slice(at, i);
-      if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(token) || token === "true" || token === "false" || token === "null") {
+      if (NUMBER.test(token) || token === "true" || token === "false" || token === "null") {
         push(token, at);
       } else if (token === "BI") {
         // An inline image: its binary data runs to " EI".
@@ -113,8 +122,17 @@ export function rgbToGrey(r: number, g: number, b: number): number {
   return Math.round((0.299 * r + 0.587 * g + 0.114 * b) * 10000) / 10000;
 }
 
+const NUM = "[+-]?(?:\\d+\\.?\\d*|\\.\\d+)";
+/** Three numbers and rg or RG, between white space. */
+const RGB_OPERATOR = new RegExp(`(?<=^|\\s)(${NUM})\\s+(${NUM})\\s+(${NUM})\\s+(rg|RG)(?=\\s|$)`, "g");
+
 /** `0 0 0 rg` → `0 g`, `1 1 1 RG` → `1 G`; everything else as it was. */
 export function greyContent(content: string): string {
+  // Without literal strings or comments (Skia writes glyphs as hex strings), no
+  // text can look like an operator: a regular expression does it in one pass.
+  if (!content.includes("(") && !content.includes("%")) {
+    return content.replace(RGB_OPERATOR, (_, r: string, g: string, b: string, op: string) => `${rgbToGrey(Number(r), Number(g), Number(b))} ${op === "rg" ? "g" : "G"}`);
+  }
   let out = "";
   let last = 0;
   for (const op of scanContent(content)) {
@@ -131,9 +149,16 @@ function lookup(context: PDFContext, object: PDFObject | undefined): PDFObject |
   return object instanceof PDFRef ? context.lookup(object) : object;
 }
 
+/** The decoded bytes of a stream: Node's zlib for plain Flate (pdf-lib's own inflate is JavaScript, and slow). */
+export function streamBytes(stream: PDFRawStream): Uint8Array {
+  const filter = stream.dict.get(PDFName.of("Filter"));
+  const plainFlate = filter?.toString() === "/FlateDecode" && !stream.dict.has(PDFName.of("DecodeParms"));
+  return plainFlate ? zlib.inflateSync(stream.getContents()) : decodePDFRawStream(stream).decode();
+}
+
 /** The decoded bytes of a stream, as a latin1 string (one char per byte). */
 export function streamText(stream: PDFRawStream): string {
-  return Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
+  return Buffer.from(streamBytes(stream)).toString("latin1");
 }
 
 /** Replaces a stream's content in place, Flate-compressed, keeping its other keys. */
@@ -152,7 +177,7 @@ function greyImage(context: PDFContext, ref: PDFRef, image: PDFRawStream): void 
   if (image.dict.get(PDFName.of("BitsPerComponent"))?.toString() !== "8") return;
   const filter = image.dict.get(PDFName.of("Filter"))?.toString();
   if (filter && filter !== "/FlateDecode") return;
-  const rgb = decodePDFRawStream(image).decode();
+  const rgb = streamBytes(image);
   const grey = new Uint8Array(rgb.length / 3);
   for (let p = 0; p < grey.length; p++) grey[p] = Math.round(0.299 * rgb[3 * p] + 0.587 * rgb[3 * p + 1] + 0.114 * rgb[3 * p + 2]);
   replaceStream(context, ref, image, grey);

@@ -9,7 +9,7 @@
  */
 import { PDFDocument, PDFDict, PDFName, PDFRef, PDFArray, PDFRawStream, PDFNumber, type PDFObject, type PDFPage } from "pdf-lib";
 import { ptToMm, mmToPt, saddleStitchSides } from "./imposition.ts";
-import { scanContent, streamText } from "./grey-ink.ts";
+import { scanContent, streamText, type Operation } from "./grey-ink.ts";
 import { THINNEST_LINE_PT, type Edition, type Size } from "./editions.ts";
 import type { Overflow, LoneLine } from "./render.ts";
 
@@ -131,6 +131,23 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
 ];
 const scaleOf = (m: Matrix) => Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
 
+const IGNORED = new Set(["Tj", "TJ", "Td", "TD", "Tm", "Tf", "BT", "ET", "BDC", "EMC", "BMC", "Tc", "Tw", "Tz", "TL", "Ts", "Tr", "T*", "'", '"', "d", "j", "J", "M", "ri", "i", "W", "W*"]);
+
+/**
+ * The reading file, the press file and the booklet draw the same page
+ * contents: scan each distinct content once per build.
+ */
+const scanned = new Map<string, Operation[]>();
+function scanOnce(content: string): Operation[] {
+  let operations = scanned.get(content);
+  if (!operations) {
+    if (scanned.size > 500) scanned.clear();
+    operations = scanContent(content);
+    scanned.set(content, operations);
+  }
+  return operations;
+}
+
 /** Reads a content stream (and the forms it draws) as a printer would, keeping what the preflight judges. */
 function readInk(doc: PDFDocument, content: string, resources: PDFDict | undefined, ctm: Matrix, page: number, ink: Ink, depth = 0): void {
   interface State {
@@ -149,7 +166,9 @@ function readInk(doc: PDFDocument, content: string, resources: PDFDict | undefin
     if (found instanceof PDFArray) return spaceName(found.get(0));
     return found?.toString().replace(/^\//, "") ?? "?";
   };
-  for (const op of scanContent(content)) {
+  for (const op of scanOnce(content)) {
+    // Glyphs and marked content are most of a page: nothing to judge there.
+    if (IGNORED.has(op.operator)) continue;
     const n = op.operands.map(Number);
     switch (op.operator) {
       case "q":
@@ -289,8 +308,9 @@ export async function preflight(
   file: string,
   bytes: Uint8Array,
   layout: { overflows: Overflow[]; loneLines?: LoneLine[]; warnings: string[] } = { overflows: [], warnings: [] },
+  loaded?: PDFDocument,
 ): Promise<PreflightEntry> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const doc = loaded ?? (await PDFDocument.load(bytes, { updateMetadata: false }));
   const pages = doc.getPages();
   const first = pages[0];
   const ink = inkOf(doc);
@@ -380,8 +400,9 @@ export async function preflight(
  * One layout: the content of page N of the reading file is drawn, byte for
  * byte, on page N of the press file and on its place in the booklet.
  */
-export async function sameDrawingPerPage(reading: Uint8Array, press: Uint8Array, booklet: Uint8Array): Promise<string[]> {
-  const [a5, presse, livret] = await Promise.all([reading, press, booklet].map((b) => PDFDocument.load(b, { updateMetadata: false })));
+export async function sameDrawingPerPage(reading: Uint8Array | PDFDocument, press: Uint8Array | PDFDocument, booklet: Uint8Array | PDFDocument): Promise<string[]> {
+  const load = (b: Uint8Array | PDFDocument) => (b instanceof PDFDocument ? b : PDFDocument.load(b, { updateMetadata: false }));
+  const [a5, presse, livret] = await Promise.all([reading, press, booklet].map(load));
   const problems: string[] = [];
   const pages = a5.getPages();
   const expected = pages.map((page) => pageContent(a5, page));

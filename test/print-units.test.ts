@@ -153,6 +153,8 @@ describe("grey ink", () => {
     const content = "0 0 0 RG 0 0 0 rg\nBT /F1 12 Tf <0012> Tj (0 0 0 rg) Tj ET\n.6039 .6039 .6039 rg 10 10 5 5 re f\n1 0 0 rg";
     expect(greyContent(content)).toBe("0 G 0 g\nBT /F1 12 Tf <0012> Tj (0 0 0 rg) Tj ET\n0.6039 g 10 10 5 5 re f\n0.299 g");
     expect(rgbToGrey(1, 1, 1)).toBe(1);
+    // Chromium's content (glyphs as hex strings) takes the one-pass way: same result.
+    expect(greyContent("0 0 0 RG 0 0 0 rg\n/P <</MCID 3 >>BDC BT <0012> Tj ET\n1 0 0 rg /Xrg Do")).toBe("0 G 0 g\n/P <</MCID 3 >>BDC BT <0012> Tj ET\n0.299 g /Xrg Do");
   });
   it("reads operators past strings, arrays, dictionaries and inline images", () => {
     const ops = scanContent("/P <</MCID 0>> BDC [(a) 3 (b)] TJ BI /W 1 /H 1 /CS /G ID x EI 0.5 w EMC");
