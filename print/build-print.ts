@@ -102,16 +102,16 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     let t = performance.now();
     browser ??= await launchBrowser();
     const onPage = progress(quiet);
-    log("impression : Paged.js met en pages le zine et le mini-zine…");
+    log("impression : Paged.js met en pages le zine ; Chromium imprime le mini-zine…");
     // One layout of the zine for every edition; the mini-zine beside it, in the one browser.
     const zineDoc = printDocument("zine");
     const miniDoc = printDocument("mini");
     const [zine, mini] = await Promise.all(
-      [zineDoc, miniDoc].map((doc) => renderDocument(browser as Browser, server.origin + doc.url, onPage(doc.key))),
+      [zineDoc, miniDoc].map((doc) => renderDocument(browser as Browser, server.origin + doc.url, onPage(doc.key), undefined, doc.paginated)),
     );
     if (!quiet && process.stderr.isTTY) process.stderr.write("\n");
     stages.rendu = (performance.now() - t) / 1000;
-    log(`impression : mise en page ${zine.pages} + ${mini.pages} pages en ${seconds(t)}`);
+    log(`impression : mise en page du zine, ${zine.pages} pages, et du mini-zine en ${seconds(t)}`);
 
     t = performance.now();
     // Every PDF carries the content's date and what its document says about itself.

@@ -64,6 +64,11 @@ export interface PrintDocument {
   scripts: string[];
   /** Pages to pad to (0: none). */
   multiple: number;
+  /**
+   * Laid out by Paged.js (running heads, notes, folios…), or printed by
+   * Chromium as it is: the mini-zine is eight fixed panels, one per page.
+   */
+  paginated: boolean;
 }
 
 const fonts = `${ASSETS}/polices.css`;
@@ -80,6 +85,7 @@ export const printDocuments: PrintDocument[] = [
     screenStylesheets: [],
     scripts: [],
     multiple: 4,
+    paginated: true,
   },
   {
     // The preview shows the trim only: what the reader holds.
@@ -93,6 +99,7 @@ export const printDocuments: PrintDocument[] = [
     screenStylesheets: [`${ASSETS}/apercu.css`],
     scripts: [`${ASSETS}/paged.polyfill.js`, HANDLERS_URL],
     multiple: 4,
+    paginated: true,
   },
   {
     key: "mini",
@@ -105,6 +112,7 @@ export const printDocuments: PrintDocument[] = [
     screenStylesheets: [],
     scripts: [],
     multiple: 0,
+    paginated: false,
   },
 ];
 

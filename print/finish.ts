@@ -83,19 +83,33 @@ export function dropUnreachableObjects(doc: PDFDocument): void {
   }
 }
 
-/** Saves with a trailer /ID computed from the document itself: same content, same bytes. */
+/** A placeholder /ID, as long as the MD5 that replaces it. */
+const PLACEHOLDER_ID = "0".repeat(32);
+
+/**
+ * Saves with a trailer /ID computed from the document itself: same content,
+ * same bytes. One save: the file is written with a placeholder ID, hashed,
+ * and the placeholder (in the trailer, the last thing written) overwritten
+ * with the hash, which has the same length.
+ */
 export async function saveStable(doc: PDFDocument): Promise<Uint8Array> {
   // Embedded pages and fonts are written into the document at flush time: do it before sweeping.
   await doc.flush();
   dropUnreachableObjects(doc);
-  delete (doc.context.trailerInfo as { ID?: unknown }).ID;
-  // The draft is only hashed: no need to compress it.
-  const draft = await doc.save({ updateFieldAppearances: false, useObjectStreams: false });
-  const hash = crypto.createHash("md5").update(draft).digest("hex");
-  doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
-  (doc.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(hash));
-  (doc.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(hash));
-  return doc.save({ updateFieldAppearances: false });
+  const id = PDFArray.withContext(doc.context);
+  id.push(PDFHexString.of(PLACEHOLDER_ID));
+  id.push(PDFHexString.of(PLACEHOLDER_ID));
+  doc.context.trailerInfo.ID = id;
+  const bytes = await doc.save({ updateFieldAppearances: false });
+  const hash = crypto.createHash("md5").update(bytes).digest("hex");
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const marker = `<${PLACEHOLDER_ID}>`;
+  const second = text.lastIndexOf(marker);
+  const first = text.lastIndexOf(marker, second - 1);
+  if (first < 0 || second - first > 64) throw new Error("identifiant du PDF introuvable dans la remorque (trailer)");
+  text.write(`<${hash}>`, first, "latin1");
+  text.write(`<${hash}>`, second, "latin1");
+  return bytes;
 }
 
 /**

@@ -57,6 +57,19 @@ function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
+/** What a document says about itself, for a document Chromium prints as it is (no Paged.js). */
+async function describe(page: Page): Promise<Omit<RenderResult, "pdf" | "warnings">> {
+  await page.evaluate(() => document.fonts.ready);
+  return page.evaluate(() => {
+    const named: Record<string, string> = {};
+    document.querySelectorAll("meta[name]").forEach((m) => {
+      named[m.getAttribute("name") ?? ""] = m.getAttribute("content") ?? "";
+    });
+    const meta = { title: document.title, author: named.author ?? "", subject: named.description ?? "" };
+    return { pages: 0, padded: 0, overflows: [], loneLines: [], date: named.date ?? "", meta, slug: named["zine-slug"] || "zine" };
+  });
+}
+
 async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warnings">> {
   // Paged.js gives every element a random data-ref, and those ids reach the
   // PDF as destination names: number the elements ourselves, in document order.
@@ -84,7 +97,7 @@ async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warning
 }
 
 /**
- * Lays out `url` and prints it to PDF. `onPage` hears each page as Paged.js
+ * Lays out `url` (with Paged.js, unless `paginated` is false) and prints it to PDF. `onPage` hears each page as Paged.js
  * lays it out (progress). Nothing is written to disk here.
  */
 export async function renderDocument(
@@ -92,6 +105,8 @@ export async function renderDocument(
   url: string,
   onPage: (pages: number) => void = () => {},
   limitMs = 120_000,
+  /** false: Chromium prints the document's own pages (a document of fixed pages needs no Paged.js). */
+  paginated = true,
 ): Promise<RenderResult> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -115,7 +130,7 @@ export async function renderDocument(
       (async () => {
         const response = await page.goto(url, { waitUntil: "load" });
         if (!response?.ok()) throw new RenderError(`${url} : HTTP ${response?.status()} → le document d’impression n’a pas été construit (voir print/eleventy.ts)`);
-        const laidOut = await paginate(page);
+        const laidOut = paginated ? await paginate(page) : await describe(page);
         if (errors.length) throw new RenderError(`${url} : ${errors.join(" ; ")}`);
         // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
