@@ -210,11 +210,15 @@ export function creepFromArgs(argv: string[]): number {
  * none is written, the site is rendered without them and the error is
  * returned for the caller to report.
  */
-export async function printStages(outputDir: string, options: PrintOptions = {}): Promise<{ summary?: PrintSummary; refused?: PreflightError }> {
+export async function printStages(
+  outputDir: string,
+  options: PrintOptions = {},
+  print: typeof buildPrint = buildPrint,
+): Promise<{ summary?: PrintSummary; refused?: PreflightError }> {
   let summary: PrintSummary | undefined;
   let refused: PreflightError | undefined;
   try {
-    summary = await buildPrint(outputDir, options);
+    summary = await print(outputDir, options);
   } catch (error) {
     if (!(error instanceof PreflightError)) throw error;
     refused = error;
@@ -227,7 +231,8 @@ export async function printStages(outputDir: string, options: PrintOptions = {})
 
 /**
  * `npm run build:print`: only the staging's imprimer/ folder replaces the
- * published one (two renames), the rest of the published site is left as it is.
+ * published one (two renames), and the feed, which announces the A5; the
+ * rest of the published site is left as it is.
  */
 export function publishPrintFolder(staging: string, final: string): void {
   if (!fs.existsSync(final)) {
@@ -240,5 +245,7 @@ export function publishPrintFolder(staging: string, final: string): void {
   if (fs.existsSync(target)) fs.renameSync(target, previous);
   fs.renameSync(source, target);
   fs.rmSync(previous, { recursive: true, force: true });
+  const feed = path.join(staging, "feed.xml");
+  if (fs.existsSync(feed)) fs.renameSync(feed, path.join(final, "feed.xml"));
   fs.rmSync(staging, { recursive: true, force: true });
 }
