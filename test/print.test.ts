@@ -259,6 +259,7 @@ describe("the press edition", () => {
   it("declares PDF/X-4 with a grey-to-black output intent, and Trapped", async () => {
     const info = execFileSync("pdfinfo", [file("presse")], { encoding: "utf8" });
     expect(info).toMatch(/Metadata Stream:\s+yes/);
+    expect(info).toMatch(/PDF version:\s+1\.6/);
     const raw = qdf("presse");
     expect(raw).toMatch(/\/GTS_PDFXVersion \(PDF\/X-4\)/);
     expect(raw).toMatch(/\/Trapped \/False/);
