@@ -136,8 +136,11 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
       await Promise.all(editions.map(async (e) => [e.key, await PDFDocument.load(bytes[e.key], { updateMetadata: false })] as const)),
     ) as Record<EditionKey, PDFDocument>;
     const files: PreflightEntry[] = [];
+    const judged = new Set<string>();
     for (const e of editions) {
-      const layout = layouts[e.document];
+      // One layout, several files: its overflows are said once, on the first file made from it.
+      const layout = judged.has(e.document) ? { overflows: [], loneLines: [], warnings: [] } : layouts[e.document];
+      judged.add(e.document);
       files.push(await preflight(e, printFileName(e.key, zine.slug), bytes[e.key], { overflows: layout.overflows, loneLines: layout.loneLines, warnings: layout.warnings }, docs[e.key]));
     }
     const problems = files.flatMap((f) => f.problems.map((p) => `${f.file} : ${p}`));
