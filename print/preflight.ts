@@ -12,6 +12,7 @@ import { ptToMm, mmToPt, saddleStitchSides } from "./imposition.ts";
 import { scanContent, streamText, type Operation } from "./grey-ink.ts";
 import { THINNEST_LINE_PT, type Edition, type Size } from "./editions.ts";
 import type { Overflow, LoneLine } from "./render.ts";
+import { checkPictures, isShippedFont, unshippedFontProblem } from "./preflight-pictures.ts";
 
 export interface FontInfo {
   name: string;
@@ -376,7 +377,12 @@ export async function preflight(
   for (const font of entry.fonts) {
     if (font.type === "Type3") problems.push(`la police ${font.name} est une police Type 3 (graisse ou style simulé) : déclarez la vraie fonte dans print/polices.css.`);
     else if (!font.embedded) problems.push(`la police ${font.name} n’est pas incorporée : l’imprimeur en mettrait une autre.`);
+    if (!isShippedFont(font.name)) problems.push(unshippedFontProblem(font.name));
   }
+  // Pictures: resolution at their printed size (print/preflight-pictures.ts).
+  const pictures = checkPictures(bytes);
+  problems.push(...pictures.problems);
+  entry.warnings = [...entry.warnings, ...pictures.warnings];
   const foreign = entry.colourSpaces.filter((space) => space !== "DeviceGray" && !(space === "DeviceCMYK" && !ink.colourCmyk));
   if (foreign.length) {
     problems.push(`le fichier contient des couleurs (${foreign.join(", ")}) et non du seul noir : l’imprimeur les passerait en quatre encres et le texte noir deviendrait gris foncé tramé. Une image en couleur ? Mettez-la en niveaux de gris.`);
