@@ -164,7 +164,14 @@ function readInk(doc: PDFDocument, content: string, resources: PDFDict | undefin
   const named = (kind: string, name: string) => dict(doc, dict(doc, resources?.get(PDFName.of(kind)))?.get(PDFName.of(name.replace(/^\//, ""))));
   const spaceName = (object: PDFObject | undefined): string => {
     const found = resolve(doc, object);
-    if (found instanceof PDFArray) return spaceName(found.get(0));
+    if (found instanceof PDFArray) {
+      const kind = found.get(0)?.toString().replace(/^\//, "") ?? "?";
+      if (kind !== "ICCBased") return kind;
+      // An ICC profile is as grey, RGB or CMYK as its number of components.
+      const profile = resolve(doc, found.get(1));
+      const n = profile instanceof PDFRawStream ? profile.dict.get(PDFName.of("N"))?.toString() : "?";
+      return n === "1" ? "DeviceGray" : n === "3" ? "ICCBased RVB" : n === "4" ? "ICCBased CMJN" : "ICCBased";
+    }
     return found?.toString().replace(/^\//, "") ?? "?";
   };
   for (const op of scanOnce(content)) {
