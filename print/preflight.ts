@@ -399,9 +399,10 @@ export async function preflight(
   if (thin.length) {
     problems.push(`page ${thin[0].page} : un trait de ${thin[0].widthPt.toFixed(2).replace(".", ",")} pt, plus fin que ${String(THINNEST_LINE_PT).replace(".", ",")} pt : il disparaîtrait à l’impression ; épaississez-le dans print/*.css.`);
   }
-  // A thin line in a light tint breaks into dots on a copier; from 80 % black the screen closes up: a warning only.
+  // A thin line in a grey tint breaks into dots on a copier. Refused: a hairline (under 0,5 pt) in any tint, or a
+  // line under 1 pt lighter than 50 % black; a darker line from 0,5 pt (a drawing's greyed stroke) is a warning.
   const tinted = ink.lines.filter((l) => l.widthPt < 1 && l.grey > 0.001 && l.grey < 0.999);
-  const light = tinted.filter((l) => l.grey > 0.2);
+  const light = tinted.filter((l) => l.widthPt < 0.5 || l.grey > 0.5);
   const tintSentence = (t: LineFinding) =>
     `page ${t.page} : un filet fin (${t.widthPt.toFixed(2).replace(".", ",")} pt) en gris à ${Math.round((1 - t.grey) * 100)} % : une photocopieuse ou une risographie le tramerait en pointillés ; mettez-le en noir plein (dans print/*.css, ou dans le dessin).`;
   if (light.length) problems.push(tintSentence(light[0]));
