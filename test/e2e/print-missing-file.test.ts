@@ -31,7 +31,7 @@ it("a picture missing at render time stops the print stage, naming the chapter's
   // The print stage alone, on that site (what build.ts runs after the site stage).
   fs.writeFileSync(
     path.join(project, "print-only.ts"),
-    'import { buildPrint } from "./scripts/print/build-print.ts";\nawait buildPrint("_site", { quiet: true }).catch((e) => { process.stderr.write(e.message); process.exit(1); });\n',
+    'import { buildPrint } from "./print/build-print.ts";\nawait buildPrint("_site", { quiet: true }).catch((e) => { process.stderr.write(e.message); process.exit(1); });\n',
   );
   const run = await new Promise<{ code: number; stderr: string }>((resolve) => {
     const child = spawn(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["print-only.ts"], { cwd: project, env: { ...process.env, ...env } });

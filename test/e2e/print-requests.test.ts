@@ -1,6 +1,6 @@
 /**
  * The print render asks nothing of anyone: the real print stage
- * (scripts/print/build-print.ts) lays out and prints every PDF in a Chromium
+ * (print/build-print.ts) lays out and prints every PDF in a Chromium
  * whose every request is recorded; all of them go to the local server, and any
  * other would be blocked before it left.
  */
@@ -10,7 +10,7 @@ import { afterAll, expect, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import { buildInto, listFiles } from "./support/build.ts";
 import { launchChromium } from "./support/browser.ts";
-import { buildPrint } from "../../scripts/print/build-print.ts";
+import { buildPrint } from "../../print/build-print.ts";
 
 const site = await buildInto("print-requests", { args: ["--only=site"] });
 const requests: string[] = [];

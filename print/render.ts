@@ -6,16 +6,16 @@
 import path from "node:path";
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import type { NoteFact, HyphenFact } from "../../print/layout-checks.ts";
-import { chapterSlug } from "../site/filters.ts";
-import { zineFolder } from "../site/zine-folder.ts";
-import { browserFailure, timeLimitMs } from "../lib/browser.ts";
+import type { NoteFact, HyphenFact } from "./layout-checks.ts";
+import { chapterSlug } from "../scripts/site/filters.ts";
+import { zineFolder } from "../scripts/site/zine-folder.ts";
+import { browserFailure, timeLimitMs } from "../scripts/lib/browser.ts";
+import { HANDLERS_URL } from "./editions.ts";
 
 /** Paged.js by file path: the package's exports map hides dist/ from require.resolve. */
 export const PAGED_JS_FILE = path.resolve("node_modules/pagedjs/dist/paged.js");
 /** Where the local server exposes it (see scripts/lib/server.ts). */
 export const PAGED_JS_URL = "/__print/paged.js";
-const HANDLERS_URL = "/imprimer/assets/handlers.js";
 
 export interface Overflow {
   page: number;
@@ -101,6 +101,19 @@ function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
+/** What a document says about itself, for a document Chromium prints as it is (no Paged.js). */
+async function describe(page: Page): Promise<Omit<RenderResult, "pdf" | "warnings">> {
+  await page.evaluate(() => document.fonts.ready);
+  return page.evaluate(() => {
+    const named: Record<string, string> = {};
+    document.querySelectorAll("meta[name]").forEach((m) => {
+      named[m.getAttribute("name") ?? ""] = m.getAttribute("content") ?? "";
+    });
+    const meta = { title: document.title, author: named.author ?? "", subject: named.description ?? "", lang: named["zine-lang"] || "fr-FR" };
+    return { pages: 0, padded: 0, overflows: [], loneLines: [], notes: [], hyphens: [], date: named.date ?? "", meta, slug: named["zine-slug"] || "zine" };
+  });
+}
+
 async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warnings">> {
   // Paged.js gives every element a random data-ref, and those ids reach the
   // PDF as destination names: number the elements ourselves, in document order.
@@ -128,7 +141,7 @@ async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warning
 }
 
 /**
- * Lays out `url` and prints it to PDF. `onPage` hears each page as Paged.js
+ * Lays out `url` (with Paged.js, unless `paginated` is false) and prints it to PDF. `onPage` hears each page as Paged.js
  * lays it out (progress). Nothing is written to disk here.
  */
 export async function renderDocument(
@@ -136,10 +149,12 @@ export async function renderDocument(
   url: string,
   onPage: (pages: number) => void = () => {},
   limitMs = timeLimitMs("ZINE_RENDER_TIMEOUT"),
+  /** false: Chromium prints the document's own pages (a document of fixed pages needs no Paged.js). */
+  paginated = true,
 ): Promise<RenderResult> {
   const document = new URL(url).pathname;
   try {
-    return await renderIn(browser, url, onPage, limitMs);
+    return await renderIn(browser, url, onPage, limitMs, paginated);
   } catch (error) {
     // Ours (a missing file, an empty document) as they are; the browser's (crash, hang) in one sentence.
     if (error instanceof RenderError && !/pas fini après/.test(error.message)) throw error;
@@ -147,7 +162,7 @@ export async function renderDocument(
   }
 }
 
-async function renderIn(browser: Browser, url: string, onPage: (pages: number) => void, limitMs: number): Promise<RenderResult> {
+async function renderIn(browser: Browser, url: string, onPage: (pages: number) => void, limitMs: number, paginated: boolean): Promise<RenderResult> {
   const context = await browser.newContext();
   const page = await context.newPage();
   page.setDefaultTimeout(limitMs);
@@ -171,7 +186,7 @@ async function renderIn(browser: Browser, url: string, onPage: (pages: number) =
       (async () => {
         const response = await page.goto(url, { waitUntil: "load" });
         if (!response?.ok()) throw new RenderError(`${url} : HTTP ${response?.status()} → le document d’impression n’a pas été construit (voir print/eleventy.ts)`);
-        const laidOut = await paginate(page);
+        const laidOut = paginated ? await paginate(page) : await describe(page);
         const missing = await missingResources(page, failed);
         if (missing) throw new RenderError(missing);
         if (errors.length) throw new RenderError(`${url} : ${errors.join(" ; ")}`);
