@@ -152,9 +152,11 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     stages.controle = (performance.now() - t) / 1000;
 
     const report = { date: date.toISOString(), files, problems };
-    writeAtomically(path.join(outputDir, PREFLIGHT_FILE), JSON.stringify(report, null, 2) + "\n");
+    const writeReport = (facts?: PrintFileFacts[]) =>
+      writeAtomically(path.join(outputDir, PREFLIGHT_FILE), JSON.stringify(facts ? { ...report, facts } : report, null, 2) + "\n");
     // No print file is published if the preflight finds a problem (the caller decides about the site).
     if (problems.length) {
+      writeReport();
       throw new PreflightError(
         `contrôle avant impression : ${count(problems.length, "problème")} ; les fichiers PDF ne sont pas publiés.\n  ${problems.join("\n  ")}`,
       );
@@ -166,6 +168,8 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
       const entry = files.find((f) => f.key === e.key)!;
       facts.push({ key: e.key, url: `/imprimer/${file}`, file, label: e.label, pages: entry.pages, bytes: entry.bytes, sheet: e.sheet, trim: e.trim });
     }
+    // The facts too: `npm start` offers the last full build's PDFs from them (scripts/site/print-freshness.ts).
+    writeReport(facts);
 
     if (!quiet) {
       // The preflight, in short: every line here was checked (problems stop the build above).

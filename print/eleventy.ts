@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import { transformSync } from "esbuild";
 import { printDocuments, edition, HANDLERS_URL, FORMAT_CSS, MINI_MARGIN_MM, type PrintDocument, type PrintFileFacts } from "./editions.ts";
-import { printStaleness } from "../scripts/site/print-freshness.ts";
+import { printStaleness, lastBuildPrintFiles } from "../scripts/site/print-freshness.ts";
 import * as filters from "./filters.ts";
 import { sourceFile } from "../scripts/site/zine-folder.ts";
 import { formatBytes } from "../scripts/lib/log.ts";
@@ -141,4 +141,6 @@ export default function printEdition(eleventyConfig: EleventyConfig): void {
   // (Eleventy's JSDoc types `directories` as a bare object; it has `output` at run time.)
   const directories = eleventyConfig.directories as { output: string };
   eleventyConfig.addGlobalData("printStale", () => printStaleness(directories.output));
+  // npm start has no print stage: /imprimer/ offers the last full build's PDFs (`printFiles` wins when a build gives it).
+  eleventyConfig.addGlobalData("printFilesDev", () => printFilesData(lastBuildPrintFiles(directories.output)));
 }

@@ -73,19 +73,23 @@ async function missingResources(page: Page, failed: Map<string, string>): Promis
   if (!failed.size) return undefined;
   const sentences: string[] = [];
   for (const [pathname, why] of failed) {
-    const anchor = await page
+    const cited = await page
       .evaluate((wanted) => {
         const element = [...document.querySelectorAll("[src],[href]")].find((e) => {
           const value = e.getAttribute("src") ?? e.getAttribute("href") ?? "";
           return new URL(value, location.href).pathname === wanted;
         });
-        return element ? (element.closest("article.chapitre")?.id ?? "") : null;
+        // Paged.js splits a chapter across pages: every fragment keeps data-fichier (print/zine.njk), not always the id.
+        const chapter = element?.closest("article.chapitre");
+        return element ? { anchor: chapter?.id ?? "", file: chapter?.getAttribute("data-fichier") ?? "", source: element.getAttribute("data-source") } : null;
       }, pathname)
       .catch(() => null);
-    const file = chapterFile(anchor);
+    const file = cited?.file || chapterFile(cited?.anchor ?? null);
+    // A picture's grey print copy: name the address the person wrote (scripts/site/pictures.ts).
+    const wrote = cited?.source || pathname;
     sentences.push(
       file
-        ? `${file} cite « ${pathname} », introuvable à l’impression (${why}) → ajoutez le fichier ou corrigez le chemin dans ${file}`
+        ? `${file} cite « ${wrote} », introuvable à l’impression (${why}) → ajoutez le fichier ou corrigez le chemin dans ${file}`
         : `le document d’impression demande « ${pathname} », introuvable (${why}) → ajoutez le fichier ou corrigez le chemin (dans print/ si ce n’est pas dans un chapitre)`,
     );
   }

@@ -56,7 +56,7 @@ function qdf(key: EditionKey): string {
 function pagesText(pdf: string, extra: string[] = []): string[] {
   const text = execFileSync("pdftotext", ["-layout", ...extra, pdf, "-"], { encoding: "utf8" });
   // A soft hyphen used at a line end comes out as U+00AD + "-" + newline: join the word again.
-  return text.replace(/\u00AD-?\n\s*/g, "").replace(/\u00AD/g, "").split("\f").slice(0, -1);
+  return text.replace(/\u00AD-?\n[ \t]*/g, "").replace(/\u00AD/g, "").split("\f").slice(0, -1);
 }
 
 /** Whitespace collapsed, for comparing the same text laid out differently. */

@@ -182,8 +182,10 @@ export function imagesPapier(html: string): string {
   return String(html ?? "").replace(/<img\b[^>]*>/g, (tag) => {
     const print = /\sdata-impression="([^"]+)"/.exec(tag)?.[1];
     if (!print) return tag;
+    // data-source: the address the person wrote, for the render's message if the grey copy goes missing.
+    const source = /\ssrc="([^"]*)"/.exec(tag)?.[1] ?? "";
     return tag
-      .replace(/\ssrc="[^"]*"/, ` src="${print}"`)
+      .replace(/\ssrc="[^"]*"/, ` src="${print}" data-source="${source}"`)
       .replace(/\s(srcset|sizes|loading|data-impression)="[^"]*"/g, "");
   });
 }

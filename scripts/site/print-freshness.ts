@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { PREFLIGHT_FILE } from "../../print/editions.ts";
+import { PREFLIGHT_FILE, type PrintFileFacts } from "../../print/editions.ts";
 import { zineFolder } from "./zine-folder.ts";
 
 /** The files a person edits: chapters, about page, data, images (the zine folder's when ZINE_DIR is set). */
@@ -35,4 +35,20 @@ export function printStaleness(outputDir: string, env: NodeJS.ProcessEnv = proce
     .map((file) => ({ file, time: fs.statSync(file).mtimeMs }))
     .sort((a, b) => b.time - a.time)[0];
   return newest && newest.time > made ? { file: path.relative(process.cwd(), newest.file) } : false;
+}
+
+/**
+ * In serve mode: the PDFs of the last full build, from its report (a full build hands
+ * them to the site render instead; scripts/site/build-site.ts). [] elsewhere.
+ */
+export function lastBuildPrintFiles(outputDir: string, env: NodeJS.ProcessEnv = process.env): PrintFileFacts[] {
+  if (env.ELEVENTY_RUN_MODE !== "serve") return [];
+  const report = path.join(outputDir, PREFLIGHT_FILE);
+  if (!fs.existsSync(report)) return [];
+  try {
+    const facts = (JSON.parse(fs.readFileSync(report, "utf8")) as { facts?: PrintFileFacts[] }).facts;
+    return Array.isArray(facts) ? facts.filter((f) => fs.existsSync(path.join(outputDir, "imprimer", f.file))) : [];
+  } catch {
+    return [];
+  }
 }

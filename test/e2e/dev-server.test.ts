@@ -46,7 +46,7 @@ it("follows ZINE_DIR and says the PDFs are older than the content", { timeout: 3
   fs.mkdirSync(path.join(output, "imprimer"), { recursive: true });
   fs.writeFileSync(path.join(output, "imprimer/ancien.pdf"), "%PDF-1.7");
   const report = path.join(output, "imprimer/preflight.json");
-  fs.writeFileSync(report, JSON.stringify({ files: [{ key: "lecture", file: "ancien.pdf", pages: 24, bytes: 8, widthMm: 148, heightMm: 210 }], problems: [] }));
+  fs.writeFileSync(report, JSON.stringify({ files: [], problems: [], facts: [{ key: "lecture", url: "/imprimer/ancien.pdf", file: "ancien.pdf", label: "A5", pages: 24, bytes: 8, sheet: { widthMm: 148, heightMm: 210 }, trim: { widthMm: 148, heightMm: 210 } }] }));
   fs.utimesSync(report, new Date("2020-01-01"), new Date("2020-01-01"));
 
   const port = await freePort();

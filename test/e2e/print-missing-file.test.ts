@@ -26,7 +26,9 @@ it("a picture missing at render time stops the print stage, naming the chapter's
 
   const site = await runBuild({ cwd: project, output: "_site", args: ["--only=site"], env });
   expect(site.exitCode, site.stderr).toBe(0);
+  // Gone from the site: the web copy and the grey copy the print document loads.
   fs.rmSync(path.join(project, "_site/images/local.svg"));
+  fs.rmSync(path.join(project, "_site/assets/impression/images/local.svg"));
 
   // The print stage alone, on that site (what build.ts runs after the site stage).
   fs.writeFileSync(
