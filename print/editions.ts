@@ -29,7 +29,7 @@ export const printDocuments: PrintDocument[] = [
     url: "/imprimer/zine/",
     title: "Zine A5, édition de lecture",
     template: "print/zine.njk",
-    stylesheets: [fonts, `${ASSETS}/zine.css`],
+    stylesheets: [fonts, `${ASSETS}/zine.css`, `${ASSETS}/encres.css`],
     screenStylesheets: [],
     scripts: [],
     multiple: 4,
@@ -39,7 +39,7 @@ export const printDocuments: PrintDocument[] = [
     url: "/imprimer/zine-fonds-perdus/",
     title: "Zine A5, édition imprimeur (fonds perdus)",
     template: "print/zine.njk",
-    stylesheets: [fonts, `${ASSETS}/zine.css`, `${ASSETS}/fonds-perdus.css`],
+    stylesheets: [fonts, `${ASSETS}/zine.css`, `${ASSETS}/encres.css`, `${ASSETS}/fonds-perdus.css`],
     screenStylesheets: [],
     scripts: [],
     multiple: 4,
@@ -49,7 +49,7 @@ export const printDocuments: PrintDocument[] = [
     url: "/imprimer/apercu/",
     title: "Aperçu avant impression",
     template: "print/zine.njk",
-    stylesheets: [fonts, `${ASSETS}/zine.css`],
+    stylesheets: [fonts, `${ASSETS}/zine.css`, `${ASSETS}/encres.css`],
     screenStylesheets: [`${ASSETS}/apercu.css`],
     scripts: [`${ASSETS}/paged.polyfill.js`, `${ASSETS}/handlers.js`],
     multiple: 4,
@@ -88,6 +88,32 @@ export const printFiles = {
     suffix: "zine-a5-fonds-perdus.pdf",
     label: "Pour l’imprimeur : A5 avec fonds perdus de 3 mm et traits de coupe",
   },
+  // The riso edition (print/riso.ts): one file per drum, pink first.
+  livretRisoRose: {
+    suffix: "zine-livret-a4-riso-rose.pdf",
+    label: "Riso, livret A4 : le tambour rose",
+    group: "riso",
+  },
+  livretRisoNoir: {
+    suffix: "zine-livret-a4-riso-noir.pdf",
+    label: "Riso, livret A4 : le tambour noir",
+    group: "riso",
+  },
+  risoRose: {
+    suffix: "zine-a5-riso-rose.pdf",
+    label: "Riso, pages A5 : le tambour rose",
+    group: "riso",
+  },
+  risoNoir: {
+    suffix: "zine-a5-riso-noir.pdf",
+    label: "Riso, pages A5 : le tambour noir",
+    group: "riso",
+  },
+  tonDirect: {
+    suffix: "zine-a5-ton-direct.pdf",
+    label: "Offset : A5, noir et rose fluo en ton direct (une couleur d’accompagnement nommée)",
+    group: "riso",
+  },
 } as const;
 
 export type PrintFileKey = keyof typeof printFiles;
@@ -95,6 +121,11 @@ export type PrintFileKey = keyof typeof printFiles;
 /** technopolice + lecture → technopolice-zine-a5.pdf. `prefix` comes from <meta name="zine-slug">. */
 export function printFileName(key: PrintFileKey, prefix: string): string {
   return `${prefix}-${printFiles[key].suffix}`;
+}
+
+/** The riso proof: one PNG per A5 page (technopolice + 3 → technopolice-zine-riso-epreuve-p03.png). */
+export function risoProofName(prefix: string, page: number): string {
+  return `${prefix}-zine-riso-epreuve-p${String(page).padStart(2, "0")}.png`;
 }
 
 /** The preflight report beside the PDFs; /imprimer/ reads it on its second pass. */

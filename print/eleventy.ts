@@ -10,12 +10,14 @@ import { transformSync } from "esbuild";
 import { printDocuments, printFiles, PREFLIGHT_FILE, type PrintFileKey } from "./editions.ts";
 import * as filters from "./filters.ts";
 import { formatBytes } from "../scripts/lib/log.ts";
+import { readRisoEdition } from "./riso-page.ts";
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
 
 const ASSET_FILES: Record<string, string> = {
   "print/polices.css": "imprimer/assets/polices.css",
   "print/zine.css": "imprimer/assets/zine.css",
+  "print/encres.css": "imprimer/assets/encres.css",
   "print/fonds-perdus.css": "imprimer/assets/fonds-perdus.css",
   "print/apercu.css": "imprimer/assets/apercu.css",
   "print/mini-zine.css": "imprimer/assets/mini-zine.css",
@@ -49,10 +51,12 @@ export interface PrintFileEntry {
   count: string;
   size: string;
   format: string;
+  /** "riso" for the riso edition's files, listed in their own section. */
+  group: string;
 }
 
 function describeCount(key: PrintFileKey, pages: number): string {
-  if (key === "livret") return `${pages / 2} feuilles A4 en recto verso (${pages} faces, ${pages * 2} pages A5)`;
+  if (key.startsWith("livret")) return `${pages / 2} feuilles A4 en recto verso (${pages} faces, ${pages * 2} pages A5)`;
   if (key === "mini") return "1 feuille A4 pour 8 pages";
   return `${pages} pages`;
 }
@@ -83,6 +87,7 @@ export function readPrintFiles(outputDir: string): PrintFileEntry[] {
       count: describeCount(key, found.pages),
       size: formatBytes(found.bytes),
       format: `${Math.round(found.widthMm)} × ${Math.round(found.heightMm)} mm`,
+      group: "group" in meta ? meta.group : "",
     });
   }
   return entries;
@@ -122,4 +127,5 @@ export default function printEdition(eleventyConfig: EleventyConfig): void {
   // (Eleventy's JSDoc types `directories` as a bare object; it has `output` at run time.)
   const directories = eleventyConfig.directories as { output: string };
   eleventyConfig.addGlobalData("printFiles", () => readPrintFiles(directories.output));
+  eleventyConfig.addGlobalData("risoEdition", () => readRisoEdition(directories.output));
 }

@@ -15,7 +15,8 @@ import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult } from "
 import { finishPdf, pdfDate } from "./finish.ts";
 import { imposeBooklet, imposeMiniZine } from "./impose.ts";
 import { preflight, type PreflightEntry } from "./preflight.ts";
-import { printDocuments, printFileName, PREFLIGHT_FILE, type PrintDocument, type PrintFileKey } from "../../print/editions.ts";
+import { printDocuments, printFileName, risoProofName, PREFLIGHT_FILE, type PrintDocument, type PrintFileKey } from "../../print/editions.ts";
+import { buildRiso, checkRiso } from "../../print/riso.ts";
 import { buildSite } from "../site/build-site.ts";
 
 /** The finished size of each rendered document, in mm. */
@@ -107,7 +108,8 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     // The three documents lay out side by side in the one browser.
     const [lecture, presse, mini] = await Promise.all(
       (["lecture", "fonds-perdus", "mini"] as const).map((key) =>
-        renderDocument(browser as Browser, server.origin + byKey(key).url, onPage(key)),
+        // The reading layout is also printed once per riso drum (print/riso.ts).
+        renderDocument(browser as Browser, server.origin + byKey(key).url, onPage(key), undefined, key === "lecture"),
       ),
     );
     if (!quiet && process.stderr.isTTY) process.stderr.write("\n");
@@ -129,11 +131,22 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     stages.imposition = (performance.now() - t) / 1000;
 
     t = performance.now();
+    const bookletMeta = { ...meta, title: `${meta.title.replace(/ — .*$/, "")} — Livret A4 à imprimer et plier` };
+    const riso = await buildRiso(lecture.inks!, { ...lecture.meta, date, trim: TRIM.lecture }, { meta: bookletMeta, creepMm: options.creepMm ?? 0 });
+    const proofFiles = riso.proof.map((png, i) => [risoProofName(lecture.slug, i + 1), png] as const);
+    stages.riso = (performance.now() - t) / 1000;
+
+    t = performance.now();
     const outputs: [PrintFileKey, Uint8Array, Parameters<typeof preflight>[3], RenderResult | undefined][] = [
       ["lecture", a5, { widthMm: 148, heightMm: 210, multiple: 4 }, lecture],
       ["livret", booklet, { widthMm: 297, heightMm: 210, multiple: 2 }, undefined],
       ["mini", miniSheet, { widthMm: 297, heightMm: 210, multiple: 1, pages: 1 }, mini],
       ["presse", press, { widthMm: 148, heightMm: 210, multiple: 4 }, presse],
+      ["livretRisoRose", riso.livret.rose, { widthMm: 297, heightMm: 210, multiple: 2 }, undefined],
+      ["livretRisoNoir", riso.livret.noir, { widthMm: 297, heightMm: 210, multiple: 2 }, undefined],
+      ["risoRose", riso.a5.rose, { widthMm: 148, heightMm: 210, multiple: 4 }, undefined],
+      ["risoNoir", riso.a5.noir, { widthMm: 148, heightMm: 210, multiple: 4 }, undefined],
+      ["tonDirect", riso.offset, { widthMm: 148, heightMm: 210, multiple: 4 }, undefined],
     ];
     const files: PreflightEntry[] = [];
     for (const [key, bytes, expect, render] of outputs) {
@@ -141,14 +154,17 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
       files.push(await preflight(key, file, bytes, expect, render ? { overflows: render.overflows, loneLines: render.loneLines, warnings: render.warnings } : undefined));
     }
     const problems = files.flatMap((f) => f.problems.map((p) => `${f.file} : ${p}`));
+    problems.push(...(await checkRiso(riso.a5, "riso A5", lecture.inks!.items)), ...(await checkRiso(riso.livret, "riso livret")));
     stages.controle = (performance.now() - t) / 1000;
 
-    const report = { date: date.toISOString(), files, problems };
+    const risoReport = { proof: proofFiles.map(([name]) => `/imprimer/${name}`), pinkPages: riso.pinkPages, platePages: riso.platePages };
+    const report = { date: date.toISOString(), files, problems, riso: risoReport };
     // Nothing is published if the preflight finds a hard problem.
     if (problems.length) {
       throw new PreflightError(`contrôle avant impression : ${problems.length} problème(s)\n  ${problems.join("\n  ")}`);
     }
     for (const [key, bytes] of outputs) writeAtomically(path.join(dir, printFileName(key, lecture.slug)), bytes);
+    for (const [name, png] of proofFiles) writeAtomically(path.join(dir, name), png);
     writeAtomically(path.join(outputDir, PREFLIGHT_FILE), JSON.stringify(report, null, 2) + "\n");
 
     if (!quiet) {
@@ -162,6 +178,11 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
       }
       const fontNames = [...new Set(files.flatMap((f) => f.fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, ""))))];
       step(`  polices : ${fontNames.join(", ")}`);
+      step(
+        `  riso : rose sur ${riso.pinkPages.length} pages sur ${lecture.pages}` +
+          (riso.platePages.length ? ` (planches sur ${riso.platePages.length})` : " (les planches n’ont pas de ton direct : le rose ne porte que les accents typographiques)") +
+          `, épreuve en ${proofFiles.length} PNG ; pas de repères de calage : les feuilles sont au format fini, sans marge autour de la coupe`,
+      );
       step(
         "impression : " +
           Object.entries(stages)

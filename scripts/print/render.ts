@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { printInks, type InkPrints } from "../../print/riso.ts";
 
 /** Paged.js by file path: the package's exports map hides dist/ from require.resolve. */
 export const PAGED_JS_FILE = path.resolve("node_modules/pagedjs/dist/paged.js");
@@ -40,6 +41,8 @@ export interface RenderResult {
   meta: { title: string; author: string; subject: string };
   /** The zine's title as a slug (<meta name="zine-slug">): the start of the PDF names. */
   slug: string;
+  /** The same pages printed once per riso drum (print/riso.ts), when asked for. */
+  inks?: InkPrints;
 }
 
 export class RenderError extends Error {
@@ -92,6 +95,7 @@ export async function renderDocument(
   url: string,
   onPage: (pages: number) => void = () => {},
   limitMs = 120_000,
+  withInks = false,
 ): Promise<RenderResult> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -119,7 +123,8 @@ export async function renderDocument(
         if (errors.length) throw new RenderError(`${url} : ${errors.join(" ; ")}`);
         // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-        return { pdf: new Uint8Array(pdf), ...laidOut, warnings };
+        const inks = withInks ? await printInks(page) : undefined;
+        return { pdf: new Uint8Array(pdf), ...laidOut, warnings, inks };
       })(),
       limitMs,
       url,

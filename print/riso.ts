@@ -1,0 +1,382 @@
+/**
+ * The riso edition: black and fluorescent pink, one master per drum, from
+ * the one Paged.js layout.
+ *
+ * 1. `printInks` (render stage): once Paged.js has laid the zine out, the
+ *    same pages are printed again with a class on <html> that print/encres.css
+ *    reads: `riso-noir` (everything but the pink), then `riso-rose` (only the
+ *    pink, as black at its tint). Nothing reflows, so the drums are in
+ *    register by construction; an inventory of what each drum inks
+ *    (print/riso-inventaire.ts) is kept for the checks.
+ * 2. `buildRiso` (after finish): both masters to pure grey (Ghostscript), the
+ *    A5 pages with the reading edition's boxes, the A4 booklet sheets with
+ *    the booklet's own imposition, a proof (both drums composited on
+ *    screen), and an offset variant with the pink as a named spot colour.
+ * 3. `checkRiso`: what a riso studio checks — see the function.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import sharp from "sharp";
+import type { Page } from "playwright-core";
+import {
+  PDFDocument,
+  PDFName,
+  PDFArray,
+  PDFDict,
+  PDFRawStream,
+  PDFRef,
+  decodePDFRawStream,
+  pushGraphicsState,
+  popGraphicsState,
+  setGraphicsState,
+  type PDFObject,
+} from "pdf-lib";
+import { INVENTORY_SCRIPT, type InkItem } from "./riso-inventaire.ts";
+import { finishPdf, setStableMetadata, saveStable, type FinishOptions } from "../scripts/print/finish.ts";
+import { imposeBooklet, type ImposeMeta } from "../scripts/print/impose.ts";
+import { ptToMm } from "../scripts/lib/imposition.ts";
+
+/** The drums, in the order the studio runs them: pink first, then black over it. */
+export const INKS = ["rose", "noir"] as const;
+export type Ink = (typeof INKS)[number];
+
+/** Riso Fluorescent Pink as a screen shows it, and as offset CMYK approximates it. */
+export const PINK_RGB: [number, number, number] = [0xff, 0x48, 0xb0];
+export const PINK_CMYK: [number, number, number, number] = [0, 0.72, 0.31, 0];
+export const SPOT_NAME = "Riso Fluorescent Pink";
+
+/** Riso limits (and why): thinner lines break up on the master, light tints vanish, dark ones fill in. */
+export const LIMITS = { minLinePt: 0.3, minTextPt: 9, minTint: 10, maxTint: 90, maxSolidMm2: 400 };
+
+/** Proof resolution: readable on screen, light enough to publish. */
+export const PROOF_DPI = 100;
+
+export interface InkPrints {
+  pdf: Record<Ink, Uint8Array>;
+  items: Record<Ink, InkItem[]>;
+}
+
+/** Prints the laid-out page once per drum (see print/encres.css), then restores it. */
+export async function printInks(page: Page): Promise<InkPrints> {
+  const pdf = {} as Record<Ink, Uint8Array>;
+  const items = {} as Record<Ink, InkItem[]>;
+  for (const ink of INKS) {
+    await page.evaluate(`document.documentElement.classList.add("riso", "riso-${ink}")`);
+    items[ink] = (await page.evaluate(INVENTORY_SCRIPT)) as InkItem[];
+    pdf[ink] = new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    await page.evaluate(`document.documentElement.classList.remove("riso", "riso-${ink}")`);
+  }
+  return { pdf, items };
+}
+
+export class RisoError extends Error {
+  override name = "RisoError";
+  readonly skipOriginalStack = true;
+}
+
+function ghostscript(args: string[], what: string): void {
+  try {
+    execFileSync("gs", ["-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", ...args], { stdio: ["ignore", "ignore", "pipe"] });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
+    if (e.code === "ENOENT") throw new RisoError(`${what} : Ghostscript (gs) est introuvable → installez-le (Debian : apt-get install -y ghostscript)`);
+    throw new RisoError(`${what} : Ghostscript a échoué : ${e.stderr?.toString().trim() || e.message}`);
+  }
+}
+
+function withTemporaryFolder<T>(run: (dir: string) => T): T {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zine-riso-"));
+  try {
+    return run(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every colour to DeviceGray (ink density kept: black = 100 % of the drum's ink), fonts kept embedded. */
+export function toGrey(pdf: Uint8Array, what: string): Uint8Array {
+  return withTemporaryFolder((dir) => {
+    const input = path.join(dir, "in.pdf");
+    const output = path.join(dir, "out.pdf");
+    fs.writeFileSync(input, pdf);
+    ghostscript(
+      ["-sDEVICE=pdfwrite", "-sColorConversionStrategy=Gray", "-dProcessColorModel=/DeviceGray", "-dCompatibilityLevel=1.6", "-dAutoRotatePages=/None", "-dEmbedAllFonts=true", `-sOutputFile=${output}`, input],
+      what,
+    );
+    return new Uint8Array(fs.readFileSync(output));
+  });
+}
+
+/** Each page as 8-bit grey pixels (255 = paper), by Ghostscript. */
+export async function rasterise(pdf: Uint8Array, dpi: number, what: string): Promise<{ width: number; height: number; data: Uint8Array }[]> {
+  const files = withTemporaryFolder((dir) => {
+    const input = path.join(dir, "in.pdf");
+    fs.writeFileSync(input, pdf);
+    ghostscript(["-sDEVICE=pnggray", `-r${dpi}`, "-dTextAlphaBits=4", "-dGraphicsAlphaBits=4", `-sOutputFile=${path.join(dir, "p%04d.png")}`, input], what);
+    return fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".png"))
+      .sort()
+      .map((f) => fs.readFileSync(path.join(dir, f)));
+  });
+  return Promise.all(
+    files.map(async (png) => {
+      const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
+      return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
+    }),
+  );
+}
+
+/**
+ * The two drums as the studio prints them: paper white, pink multiplied by
+ * its coverage, black over it (translucent inks: pink under black darkens).
+ * `pink` and `black` are grey pixels (255 = no ink); returns RGB pixels.
+ */
+export function composite(pink: Uint8Array, black: Uint8Array): Uint8Array {
+  const out = new Uint8Array(pink.length * 3);
+  for (let i = 0; i < pink.length; i++) {
+    const coverage = 1 - pink[i] / 255;
+    const blackFactor = black[i] / 255;
+    for (let c = 0; c < 3; c++) out[i * 3 + c] = Math.round(255 * (1 - coverage * (1 - PINK_RGB[c] / 255)) * blackFactor);
+  }
+  return out;
+}
+
+/** One PNG per A5 page: the proof. */
+export async function proofPages(rose: Uint8Array, noir: Uint8Array): Promise<Uint8Array[]> {
+  const [pinkPages, blackPages] = await Promise.all([rasterise(rose, PROOF_DPI, "épreuve riso (rose)"), rasterise(noir, PROOF_DPI, "épreuve riso (noir)")]);
+  return Promise.all(
+    pinkPages.map(async (pink, i) => {
+      const black = blackPages[i];
+      const rgb = composite(pink.data, black.data);
+      const png = await sharp(Buffer.from(rgb.buffer, rgb.byteOffset, rgb.length), { raw: { width: pink.width, height: pink.height, channels: 3 } })
+        .png({ compressionLevel: 9, palette: false })
+        .toBuffer();
+      return new Uint8Array(png);
+    }),
+  );
+}
+
+// ---------- the offset variant: the pink as a named spot colour ----------
+
+function lookup(doc: PDFDocument, object: PDFObject | undefined): PDFObject | undefined {
+  return object instanceof PDFRef ? doc.context.lookup(object) : object;
+}
+
+function streamText(stream: PDFObject | undefined): string {
+  if (stream instanceof PDFRawStream) return Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
+  return "";
+}
+
+/** Grey operators (`0.7 g`, `0 G`) of a DeviceGray content stream → tints of the spot colour (1 − grey). */
+export function greyToSpot(content: string): string {
+  return content.replace(/(^|[\s\]>)])(-?\d*\.?\d+)\s+(g|G)(?=[\s[(</]|$)/g, (_, before: string, grey: string, op: string) => {
+    const tint = Math.round((1 - Number(grey)) * 1000) / 1000;
+    return op === "g" ? `${before}/CsSpot cs ${tint} scn` : `${before}/CsSpot CS ${tint} SCN`;
+  });
+}
+
+/** Rewrites every content stream of the page and its forms, and names the spot colour space in their resources. */
+function spotPage(doc: PDFDocument, page: PDFDict, spot: PDFArray): void {
+  const seen = new Set<PDFObject>();
+  const visit = (holder: PDFDict, contents: PDFObject | undefined, setContents: (text: string) => void) => {
+    const resources = lookup(doc, holder.get(PDFName.of("Resources")));
+    const streams = lookup(doc, contents);
+    const parts = streams instanceof PDFArray ? streams.asArray().map((s) => lookup(doc, s)) : [streams];
+    setContents(greyToSpot(parts.map(streamText).join("\n")));
+    if (!(resources instanceof PDFDict)) return;
+    const spaces = lookup(doc, resources.get(PDFName.of("ColorSpace")));
+    const spaceDict = spaces instanceof PDFDict ? spaces : doc.context.obj({});
+    spaceDict.set(PDFName.of("CsSpot"), spot);
+    resources.set(PDFName.of("ColorSpace"), spaceDict);
+    const xobjects = lookup(doc, resources.get(PDFName.of("XObject")));
+    if (!(xobjects instanceof PDFDict)) return;
+    for (const [, ref] of xobjects.entries()) {
+      const form = lookup(doc, ref);
+      if (!(form instanceof PDFRawStream) || seen.has(form)) continue;
+      seen.add(form);
+      if (form.dict.get(PDFName.of("Subtype"))?.toString() !== "/Form") continue;
+      visit(form.dict, form, (text) => {
+        const fresh = doc.context.flateStream(Buffer.from(text, "latin1"), {});
+        for (const [key, value] of form.dict.entries()) {
+          if (!["/Length", "/Filter", "/DecodeParms"].includes(key.toString())) fresh.dict.set(key, value);
+        }
+        if (ref instanceof PDFRef) doc.context.assign(ref, fresh);
+      });
+    }
+  };
+  visit(page, page.get(PDFName.of("Contents")), (text) => {
+    page.set(PDFName.of("Contents"), doc.context.register(doc.context.flateStream(Buffer.from(text, "latin1"))));
+  });
+}
+
+/**
+ * The A5 pages for an offset press that prints spot colours: the pink drum
+ * as a Separation colour space named SPOT_NAME (CMYK fallback), the black
+ * over it in DeviceGray with overprint on (as on the riso: black never
+ * knocks out the pink).
+ */
+export async function spotVariant(rose: Uint8Array, noir: Uint8Array, meta: ImposeMeta): Promise<Uint8Array> {
+  const pinkDoc = await PDFDocument.load(rose, { updateMetadata: false });
+  const spot = pinkDoc.context.obj([
+    PDFName.of("Separation"),
+    PDFName.of(SPOT_NAME.replace(/ /g, "#20")),
+    PDFName.of("DeviceCMYK"),
+    pinkDoc.context.obj({ FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: PINK_CMYK, N: 1 }),
+  ]);
+  for (const page of pinkDoc.getPages()) spotPage(pinkDoc, page.node, spot);
+  const pinkBytes = await pinkDoc.save();
+
+  const out = await PDFDocument.create({ updateMetadata: false });
+  const pinkPages = await out.embedPdf(pinkBytes, pinkDoc.getPageIndices());
+  const blackSource = await PDFDocument.load(noir, { updateMetadata: false });
+  const blackPages = await out.embedPdf(noir, blackSource.getPageIndices());
+  const overprint = out.context.register(out.context.obj({ Type: "ExtGState", OP: true, op: true, OPM: 1 }));
+  blackSource.getPages().forEach((source, i) => {
+    const { width, height } = source.getSize();
+    const page = out.addPage([width, height]);
+    page.node.setExtGState(PDFName.of("GsOverprint"), overprint);
+    page.drawPage(pinkPages[i]);
+    page.pushOperators(pushGraphicsState(), setGraphicsState("GsOverprint"));
+    page.drawPage(blackPages[i]);
+    page.pushOperators(popGraphicsState());
+  });
+  setStableMetadata(out, { ...meta, title: `${meta.title} — ${SPOT_NAME} en ton direct` });
+  return saveStable(out);
+}
+
+// ---------- the edition ----------
+
+export interface RisoFiles {
+  a5: Record<Ink, Uint8Array>;
+  livret: Record<Ink, Uint8Array>;
+  offset: Uint8Array;
+  proof: Uint8Array[];
+  /** Pages where the pink drum inks something; pages where it inks the plates' spot elements. */
+  pinkPages: number[];
+  platePages: number[];
+}
+
+export async function buildRiso(inks: InkPrints, finish: FinishOptions, booklet: { meta: ImposeMeta; creepMm: number }): Promise<RisoFiles> {
+  const a5 = {} as Record<Ink, Uint8Array>;
+  const livret = {} as Record<Ink, Uint8Array>;
+  for (const ink of INKS) {
+    const drum = ink === "rose" ? "rose" : "noir";
+    a5[ink] = await finishPdf(toGrey(inks.pdf[ink], `riso ${drum}`), { ...finish, title: `${finish.title} — riso, tambour ${drum}` });
+    livret[ink] = await imposeBooklet(a5[ink], { ...booklet.meta, title: `${booklet.meta.title} — riso, tambour ${drum}` }, booklet.creepMm);
+  }
+  const offset = await spotVariant(a5.rose, a5.noir, { date: finish.date, title: finish.title, author: finish.author, subject: finish.subject });
+  const proof = await proofPages(a5.rose, a5.noir);
+  const pink = inks.items.rose;
+  return {
+    a5,
+    livret,
+    offset,
+    proof,
+    pinkPages: [...new Set(pink.map((i) => i.page))].sort((a, b) => a - b),
+    platePages: [...new Set(pink.filter((i) => /^pl-(ton|teinte)/.test(i.what)).map((i) => i.page))].sort((a, b) => a - b),
+  };
+}
+
+// ---------- checks ----------
+
+/** Colour operators and spaces other than grey in what the pages paint: their content, forms, images, shadings and colour spaces (font programs aside). */
+export function nonGreyColour(doc: PDFDocument): string[] {
+  const found = new Set<string>();
+  const seen = new Set<PDFObject>();
+  const operators = (content: string) => {
+    for (const m of content.matchAll(/(?:^|\s)(rg|RG|k|K)(?=\s|$)/g)) found.add(`opérateur ${m[1]}`);
+  };
+  const space = (object: PDFObject | undefined) => {
+    const s = lookup(doc, object);
+    const name = s instanceof PDFArray ? lookup(doc, s.get(0))?.toString() : s?.toString();
+    if (name && !["/DeviceGray", "/G", "/Pattern"].includes(name)) found.add(`espace ${name}`);
+  };
+  const resources = (object: PDFObject | undefined): void => {
+    const r = lookup(doc, object);
+    if (!(r instanceof PDFDict) || seen.has(r)) return;
+    seen.add(r);
+    const spaces = lookup(doc, r.get(PDFName.of("ColorSpace")));
+    if (spaces instanceof PDFDict) for (const value of spaces.values()) space(value);
+    for (const group of ["Shading", "Pattern"]) {
+      const entries = lookup(doc, r.get(PDFName.of(group)));
+      if (!(entries instanceof PDFDict)) continue;
+      for (const value of entries.values()) {
+        const item = lookup(doc, value);
+        const itemDict = item instanceof PDFRawStream ? item.dict : item;
+        if (!(itemDict instanceof PDFDict)) continue;
+        space(itemDict.get(PDFName.of("ColorSpace")));
+        const shading = lookup(doc, itemDict.get(PDFName.of("Shading")));
+        if (shading instanceof PDFDict) space(shading.get(PDFName.of("ColorSpace")));
+        if (item instanceof PDFRawStream) operators(streamText(item));
+        resources(itemDict.get(PDFName.of("Resources")));
+      }
+    }
+    const xobjects = lookup(doc, r.get(PDFName.of("XObject")));
+    if (!(xobjects instanceof PDFDict)) return;
+    for (const value of xobjects.values()) {
+      const x = lookup(doc, value);
+      if (!(x instanceof PDFRawStream) || seen.has(x)) continue;
+      seen.add(x);
+      if (x.dict.get(PDFName.of("Subtype"))?.toString() === "/Image") {
+        if (!x.dict.get(PDFName.of("ImageMask"))) space(x.dict.get(PDFName.of("ColorSpace")));
+      } else {
+        operators(streamText(x));
+        resources(x.dict.get(PDFName.of("Resources")));
+      }
+    }
+  };
+  for (const page of doc.getPages()) {
+    const contents = lookup(doc, page.node.get(PDFName.of("Contents")));
+    const parts = contents instanceof PDFArray ? contents.asArray().map((c) => lookup(doc, c)) : [contents];
+    operators(parts.map(streamText).join("\n"));
+    resources(page.node.get(PDFName.of("Resources")));
+  }
+  return [...found].sort();
+}
+
+const boxMm = (box: { x: number; y: number; width: number; height: number }) => [box.x, box.y, box.width, box.height].map(ptToMm);
+
+/**
+ * Before the studio: both drums greyscale only, the same page size and
+ * count, in register (every page's boxes equal to 0.01 mm), nothing of the
+ * pink drum on the black one, and the pink within riso limits (tints 10–90 %
+ * or solid, no large solid area, lines ≥ 0.3 pt, text ≥ 9 pt). Each problem
+ * is a sentence for people.
+ */
+export async function checkRiso(pair: Record<Ink, Uint8Array>, label: string, items?: Record<Ink, InkItem[]>): Promise<string[]> {
+  const problems: string[] = [];
+  const docs = { rose: await PDFDocument.load(pair.rose), noir: await PDFDocument.load(pair.noir) };
+  for (const ink of INKS) {
+    const colours = nonGreyColour(docs[ink]);
+    if (colours.length) problems.push(`${label}, tambour ${ink} : des couleurs autres que le gris (${colours.join(", ")}) → chaque tambour doit être en niveaux de gris`);
+  }
+  const [rose, noir] = [docs.rose.getPages(), docs.noir.getPages()];
+  if (rose.length !== noir.length) problems.push(`${label} : ${rose.length} pages pour le rose, ${noir.length} pour le noir → les deux tambours doivent avoir les mêmes pages`);
+  for (let i = 0; i < Math.min(rose.length, noir.length); i++) {
+    for (const box of ["getMediaBox", "getTrimBox"] as const) {
+      const [a, b] = [boxMm(rose[i][box]()), boxMm(noir[i][box]())];
+      if (a.some((v, k) => Math.abs(v - b[k]) > 0.01)) {
+        problems.push(`${label}, page ${i + 1} : le rose et le noir ne sont pas en repérage (${box === "getMediaBox" ? "format" : "coupe"} différent) → les deux doivent venir de la même mise en pages`);
+        break;
+      }
+    }
+  }
+  if (!items) return problems;
+  const pinkKeys = new Set(items.rose.map((i) => i.key));
+  for (const leak of items.noir.filter((i) => pinkKeys.has(i.key) && !/^pl-figure/.test(i.what))) {
+    problems.push(`${label}, page ${leak.page} : « ${leak.what} » est à la fois sur le tambour rose et sur le noir → voir print/encres.css`);
+  }
+  for (const item of items.rose) {
+    const where = `${label}, page ${item.page}, « ${item.what} »`;
+    if (item.tint !== 100 && (item.tint < LIMITS.minTint || item.tint > LIMITS.maxTint)) {
+      problems.push(`${where} : rose à ${item.tint} % → une trame riso tient entre ${LIMITS.minTint} et ${LIMITS.maxTint} % (ou 100 %) ; voir print/encres.css`);
+    }
+    if (item.kind === "trait" && item.size < LIMITS.minLinePt) problems.push(`${where} : trait rose de ${item.size} pt → au moins ${LIMITS.minLinePt} pt, sinon il se casse au master`);
+    if (item.kind === "texte" && item.size < LIMITS.minTextPt) problems.push(`${where} : texte rose de ${item.size} pt → au moins ${LIMITS.minTextPt} pt ; le texte à lire reste noir`);
+    if (item.kind === "aplat" && item.tint === 100 && item.size > LIMITS.maxSolidMm2) problems.push(`${where} : aplat rose plein de ${Math.round(item.size)} mm² → une trame, ou plus petit (les grands aplats bavent et laissent des fantômes)`);
+  }
+  return problems;
+}
