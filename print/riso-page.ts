@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PREFLIGHT_FILE } from "./editions.ts";
+import { saddleStitchSides } from "../scripts/lib/imposition.ts";
 
 /** The `riso` entry of preflight.json (written by scripts/print/build-print.ts). */
 export interface RisoReport {
@@ -23,6 +24,8 @@ export interface RisoEdition {
   pinkPages: number;
   /** The plates have no spot element: the pink drum carries only the type accents. */
   accentsOnly: boolean;
+  /** Masters the studio makes for the booklet, one per drum and sheet side (a side with no pink needs no pink master). */
+  masters: { rose: number; noir: number };
 }
 
 export function readRisoEdition(outputDir: string): RisoEdition | undefined {
@@ -36,5 +39,13 @@ export function readRisoEdition(outputDir: string): RisoEdition | undefined {
     proofCount: riso.proof.length,
     pinkPages: riso.pinkPages.length,
     accentsOnly: riso.platePages.length === 0,
+    masters: masters(riso.proof.length, riso.pinkPages),
   };
+}
+
+/** Masters per drum for the booklet's sheet sides. */
+export function masters(pages: number, pinkPages: number[]): { rose: number; noir: number } {
+  const sides = saddleStitchSides(pages);
+  const pink = new Set(pinkPages);
+  return { noir: sides.length, rose: sides.filter((side) => pink.has(side.left) || pink.has(side.right)).length };
 }
