@@ -8,7 +8,7 @@
  *    pink, as black at its tint). Nothing reflows, so the drums are in
  *    register by construction; an inventory of what each drum inks
  *    (print/riso-inventaire.ts) is kept for the checks.
- * 2. `buildRiso` (after finish): both masters to pure grey (Ghostscript), the
+ * 2. `buildRiso` (after finish): both masters to pure grey (DeviceGray), the
  *    A5 pages with the reading edition's boxes, the A4 booklet sheets with
  *    the booklet's own imposition, a proof (both drums composited on
  *    screen), and an offset variant with the pink as a named spot colour.
@@ -76,16 +76,6 @@ export class RisoError extends Error {
   readonly skipOriginalStack = true;
 }
 
-function ghostscript(args: string[], what: string): void {
-  try {
-    execFileSync("gs", ["-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", ...args], { stdio: ["ignore", "ignore", "pipe"] });
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
-    if (e.code === "ENOENT") throw new RisoError(`${what} : Ghostscript (gs) est introuvable → installez-le (Debian : apt-get install -y ghostscript)`);
-    throw new RisoError(`${what} : Ghostscript a échoué : ${e.stderr?.toString().trim() || e.message}`);
-  }
-}
-
 function withTemporaryFolder<T>(run: (dir: string) => T): T {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zine-riso-"));
   try {
@@ -95,38 +85,56 @@ function withTemporaryFolder<T>(run: (dir: string) => T): T {
   }
 }
 
-/** Every colour to DeviceGray (ink density kept: black = 100 % of the drum's ink), fonts kept embedded. */
-export function toGrey(pdf: Uint8Array, what: string): Uint8Array {
+/**
+ * Chromium writes every colour as DeviceRGB (`0 0 0 rg`); a drum is grey
+ * only (print/encres.css uses neutral greys), so each `r r r rg` becomes
+ * `r g` and the ink density is kept exactly (black = 100 % of the drum's
+ * ink). Done on the content streams themselves, fonts and text untouched
+ * (Ghostscript's conversion breaks the text of ligatures: « fl » → « 昀氀 »).
+ * A colour that is not a grey stops the build: the drum would not be one ink.
+ */
+export async function toGrey(pdf: Uint8Array, what: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const colours = new Set<string>();
+  const grey = (content: string) =>
+    content.replace(/(^|\s)(-?\d*\.?\d+)\s+(-?\d*\.?\d+)\s+(-?\d*\.?\d+)\s+(rg|RG)(?=\s|$)/g, (match, before: string, r: string, g: string, b: string, op: string) => {
+      if (Number(r) !== Number(g) || Number(g) !== Number(b)) {
+        colours.add(`rgb(${r} ${g} ${b})`);
+        return match;
+      }
+      return `${before}${r} ${op === "rg" ? "g" : "G"}`;
+    });
+  for (const page of doc.getPages()) rewriteStreams(doc, page.node, grey);
+  if (colours.size) throw new RisoError(`${what} : des couleurs qui ne sont pas des gris (${[...colours].join(", ")}) → un tambour n’imprime qu’une encre ; voir print/encres.css`);
+  return doc.save({ updateFieldAppearances: false });
+}
+
+/** Each page as 8-bit grey pixels (255 = paper), rendered by poppler's pdftoppm. */
+export function rasterise(pdf: Uint8Array, dpi: number, what: string): { width: number; height: number; data: Uint8Array }[] {
   return withTemporaryFolder((dir) => {
     const input = path.join(dir, "in.pdf");
-    const output = path.join(dir, "out.pdf");
     fs.writeFileSync(input, pdf);
-    ghostscript(
-      ["-sDEVICE=pdfwrite", "-sColorConversionStrategy=Gray", "-dProcessColorModel=/DeviceGray", "-dCompatibilityLevel=1.6", "-dAutoRotatePages=/None", "-dEmbedAllFonts=true", `-sOutputFile=${output}`, input],
-      what,
-    );
-    return new Uint8Array(fs.readFileSync(output));
+    try {
+      execFileSync("pdftoppm", ["-r", String(dpi), "-gray", input, path.join(dir, "p")], { stdio: ["ignore", "ignore", "pipe"] });
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
+      if (e.code === "ENOENT") throw new RisoError(`${what} : pdftoppm est introuvable → installez poppler-utils (Debian : apt-get install -y poppler-utils)`);
+      throw new RisoError(`${what} : pdftoppm a échoué : ${e.stderr?.toString().trim() || e.message}`);
+    }
+    return fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".pgm"))
+      .sort()
+      .map((f) => readPgm(fs.readFileSync(path.join(dir, f))));
   });
 }
 
-/** Each page as 8-bit grey pixels (255 = paper), by Ghostscript. */
-export async function rasterise(pdf: Uint8Array, dpi: number, what: string): Promise<{ width: number; height: number; data: Uint8Array }[]> {
-  const files = withTemporaryFolder((dir) => {
-    const input = path.join(dir, "in.pdf");
-    fs.writeFileSync(input, pdf);
-    ghostscript(["-sDEVICE=pnggray", `-r${dpi}`, "-dTextAlphaBits=4", "-dGraphicsAlphaBits=4", `-sOutputFile=${path.join(dir, "p%04d.png")}`, input], what);
-    return fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith(".png"))
-      .sort()
-      .map((f) => fs.readFileSync(path.join(dir, f)));
-  });
-  return Promise.all(
-    files.map(async (png) => {
-      const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
-      return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
-    }),
-  );
+/** A binary PGM (P5, 8 bits), as pdftoppm -gray writes it. */
+export function readPgm(bytes: Uint8Array): { width: number; height: number; data: Uint8Array } {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(Buffer.from(bytes.subarray(0, 40)).toString("latin1"));
+  if (!header) throw new Error("PGM illisible");
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  return { width, height, data: bytes.subarray(header[0].length, header[0].length + width * height) };
 }
 
 /**
@@ -146,7 +154,8 @@ export function composite(pink: Uint8Array, black: Uint8Array): Uint8Array {
 
 /** One PNG per A5 page: the proof. */
 export async function proofPages(rose: Uint8Array, noir: Uint8Array): Promise<Uint8Array[]> {
-  const [pinkPages, blackPages] = await Promise.all([rasterise(rose, PROOF_DPI, "épreuve riso (rose)"), rasterise(noir, PROOF_DPI, "épreuve riso (noir)")]);
+  const pinkPages = rasterise(rose, PROOF_DPI, "épreuve riso (rose)");
+  const blackPages = rasterise(noir, PROOF_DPI, "épreuve riso (noir)");
   return Promise.all(
     pinkPages.map(async (pink, i) => {
       const black = blackPages[i];
@@ -178,19 +187,16 @@ export function greyToSpot(content: string): string {
   });
 }
 
-/** Rewrites every content stream of the page and its forms, and names the spot colour space in their resources. */
-function spotPage(doc: PDFDocument, page: PDFDict, spot: PDFArray): void {
+/** Rewrites every content stream of a page and of the forms it draws; `onResources` may add to their resources. */
+function rewriteStreams(doc: PDFDocument, page: PDFDict, rewrite: (content: string) => string, onResources: (resources: PDFDict) => void = () => {}): void {
   const seen = new Set<PDFObject>();
   const visit = (holder: PDFDict, contents: PDFObject | undefined, setContents: (text: string) => void) => {
-    const resources = lookup(doc, holder.get(PDFName.of("Resources")));
     const streams = lookup(doc, contents);
     const parts = streams instanceof PDFArray ? streams.asArray().map((s) => lookup(doc, s)) : [streams];
-    setContents(greyToSpot(parts.map(streamText).join("\n")));
+    setContents(rewrite(parts.map(streamText).join("\n")));
+    const resources = lookup(doc, holder.get(PDFName.of("Resources")));
     if (!(resources instanceof PDFDict)) return;
-    const spaces = lookup(doc, resources.get(PDFName.of("ColorSpace")));
-    const spaceDict = spaces instanceof PDFDict ? spaces : doc.context.obj({});
-    spaceDict.set(PDFName.of("CsSpot"), spot);
-    resources.set(PDFName.of("ColorSpace"), spaceDict);
+    onResources(resources);
     const xobjects = lookup(doc, resources.get(PDFName.of("XObject")));
     if (!(xobjects instanceof PDFDict)) return;
     for (const [, ref] of xobjects.entries()) {
@@ -209,6 +215,16 @@ function spotPage(doc: PDFDocument, page: PDFDict, spot: PDFArray): void {
   };
   visit(page, page.get(PDFName.of("Contents")), (text) => {
     page.set(PDFName.of("Contents"), doc.context.register(doc.context.flateStream(Buffer.from(text, "latin1"))));
+  });
+}
+
+/** The pink drum's content with its greys as tints of the spot colour, named CsSpot in every resources dictionary. */
+function spotPage(doc: PDFDocument, page: PDFDict, spot: PDFArray): void {
+  rewriteStreams(doc, page, greyToSpot, (resources) => {
+    const spaces = lookup(doc, resources.get(PDFName.of("ColorSpace")));
+    const spaceDict = spaces instanceof PDFDict ? spaces : doc.context.obj({});
+    spaceDict.set(PDFName.of("CsSpot"), spot);
+    resources.set(PDFName.of("ColorSpace"), spaceDict);
   });
 }
 
@@ -264,7 +280,7 @@ export async function buildRiso(inks: InkPrints, finish: FinishOptions, booklet:
   const livret = {} as Record<Ink, Uint8Array>;
   for (const ink of INKS) {
     const drum = ink === "rose" ? "rose" : "noir";
-    a5[ink] = await finishPdf(toGrey(inks.pdf[ink], `riso ${drum}`), { ...finish, title: `${finish.title} — riso, tambour ${drum}` });
+    a5[ink] = await finishPdf(await toGrey(inks.pdf[ink], `riso ${drum}`), { ...finish, title: `${finish.title} — riso, tambour ${drum}` });
     livret[ink] = await imposeBooklet(a5[ink], { ...booklet.meta, title: `${booklet.meta.title} — riso, tambour ${drum}` }, booklet.creepMm);
   }
   const offset = await spotVariant(a5.rose, a5.noir, { date: finish.date, title: finish.title, author: finish.author, subject: finish.subject });

@@ -58,11 +58,16 @@ afterAll(async () => {
 });
 
 describe("the print files", () => {
-  it("are the four PDFs, named after the zine, with the preflight report beside them", () => {
+  it("are the four PDFs and the riso edition's five (test/e2e/riso.test.ts), named after the zine, with the preflight report beside them", () => {
     expect(fs.readdirSync(path.join(out, "imprimer")).filter((f) => f.endsWith(".pdf")).sort()).toEqual([
       "technopolice-mini-zine-a4.pdf",
       "technopolice-zine-a5-fonds-perdus.pdf",
+      "technopolice-zine-a5-riso-noir.pdf",
+      "technopolice-zine-a5-riso-rose.pdf",
+      "technopolice-zine-a5-ton-direct.pdf",
       "technopolice-zine-a5.pdf",
+      "technopolice-zine-livret-a4-riso-noir.pdf",
+      "technopolice-zine-livret-a4-riso-rose.pdf",
       "technopolice-zine-livret-a4.pdf",
     ]);
     expect(fs.existsSync(path.join(out, "imprimer", "preflight.json"))).toBe(true);
