@@ -273,6 +273,8 @@ export interface RisoFiles {
   /** Pages where the pink drum inks something; pages where it inks the plates' spot elements. */
   pinkPages: number[];
   platePages: number[];
+  /** What the pink drum prints, measured: thinnest line and smallest text in pt, the tints used in %. */
+  measured: { thinnestLinePt: number; smallestTextPt: number; tints: number[] };
 }
 
 export async function buildRiso(inks: InkPrints, finish: FinishOptions, booklet: { meta: ImposeMeta; creepMm: number }): Promise<RisoFiles> {
@@ -293,6 +295,11 @@ export async function buildRiso(inks: InkPrints, finish: FinishOptions, booklet:
     proof,
     pinkPages: [...new Set(pink.map((i) => i.page))].sort((a, b) => a - b),
     platePages: [...new Set(pink.filter((i) => /^pl-(ton|teinte)/.test(i.what)).map((i) => i.page))].sort((a, b) => a - b),
+    measured: {
+      thinnestLinePt: Math.min(...pink.filter((i) => i.kind === "trait").map((i) => i.size)),
+      smallestTextPt: Math.min(...pink.filter((i) => i.kind === "texte").map((i) => i.size)),
+      tints: [...new Set(pink.map((i) => i.tint))].sort((a, b) => a - b),
+    },
   };
 }
 

@@ -157,7 +157,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     problems.push(...(await checkRiso(riso.a5, "riso A5", lecture.inks!.items)), ...(await checkRiso(riso.livret, "riso livret")));
     stages.controle = (performance.now() - t) / 1000;
 
-    const risoReport = { proof: proofFiles.map(([name]) => `/imprimer/${name}`), pinkPages: riso.pinkPages, platePages: riso.platePages };
+    const risoReport = { proof: proofFiles.map(([name]) => `/imprimer/${name}`), pinkPages: riso.pinkPages, platePages: riso.platePages, ...riso.measured };
     const report = { date: date.toISOString(), files, problems, riso: risoReport };
     // Nothing is published if the preflight finds a hard problem.
     if (problems.length) {
@@ -181,6 +181,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
       step(
         `  riso : rose sur ${riso.pinkPages.length} pages sur ${lecture.pages}` +
           (riso.platePages.length ? ` (planches sur ${riso.platePages.length})` : " (les planches n’ont pas de ton direct : le rose ne porte que les accents typographiques)") +
+          `, trait le plus fin ${riso.measured.thinnestLinePt} pt, texte le plus petit ${riso.measured.smallestTextPt} pt, encre à ${riso.measured.tints.join(" / ")} %` +
           `, épreuve en ${proofFiles.length} PNG ; pas de repères de calage : les feuilles sont au format fini, sans marge autour de la coupe`,
       );
       step(
