@@ -273,17 +273,18 @@ export interface RisoFiles {
   /** Pages where the pink drum inks something; pages where it inks the plates' spot elements. */
   pinkPages: number[];
   platePages: number[];
-  /** What the pink drum prints, measured: thinnest line and smallest text in pt, the tints used in %. */
-  measured: { thinnestLinePt: number; smallestTextPt: number; tints: number[] };
+  /** What the pink drum prints, measured: thinnest line and smallest text in pt (null: none), the tints used in %. */
+  measured: { thinnestLinePt: number | null; smallestTextPt: number | null; tints: number[] };
 }
+
+const smallest = (items: InkItem[]): number | null => (items.length ? Math.min(...items.map((i) => i.size)) : null);
 
 export async function buildRiso(inks: InkPrints, finish: FinishOptions, booklet: { meta: ImposeMeta; creepMm: number }): Promise<RisoFiles> {
   const a5 = {} as Record<Ink, Uint8Array>;
   const livret = {} as Record<Ink, Uint8Array>;
   for (const ink of INKS) {
-    const drum = ink === "rose" ? "rose" : "noir";
-    a5[ink] = await finishPdf(await toGrey(inks.pdf[ink], `riso ${drum}`), { ...finish, title: `${finish.title} — riso, tambour ${drum}` });
-    livret[ink] = await imposeBooklet(a5[ink], { ...booklet.meta, title: `${booklet.meta.title} — riso, tambour ${drum}` }, booklet.creepMm);
+    a5[ink] = await finishPdf(await toGrey(inks.pdf[ink], `riso ${ink}`), { ...finish, title: `${finish.title} — riso, tambour ${ink}` });
+    livret[ink] = await imposeBooklet(a5[ink], { ...booklet.meta, title: `${booklet.meta.title} — riso, tambour ${ink}` }, booklet.creepMm);
   }
   const offset = await spotVariant(a5.rose, a5.noir, { date: finish.date, title: finish.title, author: finish.author, subject: finish.subject });
   const proof = await proofPages(a5.rose, a5.noir);
@@ -296,8 +297,8 @@ export async function buildRiso(inks: InkPrints, finish: FinishOptions, booklet:
     pinkPages: [...new Set(pink.map((i) => i.page))].sort((a, b) => a - b),
     platePages: [...new Set(pink.filter((i) => /^pl-(ton|teinte)/.test(i.what)).map((i) => i.page))].sort((a, b) => a - b),
     measured: {
-      thinnestLinePt: Math.min(...pink.filter((i) => i.kind === "trait").map((i) => i.size)),
-      smallestTextPt: Math.min(...pink.filter((i) => i.kind === "texte").map((i) => i.size)),
+      thinnestLinePt: smallest(pink.filter((i) => i.kind === "trait")),
+      smallestTextPt: smallest(pink.filter((i) => i.kind === "texte")),
       tints: [...new Set(pink.map((i) => i.tint))].sort((a, b) => a - b),
     },
   };

@@ -181,7 +181,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
       step(
         `  riso : rose sur ${riso.pinkPages.length} pages sur ${lecture.pages}` +
           (riso.platePages.length ? ` (planches sur ${riso.platePages.length})` : " (les planches n’ont pas de ton direct : le rose ne porte que les accents typographiques)") +
-          `, trait le plus fin ${riso.measured.thinnestLinePt} pt, texte le plus petit ${riso.measured.smallestTextPt} pt, encre à ${riso.measured.tints.join(" / ")} %` +
+          `, trait le plus fin ${riso.measured.thinnestLinePt ?? "–"} pt, texte le plus petit ${riso.measured.smallestTextPt ?? "–"} pt, encre à ${riso.measured.tints.join(" / ")} %` +
           `, épreuve en ${proofFiles.length} PNG ; pas de repères de calage : les feuilles sont au format fini, sans marge autour de la coupe`,
       );
       step(
