@@ -13,10 +13,10 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import sharp from "sharp";
 import yaml from "js-yaml";
-import { PDFDocument } from "pdf-lib";
+import { PDFDocument, rgb } from "pdf-lib";
 import { buildInto, PROJECT_ROOT } from "./support/build.ts";
 import { printFileName, risoProofName, printFiles } from "../../print/editions.ts";
-import { checkRiso, greyToSpot, PINK_RGB, PROOF_DPI } from "../../print/riso.ts";
+import { checkRiso, greyToSpot, toGrey, PINK_RGB, PROOF_DPI } from "../../print/riso.ts";
 import { masters, readRisoEdition } from "../../print/riso-page.ts";
 import { ptToMm } from "../../scripts/lib/imposition.ts";
 
@@ -329,6 +329,22 @@ describe("the riso checks", () => {
     expect(problems.join("\n")).toMatch(/texte rose de 7 pt/);
     expect(problems.join("\n")).toMatch(/aplat rose plein/);
     expect(problems.join("\n")).toMatch(/rose à 95 %/);
+  });
+
+  it("make a drum grey by keeping each neutral colour's density, and refuse a colour that is not a grey", async () => {
+    const draw = async (colour: ReturnType<typeof rgb>) => {
+      const doc = await PDFDocument.create();
+      doc.addPage([100, 100]).drawRectangle({ x: 10, y: 10, width: 20, height: 20, color: colour });
+      return doc.save();
+    };
+    const grey = await PDFDocument.load(await toGrey(await draw(rgb(0.75, 0.75, 0.75)), "essai"));
+    const out = path.join(scratch, "essai-gris.pdf");
+    fs.writeFileSync(out, await grey.save({ useObjectStreams: false }));
+    execFileSync("qpdf", ["--qdf", "--object-streams=disable", out, `${out}.qdf`]);
+    const content = fs.readFileSync(`${out}.qdf`, "latin1");
+    expect(content).toMatch(/(?:^|\s)0\.75 g(?=\s)/);
+    expect(content).not.toMatch(/(?:^|\s)rg(?=\s)/);
+    await expect(toGrey(await draw(rgb(1, 0, 0.5)), "essai")).rejects.toThrow(/des couleurs qui ne sont pas des gris \(rgb\(1 0 0\.5\)\)/);
   });
 
   it("turn the pink drum's greys into tints of the spot colour", () => {
