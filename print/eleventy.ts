@@ -1,13 +1,12 @@
 /**
  * The print edition, as an Eleventy plugin: the print documents (rendered from
  * the same collections and data as the site, through templates in print/),
- * their stylesheets and Paged.js handlers, the filters only paper needs, and
- * the `printFiles` data that /imprimer/ lists once the PDFs exist.
+ * their stylesheets (and the page formats, from print/editions.ts), the
+ * Paged.js handlers and the filters only paper needs.
  */
 import fs from "node:fs";
-import path from "node:path";
 import { transformSync } from "esbuild";
-import { printDocuments, printFiles, PREFLIGHT_FILE, type PrintFileKey } from "./editions.ts";
+import { printDocuments, edition, HANDLERS_URL, FORMAT_CSS, MINI_MARGIN_MM, type PrintDocument, type PrintFileFacts } from "./editions.ts";
 import * as filters from "./filters.ts";
 import { formatBytes } from "../scripts/lib/log.ts";
 import { readRisoEdition } from "./riso-page.ts";
@@ -18,7 +17,6 @@ const ASSET_FILES: Record<string, string> = {
   "print/polices.css": "imprimer/assets/polices.css",
   "print/zine.css": "imprimer/assets/zine.css",
   "print/encres.css": "imprimer/assets/encres.css",
-  "print/fonds-perdus.css": "imprimer/assets/fonds-perdus.css",
   "print/apercu.css": "imprimer/assets/apercu.css",
   "print/mini-zine.css": "imprimer/assets/mini-zine.css",
   // The polyfill, for the in-browser preview only; the renderer drives paged.js itself.
@@ -27,7 +25,6 @@ const ASSET_FILES: Record<string, string> = {
 
 /** The Paged.js handlers, in TypeScript; the browser gets them as HANDLERS_URL (see handlersJs). */
 const HANDLERS_SOURCE = "print/handlers.ts";
-const HANDLERS_URL = "/imprimer/assets/handlers.js";
 
 /**
  * print/handlers.ts as the browser runs it: types stripped, wrapped in a
@@ -42,55 +39,47 @@ function handlersJs(): string {
   }).code;
 }
 
-export interface PrintFileEntry {
-  key: PrintFileKey;
-  url: string;
-  label: string;
-  pages: number;
+/** A print file as /imprimer/ and the feed show it: the build's facts, and words for people. */
+export interface PrintFileEntry extends PrintFileFacts {
   /** The page count as a reader needs it: pages of the zine, sheets of the imposed files. */
   count: string;
+  /** 765,0 Ko */
   size: string;
+  /** 148 × 210 mm: the page the reader holds, or the sheet for the imposed files. */
   format: string;
-  /** "riso" for the riso edition's files, listed in their own section. */
-  group: string;
 }
 
-function describeCount(key: PrintFileKey, pages: number): string {
-  if (key.startsWith("livret")) return `${pages / 2} feuilles A4 en recto verso (${pages} faces, ${pages * 2} pages A5)`;
-  if (key === "mini") return "1 feuille A4 pour 8 pages";
-  return `${pages} pages`;
+const mm = (value: number) => String(Math.round(value * 100) / 100).replace(".", ",");
+
+function describeCount(facts: PrintFileFacts): string {
+  const e = edition(facts.key);
+  if (e.imposition === "saddle-stitch") return `${facts.pages / 2} feuilles A4 en recto verso (${facts.pages} faces, ${facts.pages * 2} pages A5)`;
+  if (e.imposition === "mini-zine") return "1 feuille A4 pour 8 pages";
+  return `${facts.pages} pages`;
 }
 
-interface PreflightFile {
-  key: PrintFileKey;
-  file: string;
-  pages: number;
-  bytes: number;
-  widthMm: number;
-  heightMm: number;
+/**
+ * The `printFiles` data of the site render, from the print stage's facts
+ * (scripts/site/build-site.ts passes them; [] when there are no PDFs).
+ */
+export function printFilesData(facts: PrintFileFacts[]): PrintFileEntry[] {
+  return facts.map((f) => {
+    const size = edition(f.key).imposition === "none" ? f.trim : f.sheet;
+    return { ...f, count: describeCount(f), size: formatBytes(f.bytes), format: `${mm(size.widthMm)} × ${mm(size.heightMm)} mm` };
+  });
 }
 
-/** What the last print stage wrote into `outputDir`, or [] before it ran. */
-export function readPrintFiles(outputDir: string): PrintFileEntry[] {
-  const report = path.join(outputDir, PREFLIGHT_FILE);
-  if (!fs.existsSync(report)) return [];
-  const { files } = JSON.parse(fs.readFileSync(report, "utf8")) as { files: PreflightFile[] };
-  const entries: PrintFileEntry[] = [];
-  for (const [key, meta] of Object.entries(printFiles) as [PrintFileKey, (typeof printFiles)[PrintFileKey]][]) {
-    const found = files.find((f) => f.key === key);
-    if (!found) continue;
-    entries.push({
-      key,
-      url: `/imprimer/${found.file}`,
-      label: meta.label,
-      pages: found.pages,
-      count: describeCount(key, found.pages),
-      size: formatBytes(found.bytes),
-      format: `${Math.round(found.widthMm)} × ${Math.round(found.heightMm)} mm`,
-      group: "group" in meta ? meta.group : "",
-    });
-  }
-  return entries;
+/**
+ * A document's page size, bleed and (mini-zine) margins, from the editions
+ * table: Paged.js reads them after the design's own stylesheet.
+ * `size` in mm on purpose: Paged.js 0.4.3 only applies a bleed when the @page
+ * rule that carries it also sets a size it sees as new.
+ */
+export function formatCss(doc: PrintDocument): string {
+  const rules = [`size: ${doc.page.widthMm}mm ${doc.page.heightMm}mm;`];
+  if (doc.layoutBleedMm) rules.push(`bleed: ${doc.layoutBleedMm}mm;`);
+  if (doc.key === "mini") rules.push(`margin: ${MINI_MARGIN_MM}mm;`);
+  return `/* Written from print/editions.ts by print/eleventy.ts: edit that table. */\n@page { ${rules.join(" ")} }\n`;
 }
 
 export default function printEdition(eleventyConfig: EleventyConfig): void {
@@ -109,6 +98,13 @@ export default function printEdition(eleventyConfig: EleventyConfig): void {
     eleventyExcludeFromCollections: true,
     handlersJs,
   });
+  for (const doc of printDocuments) {
+    eleventyConfig.addTemplate(`imprimer/assets/format-${doc.key}.njk`, "{{ css | safe }}", {
+      permalink: FORMAT_CSS(doc.key),
+      eleventyExcludeFromCollections: true,
+      css: formatCss(doc),
+    });
+  }
   eleventyConfig.addWatchTarget("print/");
 
   // Each print document is a one-line virtual template that includes its
@@ -123,9 +119,10 @@ export default function printEdition(eleventyConfig: EleventyConfig): void {
     });
   }
 
-  // /imprimer/ lists the PDFs found in the output folder (see scripts/print/build-print.ts).
+  // `printFiles` (what /imprimer/ and the feed say about the PDFs) is not read here:
+  // the build hands the print stage's facts to the site render (scripts/site/build-site.ts).
+  // The riso edition's proof and masters, from the print stage's report (print/riso-page.ts).
   // (Eleventy's JSDoc types `directories` as a bare object; it has `output` at run time.)
   const directories = eleventyConfig.directories as { output: string };
-  eleventyConfig.addGlobalData("printFiles", () => readPrintFiles(directories.output));
   eleventyConfig.addGlobalData("risoEdition", () => readRisoEdition(directories.output));
 }

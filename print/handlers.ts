@@ -47,7 +47,7 @@ interface PagedJs {
   registerHandlers(...handlers: PagedHandlerClass[]): void;
 }
 
-/** What the renderer (scripts/print/render.ts) and the preflight read after rendering. */
+/** What the renderer (print/render.ts) and the preflight read after rendering. */
 interface ZineReport {
   pages: number;
   padded: number;

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PREFLIGHT_FILE } from "./editions.ts";
-import { saddleStitchSides } from "../scripts/lib/imposition.ts";
+import { saddleStitchSides } from "./imposition.ts";
 
 /** The `riso` entry of preflight.json (written by scripts/print/build-print.ts). */
 export interface RisoReport {

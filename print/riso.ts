@@ -34,9 +34,9 @@ import {
   type PDFObject,
 } from "pdf-lib";
 import { INVENTORY_SCRIPT, type InkItem } from "./riso-inventaire.ts";
-import { finishPdf, setStableMetadata, saveStable, type FinishOptions } from "../scripts/print/finish.ts";
-import { imposeBooklet, type ImposeMeta } from "../scripts/print/impose.ts";
-import { ptToMm } from "../scripts/lib/imposition.ts";
+import { setStableMetadata, saveStable } from "./finish.ts";
+import { imposeBooklet, type ImposeMeta } from "./impose.ts";
+import { ptToMm } from "./imposition.ts";
 
 /** The drums, in the order the studio runs them: pink first, then black over it. */
 export const INKS = ["rose", "noir"] as const;
@@ -279,14 +279,23 @@ export interface RisoFiles {
 
 const smallest = (items: InkItem[]): number | null => (items.length ? Math.min(...items.map((i) => i.size)) : null);
 
-export async function buildRiso(inks: InkPrints, finish: FinishOptions, booklet: { meta: ImposeMeta; creepMm: number }): Promise<RisoFiles> {
+/**
+ * `finish`: what makes the reading A5 from the zine's layout (grey ink, boxes
+ * on the trim, dates); `booklet`: how the booklet is imposed. The drums go
+ * through both exactly as the reading edition and the booklet do.
+ */
+export async function buildRiso(inks: InkPrints, finish: (pdf: Uint8Array) => Promise<Uint8Array>, booklet: { meta: ImposeMeta; creepMm: number }): Promise<RisoFiles> {
   const a5 = {} as Record<Ink, Uint8Array>;
   const livret = {} as Record<Ink, Uint8Array>;
+  const meta = booklet.meta;
+  const base = meta.title.replace(/ — .*$/, "");
   for (const ink of INKS) {
-    a5[ink] = await finishPdf(await toGrey(inks.pdf[ink], `riso ${ink}`), { ...finish, title: `${finish.title} — riso, tambour ${ink}` });
-    livret[ink] = await imposeBooklet(a5[ink], { ...booklet.meta, title: `${booklet.meta.title} — riso, tambour ${ink}` }, booklet.creepMm);
+    const finished = await PDFDocument.load(await finish(await toGrey(inks.pdf[ink], `riso ${ink}`)), { updateMetadata: false });
+    setStableMetadata(finished, { ...meta, title: `${base} — Riso, pages A5, tambour ${ink}` });
+    a5[ink] = await saveStable(finished);
+    livret[ink] = await imposeBooklet(a5[ink], { ...meta, title: `${base} — Riso, livret A4, tambour ${ink}` }, booklet.creepMm);
   }
-  const offset = await spotVariant(a5.rose, a5.noir, { date: finish.date, title: finish.title, author: finish.author, subject: finish.subject });
+  const offset = await spotVariant(a5.rose, a5.noir, { ...meta, title: `${base} — A5 en deux tons directs` });
   const proof = await proofPages(a5.rose, a5.noir);
   const pink = inks.items.rose;
   return {

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildSite } from "./site/build-site.ts";
-import { buildPrint } from "./print/build-print.ts";
+import { benchPrint, printBenchRows } from "../print/bench-print.ts";
 import { plateKeys, plateSvg } from "./plates/render.ts";
 import { formatBytes } from "./lib/log.ts";
 import { listFiles } from "./lib/site-files.ts";
@@ -41,7 +41,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zine-bench-"));
 console.log(`bench sur ${os.cpus().length} cœurs, Node ${process.version}, ${runs} passes`);
 await time("plates: all, web + print", runs, () => plateKeys.forEach((k) => (plateSvg(k, "web"), plateSvg(k, "print"))));
 await time("site: Eleventy (pages, feed, cards)", runs, () => buildSite(dir));
-await time("print: render, finish, impose, check", 1, () => buildPrint(dir, { quiet: true }));
+// The print stage beside WeasyPrint on the same document, measured in this run (print/bench-print.ts).
+for (const row of printBenchRows(await benchPrint(dir, runs))) console.log(row);
 
 // What a reader's browser fetches for two pages: the HTML, the CSS and the fonts it uses.
 const css = ["assets/css/site.css"];

@@ -10,7 +10,7 @@ import { prepareOutput, publishOutput, discardOutput } from "./lib/output.ts";
 import { step, seconds, formatBytes } from "./lib/log.ts";
 import { listFiles } from "./lib/site-files.ts";
 import { reportBuildError } from "./lib/errors.ts";
-import { printStages, creepFromArgs, publishPrintFolder } from "./print/build-print.ts";
+import { printStages, creepFromArgs, publishPrintFolder } from "../print/build-print.ts";
 import fs from "node:fs";
 
 const OUTPUT = process.env.ZINE_OUTPUT ?? "_site";
@@ -18,6 +18,7 @@ const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".
 
 async function main(): Promise<void> {
   const started = performance.now();
+  let printRefused: Error | undefined;
   const output = prepareOutput(OUTPUT);
   try {
     const t = performance.now();
@@ -25,8 +26,10 @@ async function main(): Promise<void> {
     const site = await buildSite(output.staging);
     step(`site : ${site.files} fichiers en ${seconds(t)}`);
     if (only !== "site") {
-      // The print edition: PDFs into the staging imprimer/, then /imprimer/ re-rendered to list them.
-      await printStages(output.staging, { creepMm: creepFromArgs(process.argv) });
+      // The print edition: PDFs into the staging imprimer/, then /imprimer/ and the feed rendered with their facts.
+      const { refused } = await printStages(output.staging, { creepMm: creepFromArgs(process.argv) });
+      // The preflight refused the PDFs: the site is still published, without them.
+      if (refused) printRefused = refused;
     }
     // --only=print (npm run build:print) replaces only _site/imprimer/.
     if (only === "print") publishPrintFolder(output.staging, output.final);
@@ -41,6 +44,13 @@ async function main(): Promise<void> {
   const files = listFiles(OUTPUT);
   const bytes = files.reduce((sum, f) => sum + fs.statSync(path.join(OUTPUT, f)).size, 0);
   step(`terminé : ${files.length} fichiers, ${formatBytes(bytes)} dans ${OUTPUT}/ en ${seconds(started)}`);
+  if (printRefused) {
+    process.stderr.write(
+      `\n✗ Le site est publié, mais pas les fichiers à imprimer : ${printRefused.message}\n` +
+        `  Le détail est dans ${OUTPUT}/imprimer/preflight.json. La page /imprimer/ l’indique aux lecteurs.\n`,
+    );
+    process.exitCode = 1;
+  }
 }
 
 await main();

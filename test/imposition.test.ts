@@ -8,7 +8,7 @@ import {
   miniZinePanels,
   mmToPt,
   ptToMm,
-} from "../scripts/lib/imposition.ts";
+} from "../print/imposition.ts";
 
 describe("paddingNeeded", () => {
   it("brings any page count to the next multiple of 4", () => {

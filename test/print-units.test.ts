@@ -4,13 +4,16 @@
  * boxes of the finish stage, and the browser discovery's error.
  */
 import { describe, it, expect } from "vitest";
-import { PDFDocument, StandardFonts } from "pdf-lib";
+import { PDFDocument, StandardFonts, rgb, grayscale } from "pdf-lib";
 import { cesure, notesEnBasDePage, liensPapier, qrSvg, miniZinePanels } from "../print/filters.ts";
-import { preflight } from "../scripts/print/preflight.ts";
-import { finishPdf, pdfDate } from "../scripts/print/finish.ts";
-import { imposeBooklet } from "../scripts/print/impose.ts";
+import { preflight } from "../print/preflight.ts";
+import { finishPages, pdfDate } from "../print/finish.ts";
+import { imposeBooklet } from "../print/impose.ts";
+import { pressEdition, cropMarks } from "../print/press.ts";
+import { greyContent, scanContent, rgbToGrey } from "../print/grey-ink.ts";
+import { edition } from "../print/editions.ts";
 import { findChromium, BrowserNotFoundError } from "../scripts/lib/browser.ts";
-import { mmToPt, ptToMm } from "../scripts/lib/imposition.ts";
+import { mmToPt, ptToMm } from "../print/imposition.ts";
 
 const SHY = "\u00AD";
 
@@ -85,29 +88,83 @@ describe("miniZinePanels", () => {
 async function pdfWithPages(count: number, size: [number, number]): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 1; i <= count; i++) doc.addPage(size).drawText(`page ${i}`, { x: 20, y: 20, size: 12, font });
+  for (let i = 1; i <= count; i++) doc.addPage(size).drawText(`page ${i}`, { x: 20, y: 20, size: 12, font, color: grayscale(0) });
   return doc.save();
 }
 
 describe("preflight", () => {
   const A5: [number, number] = [mmToPt(148), mmToPt(210)];
   it("accepts an A5 document of 8 pages and lists its fonts", async () => {
-    const entry = await preflight("lecture", "ok.pdf", await pdfWithPages(8, A5), { widthMm: 148, heightMm: 210, multiple: 4 });
+    const entry = await preflight(edition("lecture"), "ok.pdf", await pdfWithPages(8, A5));
     expect(entry.pages).toBe(8);
-    expect(entry.pagesMod4).toBe(0);
-    expect(entry.widthMm).toBeCloseTo(148, 1);
+    expect(entry.sheetMm.widthMm).toBeCloseTo(148, 2);
     expect(entry.fonts.map((f) => f.name)).toEqual(["Helvetica"]);
-    // A standard-14 font is not embedded: the preflight says so.
-    expect(entry.problems).toEqual(["police Helvetica non incorporée"]);
+    // A standard-14 font is not embedded: the preflight says so, in a sentence.
+    expect(entry.problems).toEqual(["la police Helvetica n’est pas incorporée : l’imprimeur en mettrait une autre."]);
   });
-  it("reports a wrong size, a wrong page count and overflows", async () => {
-    const entry = await preflight("lecture", "bad.pdf", await pdfWithPages(6, [mmToPt(150), mmToPt(210)]), { widthMm: 148, heightMm: 210, multiple: 4 }, {
+  it("reports a wrong size to the hundredth of a millimetre, a wrong page count and overflows", async () => {
+    const entry = await preflight(edition("lecture"), "bad.pdf", await pdfWithPages(6, [mmToPt(148.02), mmToPt(210)]), {
       overflows: [{ page: 3, element: "p", text: "https://trop-long.example" }],
       warnings: [],
     });
-    expect(entry.problems.join("\n")).toMatch(/150\.0 × 210\.0 mm au lieu de 148 × 210 mm/);
-    expect(entry.problems.join("\n")).toMatch(/6 pages, pas un multiple de 4/);
-    expect(entry.problems.join("\n")).toMatch(/débordement page 3/);
+    const text = entry.problems.join("\n");
+    expect(text).toMatch(/la feuille mesure 148,02 × 210,00 mm au lieu de 148,00 × 210,00 mm/);
+    expect(text).toMatch(/6 pages, ce n’est pas un multiple de 4/);
+    expect(text).toMatch(/page 3 : du texte dépasse de la page/);
+  });
+  it("refuses RGB colour, lines under 0.25 pt and thin grey lines", async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage(A5);
+    page.drawRectangle({ x: 20, y: 20, width: 50, height: 50, color: rgb(1, 0, 0) });
+    page.drawLine({ start: { x: 20, y: 100 }, end: { x: 200, y: 100 }, thickness: 0.1, color: grayscale(0) });
+    page.drawLine({ start: { x: 20, y: 200 }, end: { x: 200, y: 200 }, thickness: 0.5, color: grayscale(0.5) });
+    // Chromium draws rules as thin filled rectangles: a 0.5 pt rule in 40 % grey.
+    page.drawRectangle({ x: 20, y: 300, width: 200, height: 0.5, color: grayscale(0.6) });
+    const entry = await preflight(edition("lecture"), "encre.pdf", await doc.save());
+    const text = entry.problems.join("\n");
+    expect(entry.colourSpaces).toContain("DeviceRGB");
+    expect(text).toMatch(/contient des couleurs \(DeviceRGB\)/);
+    expect(entry.thinnestLinePt).toBeCloseTo(0.1, 3);
+    expect(text).toMatch(/un trait de 0,10 pt, plus fin que 0,25 pt/);
+    expect(text).toMatch(/un filet fin \(0,50 pt\) en gris à 50 %/);
+  });
+  it("accepts the press edition made from finished pages, and refuses a press file whose trim is off-centre", async () => {
+    const options = { date: new Date("2026-11-22T00:00:00Z"), title: "t", author: "a", subject: "s" };
+    const pages = await finishPages(await pdfWithPages(4, [mmToPt(158), mmToPt(220)]), { ...options, trim: edition("lecture").trim, layoutBleedMm: 5 });
+    const { pdf, pdfX } = await pressEdition(pages, edition("presse"), options);
+    const entry = await preflight(edition("presse"), "presse.pdf", pdf);
+    expect(entry.problems.filter((p) => !/incorporée/.test(p))).toEqual([]);
+    expect(entry.trimBoxMm.slice(2)).toEqual([148, 210]);
+    expect(entry.bleedBoxMm.slice(2)).toEqual([154, 216]);
+    expect(pdfX).toBe(true);
+    expect(entry.pdfX).toBe("PDF/X-4");
+    const shifted = await PDFDocument.load(pdf);
+    for (const page of shifted.getPages()) {
+      const t = page.getTrimBox();
+      page.setTrimBox(t.x + 1, t.y, t.width, t.height);
+    }
+    const bad = await preflight(edition("presse"), "decale.pdf", await shifted.save());
+    expect(bad.problems.join("\n")).toMatch(/le format fini n’est pas centré sur la feuille/);
+  });
+});
+
+describe("grey ink", () => {
+  it("turns RGB operators into grey, leaving text and other operators alone", () => {
+    const content = "0 0 0 RG 0 0 0 rg\nBT /F1 12 Tf <0012> Tj (0 0 0 rg) Tj ET\n.6039 .6039 .6039 rg 10 10 5 5 re f\n1 0 0 rg";
+    expect(greyContent(content)).toBe("0 G 0 g\nBT /F1 12 Tf <0012> Tj (0 0 0 rg) Tj ET\n0.6039 g 10 10 5 5 re f\n0.299 g");
+    expect(rgbToGrey(1, 1, 1)).toBe(1);
+    // Chromium's content (glyphs as hex strings) takes the one-pass way: same result.
+    expect(greyContent("0 0 0 RG 0 0 0 rg\n/P <</MCID 3 >>BDC BT <0012> Tj ET\n1 0 0 rg /Xrg Do")).toBe("0 G 0 g\n/P <</MCID 3 >>BDC BT <0012> Tj ET\n0.299 g /Xrg Do");
+  });
+  it("reads operators past strings, arrays, dictionaries and inline images", () => {
+    const ops = scanContent("/P <</MCID 0>> BDC [(a) 3 (b)] TJ BI /W 1 /H 1 /CS /G ID x EI 0.5 w EMC");
+    expect(ops.map((o) => o.operator)).toEqual(["BDC", "TJ", "BI", "w", "EMC"]);
+    expect(ops[3].operands).toEqual(["0.5"]);
+  });
+  it("draws crop marks at 0.25 pt in black", () => {
+    const marks = cropMarks({ x: 0, y: 0, width: 100, height: 100 });
+    expect(marks).toMatch(/^q\n0 G\n0\.25 w/);
+    expect(marks.match(/ l S/g)).toHaveLength(8);
   });
 });
 
@@ -118,17 +175,19 @@ describe("finish", () => {
     expect(() => pdfDate("2026-11-22", { SOURCE_DATE_EPOCH: "hier" })).toThrow(/SOURCE_DATE_EPOCH/);
   });
 
-  it("writes the same bytes for the same pages, whenever it runs, and sets trim and bleed", async () => {
-    const source = await pdfWithPages(4, [mmToPt(154), mmToPt(216)]);
-    const options = { date: new Date("2026-11-22T00:00:00Z"), title: "t", author: "a", subject: "s", trim: { widthMm: 148, heightMm: 210, bleedMm: 3 } };
-    const a = await finishPdf(source, options);
+  it("writes the same bytes for the same pages, whenever it runs, and boxes every page to the trim", async () => {
+    const source = await pdfWithPages(4, [mmToPt(158), mmToPt(220.1)]);
+    const options = { date: new Date("2026-11-22T00:00:00Z"), title: "t", author: "a", subject: "s", trim: edition("lecture").trim, layoutBleedMm: 5 };
+    const a = await finishPages(source, options);
     await new Promise((r) => setTimeout(r, 1100));
-    const b = await finishPdf(source, options);
+    const b = await finishPages(source, options);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const page = (await PDFDocument.load(a)).getPage(0);
-    expect(ptToMm(page.getTrimBox().width)).toBeCloseTo(148, 1);
-    expect(ptToMm(page.getTrimBox().x)).toBeCloseTo(3, 1);
-    expect(ptToMm(page.getBleedBox().width)).toBeCloseTo(154, 1);
+    expect(ptToMm(page.getTrimBox().width)).toBeCloseTo(148, 2);
+    expect(ptToMm(page.getMediaBox().height)).toBeCloseTo(210, 2);
+    // The trim sits 5 mm from the top-left corner of the layout.
+    expect(ptToMm(page.getTrimBox().x)).toBeCloseTo(5, 2);
+    expect(ptToMm(page.getTrimBox().y + page.getTrimBox().height)).toBeCloseTo(215.1, 2);
   });
 });
 

@@ -9,26 +9,45 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import yaml from "js-yaml";
-import { PDFDocument, PDFName, PDFDict } from "pdf-lib";
+import { PDFDocument, PDFName, PDFDict, PDFArray, PDFRawStream } from "pdf-lib";
+import sharp from "sharp";
+import { parseFeed } from "feedsmith";
+import { extractFromXml } from "@extractus/feed-extractor";
 import type { Browser } from "playwright-core";
 import { buildSite } from "../scripts/site/build-site.ts";
-import { printStages, TRIM, type PrintSummary } from "../scripts/print/build-print.ts";
+import { printStages, readingEdition, type PrintSummary } from "../print/build-print.ts";
 import { launchBrowser } from "../scripts/lib/browser.ts";
 import { serveFolder } from "../scripts/lib/server.ts";
-import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL } from "../scripts/print/render.ts";
-import { finishPdf, pdfDate } from "../scripts/print/finish.ts";
-import { saddleStitchSides, ptToMm, mmToPt, miniZinePanels } from "../scripts/lib/imposition.ts";
-import { printFiles, printFileName } from "../print/editions.ts";
+import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL } from "../print/render.ts";
+import { saddleStitchSides, ptToMm, mmToPt, miniZinePanels } from "../print/imposition.ts";
+import { editions, printFileName, BLEED_MM, CROP_MARKS, MINI_MARGIN_MM, type EditionKey } from "../print/editions.ts";
 
-const TOLERANCE_MM = 0.5;
+/** Boxes to a hundredth of a millimetre. */
+const TOLERANCE_MM = 0.01;
 let out: string;
 let browser: Browser;
 let summary: PrintSummary;
-const pdfs: Record<keyof typeof printFiles, Uint8Array> = {} as never;
+const pdfs: Record<EditionKey, Uint8Array> = {} as never;
+const keys = editions.map((e) => e.key);
 let a5Pages: string[];
 
-function file(key: keyof typeof printFiles): string {
+function file(key: EditionKey): string {
   return path.join(out, "imprimer", printFileName(key, "technopolice"));
+}
+
+/** `pdfinfo -box` of the first page, in mm: x, y, width, height of each box. */
+function boxes(pdf: string): Record<"MediaBox" | "CropBox" | "BleedBox" | "TrimBox", number[]> {
+  const info = execFileSync("pdfinfo", ["-box", pdf], { encoding: "utf8" });
+  const read = (name: string) => {
+    const [x1, y1, x2, y2] = new RegExp(`${name}:\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)`).exec(info)!.slice(1).map(Number);
+    return [x1, y1, x2 - x1, y2 - y1].map(ptToMm);
+  };
+  return { MediaBox: read("MediaBox"), CropBox: read("CropBox"), BleedBox: read("BleedBox"), TrimBox: read("TrimBox") };
+}
+
+/** The whole file uncompressed by qpdf, to read its operators and colour spaces as text. */
+function qdf(key: EditionKey): string {
+  return execFileSync("qpdf", ["--qdf", "--object-streams=disable", file(key), "-"], { encoding: "latin1", maxBuffer: 1 << 28 });
 }
 
 /** The text of each page (pdftotext separates pages with a form feed), soft hyphens removed. */
@@ -47,8 +66,10 @@ beforeAll(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), "zine-print-"));
   await buildSite(out);
   browser = await launchBrowser();
-  summary = await printStages(out, { browser, quiet: true });
-  for (const key of Object.keys(printFiles) as (keyof typeof printFiles)[]) pdfs[key] = fs.readFileSync(file(key));
+  const stages = await printStages(out, { browser, quiet: true });
+  if (!stages.summary) throw stages.refused;
+  summary = stages.summary;
+  for (const key of keys) pdfs[key] = fs.readFileSync(file(key));
   a5Pages = pagesText(file("lecture"));
 });
 
@@ -77,13 +98,19 @@ describe("the print files", () => {
 });
 
 describe("the A5 zine", () => {
-  it("is A5 on every page, within 0.5 mm", async () => {
+  it("is A5 on every page, every box on the trim, to 0.01 mm", async () => {
     const doc = await PDFDocument.load(pdfs.lecture);
     for (const page of doc.getPages()) {
-      const { width, height } = page.getSize();
-      expect(Math.abs(ptToMm(width) - 148)).toBeLessThanOrEqual(TOLERANCE_MM);
-      expect(Math.abs(ptToMm(height) - 210)).toBeLessThanOrEqual(TOLERANCE_MM);
+      for (const box of [page.getMediaBox(), page.getCropBox(), page.getTrimBox(), page.getBleedBox()]) {
+        expect(Math.abs(ptToMm(box.width) - 148)).toBeLessThanOrEqual(TOLERANCE_MM);
+        expect(Math.abs(ptToMm(box.height) - 210)).toBeLessThanOrEqual(TOLERANCE_MM);
+        expect(box.x).toBe(page.getMediaBox().x);
+        expect(box.y).toBe(page.getMediaBox().y);
+      }
     }
+    const poppler = boxes(file("lecture"));
+    expect(Math.abs(poppler.MediaBox[2] - 148)).toBeLessThanOrEqual(TOLERANCE_MM);
+    expect(Math.abs(poppler.MediaBox[3] - 210)).toBeLessThanOrEqual(TOLERANCE_MM);
   });
 
   it("has a multiple of 4 pages, padded with notes pages before the back cover", () => {
@@ -154,7 +181,7 @@ describe("the A5 zine", () => {
   });
 
   it("uses real, embedded fonts (no Type 3) in every PDF, as the preflight reports", () => {
-    for (const key of Object.keys(printFiles) as (keyof typeof printFiles)[]) {
+    for (const key of keys) {
       const fonts = execFileSync("pdffonts", [file(key)], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
       expect(fonts.length, key).toBeGreaterThan(0);
       for (const line of fonts) {
@@ -164,7 +191,7 @@ describe("the A5 zine", () => {
     }
     expect(summary.problems).toEqual([]);
     const report = JSON.parse(fs.readFileSync(path.join(out, "imprimer", "preflight.json"), "utf8"));
-    expect(report.files).toHaveLength(Object.keys(printFiles).length);
+    expect(report.files).toHaveLength(editions.length);
     expect(report.files.every((f: { fonts: { type: string }[] }) => f.fonts.every((font) => font.type !== "Type3"))).toBe(true);
   });
 
@@ -183,30 +210,99 @@ describe("the A5 zine", () => {
 });
 
 describe("the press edition", () => {
-  it("has 3 mm of bleed, crop marks, and TrimBox/BleedBox set to the real trim and bleed", async () => {
+  it("has the trim exactly A5 and centred, 3 mm of bleed on every side, room for the marks", async () => {
     const doc = await PDFDocument.load(pdfs.presse);
-    expect(doc.getPageCount() % 4).toBe(0);
+    expect(doc.getPageCount()).toBe(a5Pages.length);
     for (const page of doc.getPages()) {
       const media = page.getMediaBox();
       const trim = page.getTrimBox();
       const bleed = page.getBleedBox();
       expect(Math.abs(ptToMm(trim.width) - 148)).toBeLessThanOrEqual(TOLERANCE_MM);
       expect(Math.abs(ptToMm(trim.height) - 210)).toBeLessThanOrEqual(TOLERANCE_MM);
-      expect(ptToMm(media.width)).toBeGreaterThanOrEqual(148 + 6 - TOLERANCE_MM);
-      // The bleed box reaches 3 mm beyond the trim on every side (within the page).
-      expect(Math.abs(ptToMm(trim.x - bleed.x) - 3)).toBeLessThanOrEqual(TOLERANCE_MM);
-      expect(Math.abs(ptToMm(bleed.x + bleed.width - (trim.x + trim.width)) - 3)).toBeLessThanOrEqual(TOLERANCE_MM);
-      expect(Math.abs(ptToMm(trim.y - bleed.y) - 3)).toBeLessThanOrEqual(TOLERANCE_MM);
-      expect(Math.abs(ptToMm(bleed.y + bleed.height - (trim.y + trim.height)) - 3)).toBeLessThanOrEqual(TOLERANCE_MM);
+      // Centred on the sheet.
+      expect(Math.abs(ptToMm(trim.x - media.x) - ptToMm(media.x + media.width - trim.x - trim.width))).toBeLessThanOrEqual(TOLERANCE_MM);
+      expect(Math.abs(ptToMm(trim.y - media.y) - ptToMm(media.y + media.height - trim.y - trim.height))).toBeLessThanOrEqual(TOLERANCE_MM);
+      // The bleed box reaches 3,00 mm beyond the trim on every side.
+      for (const gap of [trim.x - bleed.x, bleed.x + bleed.width - trim.x - trim.width, trim.y - bleed.y, bleed.y + bleed.height - trim.y - trim.height]) {
+        expect(Math.abs(ptToMm(gap) - BLEED_MM)).toBeLessThanOrEqual(TOLERANCE_MM);
+      }
+      // The sheet holds the marks whole: bleed + marks + white beyond them.
+      expect(ptToMm(trim.x - media.x)).toBeGreaterThanOrEqual(CROP_MARKS.offsetMm + CROP_MARKS.lengthMm + 1);
     }
-    const boxes = execFileSync("pdfinfo", ["-box", file("presse")], { encoding: "utf8" });
-    expect(boxes).toMatch(/TrimBox:\s+8\.\d+/);
+    // poppler reads the same boxes.
+    const poppler = boxes(file("presse"));
+    expect(Math.abs(poppler.TrimBox[2] - 148)).toBeLessThanOrEqual(TOLERANCE_MM);
+    expect(Math.abs(poppler.TrimBox[3] - 210)).toBeLessThanOrEqual(TOLERANCE_MM);
+    expect(Math.abs(poppler.BleedBox[2] - 154)).toBeLessThanOrEqual(TOLERANCE_MM);
+    expect(Math.abs(poppler.BleedBox[3] - 216)).toBeLessThanOrEqual(TOLERANCE_MM);
+    expect(Math.abs(poppler.TrimBox[0] - poppler.BleedBox[0] - 3)).toBeLessThanOrEqual(TOLERANCE_MM);
   });
 
-  it("has the same pages as the reading edition", () => {
+  it("draws 8 crop marks per page: 0.25 pt, 100 % black, on the trim lines, from 3 mm outside the trim, ≥ 5 mm long", async () => {
+    const doc = await PDFDocument.load(pdfs.presse);
+    const page = doc.getPage(2);
+    const trim = page.getTrimBox();
+    const contents = doc.context.lookup(page.node.get(PDFName.of("Contents"))) as PDFArray;
+    const last = doc.context.lookup(contents.get(contents.size() - 1)) as PDFRawStream;
+    const { decodePDFRawStream } = await import("pdf-lib");
+    const text = Buffer.from(decodePDFRawStream(last).decode()).toString("latin1");
+    expect(text).toMatch(/\b0 G\b/);
+    expect(text).toMatch(/\b0\.25 w\b/);
+    const lines = [...text.matchAll(/(\S+) (\S+) m (\S+) (\S+) l S/g)].map((m) => m.slice(1).map(Number));
+    expect(lines).toHaveLength(8);
+    const onTrimLine = (v: number) => [trim.x, trim.x + trim.width, trim.y, trim.y + trim.height].some((t) => Math.abs(t - v) < 0.01);
+    for (const [x1, y1, x2, y2] of lines) {
+      const vertical = Math.abs(x1 - x2) < 0.01;
+      expect(onTrimLine(vertical ? x1 : y1)).toBe(true);
+      expect(ptToMm(Math.hypot(x2 - x1, y2 - y1))).toBeGreaterThanOrEqual(5);
+      // Starts at the bleed's edge: 3 mm from the trim, outside it.
+      const start = vertical ? Math.min(Math.abs(y1 - trim.y), Math.abs(y1 - trim.y - trim.height)) : Math.min(Math.abs(x1 - trim.x), Math.abs(x1 - trim.x - trim.width));
+      expect(Math.abs(ptToMm(start) - 3)).toBeLessThanOrEqual(TOLERANCE_MM);
+    }
+  });
+
+  it("declares PDF/X-4 with a grey-to-black output intent, and Trapped", async () => {
+    const info = execFileSync("pdfinfo", [file("presse")], { encoding: "utf8" });
+    expect(info).toMatch(/Metadata Stream:\s+yes/);
+    const raw = qdf("presse");
+    expect(raw).toMatch(/\/GTS_PDFXVersion \(PDF\/X-4\)/);
+    expect(raw).toMatch(/\/Trapped \/False/);
+    expect(raw).toMatch(/\/S \/GTS_PDFX/);
+    expect(raw).toMatch(/\/DestOutputProfile \d+ 0 R/);
+    expect(raw).toMatch(/<pdfxid:GTS_PDFXVersion>PDF\/X-4<\/pdfxid:GTS_PDFXVersion>/);
+  });
+
+  it("has the same text as the reading edition on every page", () => {
     const press = pagesText(file("presse"));
     expect(press.length).toBe(a5Pages.length);
-    expect(squash(press[4])).toBe(squash(a5Pages[4]));
+    press.forEach((text, i) => expect(squash(text), `page ${i + 1}`).toBe(squash(a5Pages[i])));
+  });
+});
+
+describe("ink and lines, in every print file", () => {
+  it.each(keys)("%s holds no RGB: no /DeviceRGB, no rg or RG operator; black is 0 g", (key) => {
+    const raw = qdf(key);
+    expect(raw).not.toMatch(/\/DeviceRGB/);
+    expect(raw).not.toMatch(/(^|\s)[\d.]+\s+[\d.]+\s+[\d.]+\s+(rg|RG)(\s|$)/m);
+    expect(raw).toMatch(/(^|\s)0 g(\s|$)/m);
+  });
+
+  it("has nothing thinner than 0.25 pt and no thin line in a grey tint, as the preflight reads them", () => {
+    for (const f of summary.files) {
+      expect(f.colourSpaces, f.file).toEqual(["DeviceGray"]);
+      expect(f.thinnestLinePt, f.file).toBeGreaterThanOrEqual(0.25);
+    }
+    expect(summary.problems).toEqual([]);
+  });
+
+  it("presets the print dialog: actual size everywhere, duplex on the short edge for the booklet, copies left alone", async () => {
+    for (const key of keys) {
+      const doc = await PDFDocument.load(pdfs[key]);
+      const prefs = doc.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict);
+      expect(String(prefs.get(PDFName.of("PrintScaling"))), key).toBe("/None");
+      expect(prefs.get(PDFName.of("NumCopies")), key).toBeUndefined();
+      expect(String(prefs.get(PDFName.of("Duplex"))), key).toBe(key === "livret" ? "/DuplexFlipShortEdge" : "undefined");
+    }
   });
 });
 
@@ -251,6 +347,30 @@ describe("the mini-zine", () => {
     expect(cover).toMatch(/TECHNOPOLICE/);
     expect(Math.abs(mmToPt(74.25) * 4 - width)).toBeLessThan(1);
   });
+
+  it("keeps 8 mm of white inside every panel edge (office printers, hand folds)", async () => {
+    const dpi = 100;
+    const prefix = path.join(out, "mini-sheet");
+    execFileSync("pdftoppm", ["-png", "-gray", "-singlefile", "-r", String(dpi), file("mini"), prefix]);
+    const { data, info } = await sharp(`${prefix}.png`).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const px = (mm: number) => Math.round((mm / 25.4) * dpi);
+    const cellW = info.width / 4;
+    const cellH = info.height / 2;
+    const margin = px(MINI_MARGIN_MM) - 1;
+    const cut = px(1);
+    const inked: string[] = [];
+    for (let y = 0; y < info.height; y++) {
+      for (let x = 0; x < info.width; x++) {
+        if (data[y * info.width + x] > 128) continue;
+        const inX = x % cellW;
+        const inY = y % cellH;
+        // The cut line runs on the fold itself, between the two middle columns' panels.
+        if (Math.abs(y - cellH) <= cut && x >= cellW - cut && x <= 3 * cellW + cut) continue;
+        if (inX < margin || inX > cellW - margin || inY < margin || inY > cellH - margin) inked.push(`${x},${y}`);
+      }
+    }
+    expect(inked.slice(0, 5)).toEqual([]);
+  });
 });
 
 describe("the /imprimer/ page", () => {
@@ -264,6 +384,27 @@ describe("the /imprimer/ page", () => {
     expect(html).toMatch(/1 feuille A4 pour 8 pages/);
     expect(html).toMatch(/bord court/);
     expect(html).toMatch(/pointillé/);
+  });
+});
+
+describe("the feed", () => {
+  it("announces the paper edition: one entry linking /imprimer/, the A5 PDF as an enclosure with its length", () => {
+    const xml = fs.readFileSync(path.join(out, "feed.xml"), "utf8");
+    const a5 = summary.facts.find((f) => f.key === "lecture")!;
+    const parsed = parseFeed(xml);
+    if (parsed.format !== "atom") throw new Error(parsed.format);
+    const printed = (parsed.feed.entries ?? []).filter((e) => e.links?.some((l) => l.rel === "enclosure" && l.type === "application/pdf"));
+    expect(printed).toHaveLength(1);
+    const enclosure = printed[0].links!.find((l) => l.rel === "enclosure")!;
+    expect(enclosure.href).toMatch(new RegExp(`^https://.+/imprimer/${a5.file}$`));
+    expect(Number(enclosure.length)).toBe(fs.statSync(file("lecture")).size);
+    expect(printed[0].links!.find((l) => !l.rel || l.rel === "alternate")?.href).toMatch(/^https:\/\/.+\/imprimer\/$/);
+    const html = fs.readFileSync(path.join(out, "imprimer", "zine", "index.html"), "utf8");
+    const date = /<meta name="date" content="(\d{4}-\d\d-\d\d)">/.exec(html)![1];
+    expect(printed[0].updated).toMatch(new RegExp(`^${date}`));
+    // A second reader sees the same entry.
+    const other = extractFromXml(xml, { getExtraEntryFields: (raw) => ({ raw }) });
+    expect(other.entries?.filter((e) => JSON.stringify(e).includes(a5.file))).toHaveLength(1);
   });
 });
 
@@ -297,7 +438,7 @@ describe("reproducibility", () => {
   it("dates every PDF with the content's date, not the time of the build", () => {
     const html = fs.readFileSync(path.join(out, "imprimer", "zine", "index.html"), "utf8");
     const date = /<meta name="date" content="(\d{4}-\d\d-\d\d)">/.exec(html)![1];
-    for (const key of Object.keys(printFiles) as (keyof typeof printFiles)[]) {
+    for (const key of keys) {
       const info = execFileSync("pdfinfo", ["-isodates", file(key)], { encoding: "utf8" });
       expect(info, key).toMatch(new RegExp(`CreationDate:\\s+${date}T00:00:00`));
       expect(info, key).toMatch(new RegExp(`ModDate:\\s+${date}T00:00:00`));
@@ -310,7 +451,7 @@ describe("reproducibility", () => {
     const server = await serveFolder(out, { [PAGED_JS_URL]: PAGED_JS_FILE });
     try {
       const again = await renderDocument(browser, `${server.origin}/imprimer/zine/`);
-      const finished = await finishPdf(again.pdf, { ...again.meta, date: pdfDate(again.date), trim: TRIM.lecture });
+      const finished = await readingEdition(again);
       expect(Buffer.from(finished).equals(Buffer.from(pdfs.lecture))).toBe(true);
     } finally {
       await server.close();

@@ -78,9 +78,11 @@ describe.each([
   it("has the kit's title and one entry per kit chapter, linked to the kit's address", () => {
     const feed = reader(fs.readFileSync(path.join(site, "feed.xml"), "utf8"));
     expect(feed.title).toBe(kitSite.title);
-    expect(feed.entries).toHaveLength(3);
+    // The three chapters, and the paper edition (the PDFs were built) pointing at /imprimer/.
+    expect(feed.entries).toHaveLength(4);
+    expect(feed.entries.filter((e) => e.link === `${kitSite.url}/imprimer/`)).toHaveLength(1);
     for (const entry of feed.entries) {
-      expect(entry.link.startsWith(`${kitSite.url}/chapitres/`), entry.link).toBe(true);
+      expect(entry.link.startsWith(`${kitSite.url}/chapitres/`) || entry.link === `${kitSite.url}/imprimer/`, entry.link).toBe(true);
       expect(fs.existsSync(fileForUrl(site, new URL(entry.link).pathname)), entry.link).toBe(true);
     }
   });

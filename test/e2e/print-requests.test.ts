@@ -10,7 +10,7 @@ import { afterAll, expect, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import { buildInto, listFiles } from "./support/build.ts";
 import { launchChromium } from "./support/browser.ts";
-import { buildPrint } from "../../scripts/print/build-print.ts";
+import { buildPrint } from "../../print/build-print.ts";
 
 const site = await buildInto("print-requests", { args: ["--only=site"] });
 const requests: string[] = [];

@@ -15,10 +15,10 @@ import sharp from "sharp";
 import yaml from "js-yaml";
 import { PDFDocument, rgb } from "pdf-lib";
 import { buildInto, PROJECT_ROOT } from "./support/build.ts";
-import { printFileName, risoProofName, printFiles } from "../../print/editions.ts";
+import { printFileName, risoProofName, type EditionKey } from "../../print/editions.ts";
 import { checkRiso, greyToSpot, toGrey, PINK_RGB, PROOF_DPI } from "../../print/riso.ts";
 import { masters, readRisoEdition } from "../../print/riso-page.ts";
-import { ptToMm } from "../../scripts/lib/imposition.ts";
+import { ptToMm } from "../../print/imposition.ts";
 
 interface Zine {
   name: string;
@@ -47,7 +47,7 @@ afterAll(() => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-const file = (zine: Zine, key: keyof typeof printFiles) => path.join(zine.site, "imprimer", printFileName(key, zine.slug));
+const file = (zine: Zine, key: EditionKey) => path.join(zine.site, "imprimer", printFileName(key, zine.slug));
 
 /** Pages as grey pixels (255 = paper), rendered by poppler. */
 function render(pdf: string, dpi: number): { width: number; height: number; data: Buffer }[] {
@@ -125,7 +125,7 @@ describe.each(zines)("the riso edition of $name", (zine) => {
   });
 
   it("has both drums in register: same page count, sizes and boxes to 0.01 mm, booklet sheets like the booklet's", async () => {
-    const load = async (key: keyof typeof printFiles) => PDFDocument.load(fs.readFileSync(file(zine, key)));
+    const load = async (key: EditionKey) => PDFDocument.load(fs.readFileSync(file(zine, key)));
     const [rose, noir, lecture, livretRose, livretNoir, livret] = await Promise.all(
       (["risoRose", "risoNoir", "lecture", "livretRisoRose", "livretRisoNoir", "livret"] as const).map(load),
     );

@@ -1,23 +1,26 @@
 /**
  * Finish stage: what Chromium's PDF lacks or gets wrong, fixed with pdf-lib.
+ * - Ink: Chromium writes every colour as RGB; a print file holds grey only
+ *   (print/grey-ink.ts).
+ * - Boxes: the layout is the trim plus a margin of bleed (print/editions.ts);
+ *   the reading file's boxes are the trim, exactly.
  * - Dates: Chromium stamps the time of the render, so two builds differ. We
  *   write the content's date (or SOURCE_DATE_EPOCH) and drop the XMP packet
  *   (it repeats the dates and carries random document ids).
  * - The trailer /ID is derived from the content, so it is stable too.
- * - Boxes: with bleed, Chromium sets TrimBox = BleedBox = MediaBox. A copy
- *   shop needs the real trim (A5) and bleed (3 mm around it).
+ * - The print dialog: /PrintScaling /None, so « fit to page » is not the default.
  */
 import crypto from "node:crypto";
-import { PDFDocument, PDFName, PDFArray, PDFDict, PDFHexString, PDFRef, PDFStream, type PDFObject } from "pdf-lib";
-import { mmToPt } from "../lib/imposition.ts";
+import { PDFDocument, PDFName, PDFArray, PDFDict, PDFHexString, PDFRef, PDFStream, PrintScaling, Duplex, type PDFObject } from "pdf-lib";
+import { mmToPt } from "./imposition.ts";
+import { greyInk } from "./grey-ink.ts";
+import type { Size } from "./editions.ts";
 
 export interface FinishOptions {
   date: Date;
   title: string;
   author: string;
   subject: string;
-  /** The trim size in mm and the bleed around it (0: the page is exactly the trim size). */
-  trim?: { widthMm: number; heightMm: number; bleedMm: number };
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the content date. */
@@ -80,50 +83,69 @@ export function dropUnreachableObjects(doc: PDFDocument): void {
   }
 }
 
-/** Saves with a trailer /ID computed from the document itself: same content, same bytes. */
+/** A placeholder /ID, as long as the MD5 that replaces it. */
+const PLACEHOLDER_ID = "0".repeat(32);
+
+/**
+ * Saves with a trailer /ID computed from the document itself: same content,
+ * same bytes. One save: the file is written with a placeholder ID, hashed,
+ * and the placeholder (in the trailer, the last thing written) overwritten
+ * with the hash, which has the same length.
+ */
 export async function saveStable(doc: PDFDocument): Promise<Uint8Array> {
   // Embedded pages and fonts are written into the document at flush time: do it before sweeping.
   await doc.flush();
   dropUnreachableObjects(doc);
-  delete (doc.context.trailerInfo as { ID?: unknown }).ID;
-  const draft = await doc.save({ updateFieldAppearances: false });
-  const hash = crypto.createHash("md5").update(draft).digest("hex");
-  doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
-  (doc.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(hash));
-  (doc.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(hash));
-  return doc.save({ updateFieldAppearances: false });
+  const id = PDFArray.withContext(doc.context);
+  id.push(PDFHexString.of(PLACEHOLDER_ID));
+  id.push(PDFHexString.of(PLACEHOLDER_ID));
+  doc.context.trailerInfo.ID = id;
+  const bytes = await doc.save({ updateFieldAppearances: false });
+  const hash = crypto.createHash("md5").update(bytes).digest("hex");
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const marker = `<${PLACEHOLDER_ID}>`;
+  const second = text.lastIndexOf(marker);
+  const first = text.lastIndexOf(marker, second - 1);
+  if (first < 0 || second - first > 64) throw new Error("identifiant du PDF introuvable dans la remorque (trailer)");
+  text.write(`<${hash}>`, first, "latin1");
+  text.write(`<${hash}>`, second, "latin1");
+  return bytes;
 }
 
-export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
+/**
+ * What the print dialog offers first: actual size, never « fit to page » (it
+ * moves every page off its fold), and for the booklet duplex flipping on the
+ * short edge. The number of copies stays the person's.
+ */
+export function setPrintDialog(doc: PDFDocument, options: { duplex?: boolean } = {}): void {
+  const preferences = doc.catalog.getOrCreateViewerPreferences();
+  preferences.setPrintScaling(PrintScaling.None);
+  if (options.duplex) preferences.setDuplex(Duplex.DuplexFlipShortEdge);
+}
+
+/**
+ * A laid-out document → its finished pages: grey ink, and every box on the
+ * trim. Paged.js puts the trim `layoutBleedMm` from the top-left corner; the
+ * rest of the sheet (bleed, and Chromium's rounding at the right and bottom)
+ * stays in the file, outside the boxes, for the press edition to show.
+ */
+export async function finishPages(bytes: Uint8Array, options: FinishOptions & { trim: Size; layoutBleedMm: number }): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  setStableMetadata(doc, options);
-  if (options.trim) {
-    const trimW = mmToPt(options.trim.widthMm);
-    const trimH = mmToPt(options.trim.heightMm);
-    const bleed = mmToPt(options.trim.bleedMm);
-    for (const page of doc.getPages()) {
-      if (bleed === 0) {
-        // Chromium rounds the page to whole CSS pixels (A5 → 420 × 594.96 pt):
-        // give it the exact size; the difference is a blank hair at the edges.
-        page.setMediaBox(0, 0, trimW, trimH);
-        page.setCropBox(0, 0, trimW, trimH);
-        page.setTrimBox(0, 0, trimW, trimH);
-        page.setBleedBox(0, 0, trimW, trimH);
-        continue;
-      }
-      const media = page.getMediaBox();
-      // Paged.js lays the trim out `bleed` from the top-left corner; Chromium then
-      // rounds the sheet to whole pixels at the right and bottom edges.
-      const x = media.x + bleed;
-      const y = media.y + media.height - bleed - trimH;
-      page.setTrimBox(x, y, trimW, trimH);
-      page.setBleedBox(
-        Math.max(media.x, x - bleed),
-        Math.max(media.y, y - bleed),
-        Math.min(media.width, trimW + 2 * bleed),
-        Math.min(media.height, trimH + 2 * bleed),
-      );
-    }
+  greyInk(doc);
+  const width = mmToPt(options.trim.widthMm);
+  const height = mmToPt(options.trim.heightMm);
+  const bleed = mmToPt(options.layoutBleedMm);
+  for (const page of doc.getPages()) {
+    const media = page.getMediaBox();
+    const x = media.x + bleed;
+    const y = media.y + media.height - bleed - height;
+    page.setMediaBox(x, y, width, height);
+    page.setCropBox(x, y, width, height);
+    page.setBleedBox(x, y, width, height);
+    page.setTrimBox(x, y, width, height);
+    page.node.delete(PDFName.of("ArtBox"));
   }
+  setStableMetadata(doc, options);
+  setPrintDialog(doc);
   return saveStable(doc);
 }

@@ -6,12 +6,18 @@
  * - the mini-zine: eight small pages on one side of one A4 landscape sheet,
  *   the top row upside down, with a dashed line where to cut.
  */
-import { PDFDocument, degrees, rgb, type PDFEmbeddedPage } from "pdf-lib";
-import { saddleStitchSheets, creepShifts, miniZinePanels, mmToPt } from "../lib/imposition.ts";
-import { setStableMetadata, saveStable } from "./finish.ts";
+import { PDFDocument, degrees, grayscale, type PDFEmbeddedPage, type PDFPage } from "pdf-lib";
+import { saddleStitchSheets, creepShifts, miniZinePanels, mmToPt } from "./imposition.ts";
+import { setStableMetadata, setPrintDialog, saveStable } from "./finish.ts";
+import { edition, type Size } from "./editions.ts";
 
-/** A4 landscape, in points. */
-export const A4_LANDSCAPE: [number, number] = [mmToPt(297), mmToPt(210)];
+const points = (size: Size): [number, number] => [mmToPt(size.widthMm), mmToPt(size.heightMm)];
+
+/** The page's trim box as pdf-lib's embedding box. */
+function trimOf(page: PDFPage) {
+  const { x, y, width, height } = page.getTrimBox();
+  return { x, y, width, height };
+}
 
 export interface ImposeMeta {
   date: Date;
@@ -30,7 +36,7 @@ export async function imposeBooklet(a5: Uint8Array, meta: ImposeMeta, creepMm = 
   const sheets = saddleStitchSheets(count);
   const shifts = creepShifts(sheets.length, creepMm).map(mmToPt);
   const out = await PDFDocument.create({ updateMetadata: false });
-  const [sheetW, sheetH] = A4_LANDSCAPE;
+  const [sheetW, sheetH] = points(edition("livret").sheet);
   const pages = source.getPages();
 
   // Where each page goes; every page appears once, so one embedPages call
@@ -47,11 +53,11 @@ export async function imposeBooklet(a5: Uint8Array, meta: ImposeMeta, creepMm = 
   );
   const byPage = [...placements].sort((a, b) => a.page - b.page);
   const boxes = byPage.map(({ page, half, shift }) => {
-    const { width, height } = pages[page - 1].getSize();
+    const { x, y, width, height } = trimOf(pages[page - 1]);
     // Creep: crop `shift` off the fold side of the page, then move it toward the fold.
     return half === "left"
-      ? { left: 0, bottom: 0, right: width - shift, top: height }
-      : { left: shift, bottom: 0, right: width, top: height };
+      ? { left: x, bottom: y, right: x + width - shift, top: y + height }
+      : { left: x + shift, bottom: y, right: x + width, top: y + height };
   });
   const embedded = await out.embedPages(byPage.map(({ page }) => pages[page - 1]), boxes);
   const embeddedByPage = new Map(byPage.map(({ page }, i) => [page, embedded[i]]));
@@ -59,11 +65,12 @@ export async function imposeBooklet(a5: Uint8Array, meta: ImposeMeta, creepMm = 
   const sides = Array.from({ length: sheets.length * 2 }, () => out.addPage([sheetW, sheetH]));
   for (const { side, page, half, shift } of placements) {
     const e = embeddedByPage.get(page)!;
-    const { width, height } = pages[page - 1].getSize();
+    const { width, height } = trimOf(pages[page - 1]);
     const x = half === "left" ? sheetW / 2 - width + shift : sheetW / 2;
     sides[side].drawPage(e, { x, y: (sheetH - height) / 2, width: e.width, height: e.height });
   }
   setStableMetadata(out, meta);
+  setPrintDialog(out, { duplex: true });
   return saveStable(out);
 }
 
@@ -74,9 +81,15 @@ export async function imposeMiniZine(small: Uint8Array, meta: ImposeMeta): Promi
     throw new Error(`le mini-zine doit faire exactement 8 pages, il en fait ${source.getPageCount()} → raccourcissez les textes de print/mini-zine.njk ou réduisez print/mini-zine.css`);
   }
   const out = await PDFDocument.create({ updateMetadata: false });
-  const [sheetW, sheetH] = A4_LANDSCAPE;
+  const [sheetW, sheetH] = points(edition("mini").sheet);
   const target = out.addPage([sheetW, sheetH]);
-  const embedded: PDFEmbeddedPage[] = await out.embedPages(source.getPages());
+  const embedded: PDFEmbeddedPage[] = await out.embedPages(
+    source.getPages(),
+    source.getPages().map((page) => {
+      const { x, y, width, height } = trimOf(page);
+      return { left: x, bottom: y, right: x + width, top: y + height };
+    }),
+  );
   const cellW = sheetW / 4;
   const cellH = sheetH / 2;
 
@@ -96,14 +109,15 @@ export async function imposeMiniZine(small: Uint8Array, meta: ImposeMeta): Promi
     }
   }
 
-  // The one cut: the middle half of the horizontal fold.
+  // The one cut: the middle half of the horizontal fold, dashed in 100 % black.
   target.drawLine({
     start: { x: cellW, y: cellH },
     end: { x: 3 * cellW, y: cellH },
-    thickness: 0.4,
-    color: rgb(0.45, 0.45, 0.45),
+    thickness: 0.5,
+    color: grayscale(0),
     dashArray: [3, 3],
   });
   setStableMetadata(out, meta);
+  setPrintDialog(out);
   return saveStable(out);
 }

@@ -1,7 +1,7 @@
 /**
  * The arithmetic of imposition, without a PDF in sight: which page goes where
  * on which sheet. Pure functions, so every case can be unit-tested and the
- * PDF code in scripts/print/impose.ts only has to draw what these decide.
+ * PDF code in print/impose.ts only has to draw what these decide.
  *
  * Page numbers are 1-based, as printed on the pages; `null` is a blank slot.
  */

@@ -5,13 +5,13 @@
  */
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { printInks, type InkPrints } from "../../print/riso.ts";
+import { HANDLERS_URL } from "./editions.ts";
+import { printInks, type InkPrints } from "./riso.ts";
 
 /** Paged.js by file path: the package's exports map hides dist/ from require.resolve. */
 export const PAGED_JS_FILE = path.resolve("node_modules/pagedjs/dist/paged.js");
 /** Where the local server exposes it (see scripts/lib/server.ts). */
 export const PAGED_JS_URL = "/__print/paged.js";
-const HANDLERS_URL = "/imprimer/assets/handlers.js";
 
 export interface Overflow {
   page: number;
@@ -60,6 +60,19 @@ function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
+/** What a document says about itself, for a document Chromium prints as it is (no Paged.js). */
+async function describe(page: Page): Promise<Omit<RenderResult, "pdf" | "warnings">> {
+  await page.evaluate(() => document.fonts.ready);
+  return page.evaluate(() => {
+    const named: Record<string, string> = {};
+    document.querySelectorAll("meta[name]").forEach((m) => {
+      named[m.getAttribute("name") ?? ""] = m.getAttribute("content") ?? "";
+    });
+    const meta = { title: document.title, author: named.author ?? "", subject: named.description ?? "" };
+    return { pages: 0, padded: 0, overflows: [], loneLines: [], date: named.date ?? "", meta, slug: named["zine-slug"] || "zine" };
+  });
+}
+
 async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warnings">> {
   // Paged.js gives every element a random data-ref, and those ids reach the
   // PDF as destination names: number the elements ourselves, in document order.
@@ -87,7 +100,7 @@ async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warning
 }
 
 /**
- * Lays out `url` and prints it to PDF. `onPage` hears each page as Paged.js
+ * Lays out `url` (with Paged.js, unless `paginated` is false) and prints it to PDF. `onPage` hears each page as Paged.js
  * lays it out (progress). Nothing is written to disk here.
  */
 export async function renderDocument(
@@ -95,6 +108,9 @@ export async function renderDocument(
   url: string,
   onPage: (pages: number) => void = () => {},
   limitMs = 120_000,
+  /** false: Chromium prints the document's own pages (a document of fixed pages needs no Paged.js). */
+  paginated = true,
+  /** Also print the laid-out pages once per riso drum (print/riso.ts). */
   withInks = false,
 ): Promise<RenderResult> {
   const context = await browser.newContext();
@@ -119,7 +135,7 @@ export async function renderDocument(
       (async () => {
         const response = await page.goto(url, { waitUntil: "load" });
         if (!response?.ok()) throw new RenderError(`${url} : HTTP ${response?.status()} → le document d’impression n’a pas été construit (voir print/eleventy.ts)`);
-        const laidOut = await paginate(page);
+        const laidOut = paginated ? await paginate(page) : await describe(page);
         if (errors.length) throw new RenderError(`${url} : ${errors.join(" ; ")}`);
         // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });

@@ -1,0 +1,272 @@
+/**
+ * The print stages in order, over a built site in `outputDir`:
+ * render (Paged.js lays out the zine once, and the mini-zine) → finish (grey
+ * ink, boxes on the trim, dates) → editions (the press file and the booklet
+ * from those same pages, the mini-zine sheet) → preflight (report). One
+ * browser and one local server for both renders. Every PDF is written to a temporary file then renamed, so a crash
+ * or a timeout never leaves a partial PDF behind.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { PDFDocument } from "pdf-lib";
+import { launchBrowser } from "../scripts/lib/browser.ts";
+import { serveFolder } from "../scripts/lib/server.ts";
+import { step, seconds, formatBytes } from "../scripts/lib/log.ts";
+import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult } from "./render.ts";
+import { finishPages, pdfDate } from "./finish.ts";
+import { imposeBooklet, imposeMiniZine } from "./impose.ts";
+import { pressEdition } from "./press.ts";
+import { preflight, sameDrawingPerPage, type PreflightEntry } from "./preflight.ts";
+import { printDocument, editions, edition, printFileName, risoProofName, PREFLIGHT_FILE, type EditionKey, type PrintFileFacts } from "./editions.ts";
+import { buildSite } from "../scripts/site/build-site.ts";
+import { buildRiso, checkRiso } from "./riso.ts";
+
+export interface PrintOptions {
+  /** Creep compensation of the booklet's innermost sheet, in mm. */
+  creepMm?: number;
+  /** Reuse a browser (tests render more than once); otherwise one is started and closed. */
+  browser?: Browser;
+  /** Silence progress (tests). */
+  quiet?: boolean;
+}
+
+export interface PrintSummary {
+  files: PreflightEntry[];
+  /** What /imprimer/ and the feed say about each file written (none if the preflight refused them). */
+  facts: PrintFileFacts[];
+  stages: Record<string, number>;
+  problems: string[];
+}
+
+export class PreflightError extends Error {
+  override name = "PreflightError";
+  /** The message lists every problem and its fix: no stack trace under it. */
+  readonly skipOriginalStack = true;
+}
+
+/** A wrong command-line option, said in the words of the person who typed it. */
+export class PrintOptionError extends Error {
+  override name = "PrintOptionError";
+  readonly skipOriginalStack = true;
+}
+
+/** Writes `bytes` to `file` through a temporary file and a rename. */
+export function writeAtomically(file: string, bytes: Uint8Array | string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, bytes);
+    fs.renameSync(temporary, file);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+/**
+ * Progress as Paged.js lays pages out: rewritten in place on a terminal,
+ * otherwise (CI logs) one line every 10 pages laid out in all.
+ */
+function progress(quiet: boolean) {
+  const counts = new Map<string, number>();
+  const tty = process.stderr.isTTY;
+  let printed = 0;
+  return (key: string) => (pages: number) => {
+    if (quiet) return;
+    counts.set(key, pages);
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const line = [...counts].map(([k, n]) => `${k} ${n} p.`).join(" · ");
+    if (tty) process.stderr.write(`\r  mise en page : ${line}   `);
+    else if (total >= printed + 10) {
+      printed = total - (total % 10);
+      process.stderr.write(`  mise en page : ${line}\n`);
+    }
+  };
+}
+
+/** The reading A5 from the zine's one layout: grey, boxed to the trim, dated. */
+export function readingEdition(zine: RenderResult): Promise<Uint8Array> {
+  const date = pdfDate(zine.date);
+  const title = `${zine.meta.title.replace(/ — .*$/, "")} — Zine A5, édition de lecture`;
+  return finishPages(zine.pdf, { ...zine.meta, date, title, trim: edition("lecture").trim, layoutBleedMm: printDocument("zine").layoutBleedMm });
+}
+
+export async function buildPrint(outputDir: string, options: PrintOptions = {}): Promise<PrintSummary> {
+  const quiet = options.quiet ?? false;
+  const log = (message: string) => (quiet ? undefined : step(message));
+  const stages: Record<string, number> = {};
+  const dir = path.join(outputDir, "imprimer");
+  const server = await serveFolder(outputDir, { [PAGED_JS_URL]: PAGED_JS_FILE });
+  let browser = options.browser;
+  const ownBrowser = !browser;
+  try {
+    let t = performance.now();
+    browser ??= await launchBrowser();
+    const onPage = progress(quiet);
+    log("impression : Paged.js met en pages le zine ; Chromium imprime le mini-zine…");
+    // One layout of the zine for every edition (also printed once per riso drum: print/riso.ts); the mini-zine beside it, in the one browser.
+    const zineDoc = printDocument("zine");
+    const miniDoc = printDocument("mini");
+    const [zine, mini] = await Promise.all(
+      [zineDoc, miniDoc].map((doc) => renderDocument(browser as Browser, server.origin + doc.url, onPage(doc.key), undefined, doc.paginated, doc.key === "zine")),
+    );
+    if (!quiet && process.stderr.isTTY) process.stderr.write("\n");
+    stages.rendu = (performance.now() - t) / 1000;
+    log(`impression : mise en page du zine, ${zine.pages} pages, et du mini-zine en ${seconds(t)}`);
+
+    t = performance.now();
+    // Every PDF carries the content's date and what its document says about itself.
+    const date = pdfDate(zine.date);
+    const meta = { ...zine.meta, date };
+    const title = (name: string) => `${meta.title.replace(/ — .*$/, "")} — ${name}`;
+    const a5 = await readingEdition(zine);
+    const miniPages = await finishPages(mini.pdf, { ...mini.meta, date, trim: edition("mini").trim, layoutBleedMm: miniDoc.layoutBleedMm });
+    stages.finition = (performance.now() - t) / 1000;
+
+    t = performance.now();
+    const press = await pressEdition(a5, edition("presse"), { ...meta, title: title("Zine A5, édition imprimeur (fonds perdus)") });
+    const bookletMeta = { ...meta, title: title("Livret A4 à imprimer et plier") };
+    const booklet = await imposeBooklet(a5, bookletMeta, options.creepMm ?? 0);
+    const miniSheet = await imposeMiniZine(miniPages, { ...mini.meta, date });
+    stages.editions = (performance.now() - t) / 1000;
+
+    t = performance.now();
+    // The riso drums: the same pages, finished as the reading A5 and imposed as the booklet.
+    const riso = await buildRiso(zine.inks!, (pdf) => readingEdition({ ...zine, pdf }), { meta: bookletMeta, creepMm: options.creepMm ?? 0 });
+    const proofFiles = riso.proof.map((png, i) => [risoProofName(zine.slug, i + 1), png] as const);
+    stages.riso = (performance.now() - t) / 1000;
+
+    t = performance.now();
+    const bytes: Record<EditionKey, Uint8Array> = {
+      lecture: a5,
+      livret: booklet,
+      mini: miniSheet,
+      presse: press.pdf,
+      livretRisoRose: riso.livret.rose,
+      livretRisoNoir: riso.livret.noir,
+      risoRose: riso.a5.rose,
+      risoNoir: riso.a5.noir,
+      tonDirect: riso.offset,
+    };
+    const layouts = { zine, mini };
+    // Each file read back once, as a printer would receive it.
+    const docs = Object.fromEntries(
+      await Promise.all(editions.map(async (e) => [e.key, await PDFDocument.load(bytes[e.key], { updateMetadata: false })] as const)),
+    ) as Record<EditionKey, PDFDocument>;
+    const files: PreflightEntry[] = [];
+    for (const e of editions) {
+      const layout = layouts[e.document];
+      files.push(await preflight(e, printFileName(e.key, zine.slug), bytes[e.key], { overflows: layout.overflows, loneLines: layout.loneLines, warnings: layout.warnings }, docs[e.key]));
+    }
+    const problems = files.flatMap((f) => f.problems.map((p) => `${f.file} : ${p}`));
+    // One layout: page N draws the same in the reading file, the press file and the booklet.
+    problems.push(...(await sameDrawingPerPage(docs.lecture, docs.presse, docs.livret)));
+    if (!press.pdfX) {
+      log("impression : profil ICC introuvable (paquet Debian libgs-common) : l’édition imprimeur n’est pas déclarée PDF/X");
+    }
+    problems.push(...(await checkRiso(riso.a5, "riso A5", zine.inks!.items)), ...(await checkRiso(riso.livret, "riso livret")));
+    stages.controle = (performance.now() - t) / 1000;
+
+    const risoReport = { proof: proofFiles.map(([name]) => `/imprimer/${name}`), pinkPages: riso.pinkPages, platePages: riso.platePages, ...riso.measured };
+    // The riso proof is published with the PDFs, only if the preflight lets them through.
+    const report = { date: date.toISOString(), files, problems, ...(problems.length ? {} : { riso: risoReport }) };
+    writeAtomically(path.join(outputDir, PREFLIGHT_FILE), JSON.stringify(report, null, 2) + "\n");
+    // No print file is published if the preflight finds a problem (the caller decides about the site).
+    if (problems.length) {
+      throw new PreflightError(
+        `contrôle avant impression : ${problems.length} problème${problems.length > 1 ? "s" : ""} ; les fichiers PDF ne sont pas publiés.\n  ${problems.join("\n  ")}`,
+      );
+    }
+    const facts: PrintFileFacts[] = [];
+    for (const e of editions) {
+      const file = printFileName(e.key, zine.slug);
+      writeAtomically(path.join(dir, file), bytes[e.key]);
+      const entry = files.find((f) => f.key === e.key)!;
+      facts.push({ key: e.key, url: `/imprimer/${file}`, file, label: e.label, pages: entry.pages, bytes: entry.bytes, sheet: e.sheet, trim: e.trim, group: e.group });
+    }
+    for (const [name, png] of proofFiles) writeAtomically(path.join(dir, name), png);
+
+    if (!quiet) {
+      // The preflight, in short: every line here was checked (problems stop the build above).
+      for (const f of files) {
+        const embedded = f.fonts.filter((font) => font.embedded).length;
+        step(
+          `  ${f.file} : ${f.pages} p.${f.multiple === 4 ? ` (${f.pages / 4} × 4)` : ""}, feuille ${f.sheetMm.widthMm} × ${f.sheetMm.heightMm} mm, ${formatBytes(f.bytes)}, ` +
+            `${embedded}/${f.fonts.length} polices incorporées, encres ${f.colourSpaces.join(", ") || "aucune"}, trait le plus fin ${f.thinnestLinePt === undefined ? "–" : String(f.thinnestLinePt).replace(".", ",")} pt, ` +
+            `${f.overflows.length} débordement, ${f.loneLines.length} ligne veuve ou orpheline, ${f.warnings.length} avertissement Paged.js`,
+        );
+      }
+      const fontNames = [...new Set(files.flatMap((f) => f.fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, ""))))];
+      step(`  polices : ${fontNames.join(", ")}`);
+      step(
+        `  riso : rose sur ${riso.pinkPages.length} pages sur ${zine.pages}` +
+          (riso.platePages.length ? ` (planches sur ${riso.platePages.length})` : " (les planches n’ont pas de ton direct : le rose ne porte que les accents typographiques)") +
+          `, trait le plus fin ${riso.measured.thinnestLinePt ?? "–"} pt, texte le plus petit ${riso.measured.smallestTextPt ?? "–"} pt, encre à ${riso.measured.tints.join(" / ")} %` +
+          `, épreuve en ${proofFiles.length} PNG ; pas de repères de calage : les feuilles sont au format fini, sans marge autour de la coupe`,
+      );
+      step(
+        "impression : " +
+          Object.entries(stages)
+            .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
+            .join(", ") +
+          ` ; rapport dans ${PREFLIGHT_FILE}`,
+      );
+    }
+    return { files, facts, stages, problems };
+  } finally {
+    if (ownBrowser) await browser?.close().catch(() => {});
+    await server.close();
+  }
+}
+
+/** `--creep=0.4` on the command line: the booklet's creep compensation in mm. */
+export function creepFromArgs(argv: string[]): number {
+  const raw = argv.find((a) => a.startsWith("--creep="))?.slice("--creep=".length);
+  if (raw === undefined) return 0;
+  const mm = Number(raw.replace(",", "."));
+  if (!Number.isFinite(mm) || mm < 0 || mm > 5) {
+    throw new PrintOptionError(`--creep=${raw} : indiquez la chasse en millimètres, entre 0 et 5 (par exemple --creep=0.3)`);
+  }
+  return mm;
+}
+
+/**
+ * The print stages as the build runs them, over a site rendered in
+ * `outputDir`: the PDFs, then the site render that knows them (/imprimer/
+ * lists them, the feed announces the A5). The facts are handed over as data,
+ * never read back from the output folder. If the preflight refuses the PDFs,
+ * none is written, the site is rendered without them and the error is
+ * returned for the caller to report.
+ */
+export async function printStages(outputDir: string, options: PrintOptions = {}): Promise<{ summary?: PrintSummary; refused?: PreflightError }> {
+  let summary: PrintSummary | undefined;
+  let refused: PreflightError | undefined;
+  try {
+    summary = await buildPrint(outputDir, options);
+  } catch (error) {
+    if (!(error instanceof PreflightError)) throw error;
+    refused = error;
+  }
+  const t = performance.now();
+  await buildSite(outputDir, { printFiles: summary?.facts ?? [] });
+  if (!options.quiet) step(`impression : /imprimer/ et le flux mis à jour en ${seconds(t)}`);
+  return { summary, refused };
+}
+
+/**
+ * `npm run build:print`: only the staging's imprimer/ folder replaces the
+ * published one (two renames), the rest of the published site is left as it is.
+ */
+export function publishPrintFolder(staging: string, final: string): void {
+  if (!fs.existsSync(final)) {
+    throw new Error(`${final}/ n’existe pas → lancez d’abord npm run build`);
+  }
+  const source = path.join(staging, "imprimer");
+  const target = path.join(final, "imprimer");
+  const previous = `${target}.previous`;
+  fs.rmSync(previous, { recursive: true, force: true });
+  if (fs.existsSync(target)) fs.renameSync(target, previous);
+  fs.renameSync(source, target);
+  fs.rmSync(previous, { recursive: true, force: true });
+  fs.rmSync(staging, { recursive: true, force: true });
+}

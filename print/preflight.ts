@@ -1,0 +1,431 @@
+/**
+ * Preflight: what a copy shop checks before printing, read from the finished
+ * PDFs themselves with pdf-lib: pages and their count, the boxes to 0.01 mm,
+ * every font embedded (a Type 3 font is a faked face), the inks (grey only),
+ * the lines (none thinner than 0.25 pt, no thin line in a grey tint), the
+ * overflows Paged.js and our handler reported, and that the reading file, the
+ * press file and the booklet draw each page the same. Each problem is a
+ * sentence for the person who reads the build's output.
+ */
+import { PDFDocument, PDFDict, PDFName, PDFRef, PDFArray, PDFRawStream, PDFNumber, type PDFObject, type PDFPage } from "pdf-lib";
+import { ptToMm, mmToPt, saddleStitchSides } from "./imposition.ts";
+import { scanContent, streamText, type Operation } from "./grey-ink.ts";
+import { THINNEST_LINE_PT, type Edition, type Size } from "./editions.ts";
+import type { Overflow, LoneLine } from "./render.ts";
+
+export interface FontInfo {
+  name: string;
+  type: string;
+  embedded: boolean;
+}
+
+/** A box in mm: x, y (from the sheet's bottom-left corner), width, height. */
+export type BoxMm = [number, number, number, number];
+
+export interface PreflightEntry {
+  /** Which print file this is (print/editions.ts). */
+  key: string;
+  file: string;
+  pages: number;
+  bytes: number;
+  /** The sheet (MediaBox) of the first page. */
+  sheetMm: Size;
+  mediaBoxMm: BoxMm;
+  trimBoxMm: BoxMm;
+  bleedBoxMm: BoxMm;
+  /** The multiple the page count had to be (4 for the A5 editions). */
+  multiple: number;
+  fonts: FontInfo[];
+  /** Every colour space the pages draw in (DeviceGray, DeviceRGB…). */
+  colourSpaces: string[];
+  /** The thinnest stroked line or line-like rectangle, in points (undefined: none). */
+  thinnestLinePt?: number;
+  /** PDF/X version declared, if any. */
+  pdfX?: string;
+  overflows: Overflow[];
+  /** Widows and orphans left (a warning: the handler already moved what it could). */
+  loneLines: LoneLine[];
+  warnings: string[];
+  problems: string[];
+}
+
+/** Boxes must match the editions table to a hundredth of a millimetre. */
+const BOX_TOLERANCE_MM = 0.01;
+
+function resolve(doc: PDFDocument, object: PDFObject | undefined): PDFObject | undefined {
+  return object instanceof PDFRef ? doc.context.lookup(object) : object;
+}
+
+function dict(doc: PDFDocument, object: PDFObject | undefined): PDFDict | undefined {
+  const found = resolve(doc, object);
+  return found instanceof PDFDict ? found : undefined;
+}
+
+function isEmbedded(doc: PDFDocument, font: PDFDict): boolean {
+  const subtype = font.get(PDFName.of("Subtype"))?.toString();
+  if (subtype === "/Type3") return false;
+  let descriptorHolder = font;
+  if (subtype === "/Type0") {
+    const descendants = resolve(doc, font.get(PDFName.of("DescendantFonts")));
+    const first = descendants instanceof PDFArray ? dict(doc, descendants.get(0)) : undefined;
+    if (!first) return false;
+    descriptorHolder = first;
+  }
+  const descriptor = dict(doc, descriptorHolder.get(PDFName.of("FontDescriptor")));
+  if (!descriptor) return false;
+  return ["FontFile", "FontFile2", "FontFile3"].some((key) => descriptor.has(PDFName.of(key)));
+}
+
+/** Every font used by the pages, including inside form XObjects (imposed pages). */
+export function listFonts(doc: PDFDocument): FontInfo[] {
+  const fonts = new Map<string, FontInfo>();
+  const seen = new Set<PDFDict>();
+  const visit = (resources: PDFDict | undefined) => {
+    if (!resources || seen.has(resources)) return;
+    seen.add(resources);
+    const fontDict = dict(doc, resources.get(PDFName.of("Font")));
+    for (const [, value] of fontDict?.entries() ?? []) {
+      const font = dict(doc, value);
+      if (!font) continue;
+      const name = font.get(PDFName.of("BaseFont"))?.toString().replace(/^\//, "") ?? "(sans nom)";
+      const type = font.get(PDFName.of("Subtype"))?.toString().replace(/^\//, "") ?? "?";
+      fonts.set(name, { name, type, embedded: isEmbedded(doc, font) });
+    }
+    const xobjects = dict(doc, resources.get(PDFName.of("XObject")));
+    for (const [, value] of xobjects?.entries() ?? []) {
+      const xobject = resolve(doc, value) as { dict?: PDFDict } | undefined;
+      visit(dict(doc, xobject?.dict?.get(PDFName.of("Resources"))));
+    }
+  };
+  for (const page of doc.getPages()) visit(dict(doc, page.node.get(PDFName.of("Resources"))));
+  return [...fonts.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const round = (mm: number) => Math.round(mm * 100) / 100;
+const boxMm = (box: { x: number; y: number; width: number; height: number }): BoxMm => [box.x, box.y, box.width, box.height].map((v) => round(ptToMm(v))) as BoxMm;
+const mm = (value: number) => value.toFixed(2).replace(".", ",");
+
+/** A thin line found on a page, for the report. */
+interface LineFinding {
+  page: number;
+  widthPt: number;
+  grey: number;
+}
+
+/** What the content of one page draws with: colour spaces, line widths and greys. */
+interface Ink {
+  spaces: Set<string>;
+  /** CMYK colours with some cyan, magenta or yellow. */
+  colourCmyk: boolean;
+  lines: LineFinding[];
+}
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
+const scaleOf = (m: Matrix) => Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
+
+const IGNORED = new Set(["Tj", "TJ", "Td", "TD", "Tm", "Tf", "BT", "ET", "BDC", "EMC", "BMC", "Tc", "Tw", "Tz", "TL", "Ts", "Tr", "T*", "'", '"', "d", "j", "J", "M", "ri", "i", "W", "W*"]);
+
+/**
+ * The reading file, the press file and the booklet draw the same page
+ * contents: scan each distinct content once per build.
+ */
+const scanned = new Map<string, Operation[]>();
+function scanOnce(content: string): Operation[] {
+  let operations = scanned.get(content);
+  if (!operations) {
+    if (scanned.size > 500) scanned.clear();
+    operations = scanContent(content);
+    scanned.set(content, operations);
+  }
+  return operations;
+}
+
+/** Reads a content stream (and the forms it draws) as a printer would, keeping what the preflight judges. */
+function readInk(doc: PDFDocument, content: string, resources: PDFDict | undefined, ctm: Matrix, page: number, ink: Ink, depth = 0): void {
+  interface State {
+    ctm: Matrix;
+    width: number;
+    stroke: number;
+    fill: number;
+  }
+  let state: State = { ctm, width: 1, stroke: 0, fill: 0 };
+  const stack: State[] = [];
+  let rects: [number, number][] = [];
+  let otherPath = false;
+  const named = (kind: string, name: string) => dict(doc, dict(doc, resources?.get(PDFName.of(kind)))?.get(PDFName.of(name.replace(/^\//, ""))));
+  const spaceName = (object: PDFObject | undefined): string => {
+    const found = resolve(doc, object);
+    if (found instanceof PDFArray) return spaceName(found.get(0));
+    return found?.toString().replace(/^\//, "") ?? "?";
+  };
+  for (const op of scanOnce(content)) {
+    // Glyphs and marked content are most of a page: nothing to judge there.
+    if (IGNORED.has(op.operator)) continue;
+    const n = op.operands.map(Number);
+    switch (op.operator) {
+      case "q":
+        stack.push({ ...state });
+        break;
+      case "Q":
+        state = stack.pop() ?? state;
+        break;
+      case "cm":
+        state.ctm = multiply(n as Matrix, state.ctm);
+        break;
+      case "w":
+        state.width = n[0];
+        break;
+      case "gs": {
+        const lw = named("ExtGState", op.operands[0])?.get(PDFName.of("LW"));
+        if (lw instanceof PDFNumber) state.width = lw.asNumber();
+        break;
+      }
+      case "g":
+      case "G":
+        ink.spaces.add("DeviceGray");
+        if (op.operator === "g") state.fill = n[0];
+        else state.stroke = n[0];
+        break;
+      case "rg":
+      case "RG":
+        ink.spaces.add("DeviceRGB");
+        break;
+      case "k":
+      case "K":
+        ink.spaces.add("DeviceCMYK");
+        if (n[0] || n[1] || n[2]) ink.colourCmyk = true;
+        break;
+      case "cs":
+      case "CS": {
+        const name = op.operands[0].replace(/^\//, "");
+        ink.spaces.add(name.startsWith("Device") || name === "Pattern" ? name : spaceName(dict(doc, resources?.get(PDFName.of("ColorSpace")))?.get(PDFName.of(name))));
+        break;
+      }
+      case "sh": {
+        const shading = named("Shading", op.operands[0]);
+        ink.spaces.add(spaceName(shading?.get(PDFName.of("ColorSpace"))));
+        break;
+      }
+      case "BI": {
+        const cs = /\/(?:CS|ColorSpace)\s*\/(\w+)/.exec(content.slice(op.start, op.end))?.[1];
+        if (cs) ink.spaces.add({ G: "DeviceGray", RGB: "DeviceRGB", CMYK: "DeviceCMYK" }[cs] ?? cs);
+        break;
+      }
+      case "re":
+        rects.push([Math.abs(n[2]), Math.abs(n[3])]);
+        break;
+      case "m":
+      case "l":
+      case "c":
+      case "v":
+      case "y":
+        otherPath = true;
+        break;
+      case "S":
+      case "s":
+      case "B":
+      case "B*":
+      case "b":
+      case "b*": {
+        ink.lines.push({ page, widthPt: state.width * scaleOf(state.ctm), grey: state.stroke });
+        if (op.operator.startsWith("B") || op.operator.startsWith("b")) fillRects();
+        rects = [];
+        otherPath = false;
+        break;
+      }
+      case "f":
+      case "F":
+      case "f*":
+        fillRects();
+        rects = [];
+        otherPath = false;
+        break;
+      case "n":
+        rects = [];
+        otherPath = false;
+        break;
+      case "Do": {
+        const ref = dict(doc, resources?.get(PDFName.of("XObject")))?.get(PDFName.of(op.operands[0].replace(/^\//, "")));
+        const xobject = resolve(doc, ref);
+        if (!(xobject instanceof PDFRawStream)) break;
+        const subtype = xobject.dict.get(PDFName.of("Subtype"))?.toString();
+        if (subtype === "/Image") {
+          if (xobject.dict.get(PDFName.of("ImageMask"))?.toString() !== "true") ink.spaces.add(spaceName(xobject.dict.get(PDFName.of("ColorSpace"))));
+        } else if (subtype === "/Form" && depth < 8) {
+          const matrix = resolve(doc, xobject.dict.get(PDFName.of("Matrix")));
+          const m = matrix instanceof PDFArray ? (matrix.asArray().map((v) => Number(v.toString())) as Matrix) : ([1, 0, 0, 1, 0, 0] as Matrix);
+          readInk(doc, streamText(xobject), dict(doc, xobject.dict.get(PDFName.of("Resources"))), multiply(m, state.ctm), page, ink, depth + 1);
+        }
+        break;
+      }
+    }
+  }
+  // A filled rectangle much longer than thick is a line (Chromium draws rules and borders that way).
+  function fillRects() {
+    if (otherPath) return;
+    const scale = scaleOf(state.ctm);
+    for (const [w, h] of rects) {
+      const thick = Math.min(w, h) * scale;
+      const long = Math.max(w, h) * scale;
+      if (long >= 4 * thick && long >= mmToPt(2)) ink.lines.push({ page, widthPt: thick, grey: state.fill });
+    }
+  }
+}
+
+/** The decoded content of a page, each stream followed by a newline (as pdf-lib embeds a page). */
+function pageContent(doc: PDFDocument, page: PDFPage, keep: (streams: PDFObject[]) => PDFObject[] = (s) => s): string {
+  const contents = resolve(doc, page.node.get(PDFName.of("Contents")));
+  const streams = contents instanceof PDFArray ? contents.asArray() : contents ? [page.node.get(PDFName.of("Contents"))!] : [];
+  return keep(streams)
+    .map((ref) => resolve(doc, ref))
+    .filter((s): s is PDFRawStream => s instanceof PDFRawStream)
+    .map((s) => streamText(s) + "\n")
+    .join("");
+}
+
+function inkOf(doc: PDFDocument): Ink {
+  const ink: Ink = { spaces: new Set(), colourCmyk: false, lines: [] };
+  doc.getPages().forEach((page, index) => {
+    readInk(doc, pageContent(doc, page), dict(doc, page.node.get(PDFName.of("Resources"))), [1, 0, 0, 1, 0, 0], index + 1, ink);
+    const group = dict(doc, page.node.get(PDFName.of("Group")));
+    if (group?.get(PDFName.of("CS"))) ink.spaces.add(group.get(PDFName.of("CS"))!.toString().replace(/^\//, ""));
+  });
+  return ink;
+}
+
+const sameBox = (a: BoxMm, b: number[]) => a.every((v, i) => Math.abs(v - b[i]) <= BOX_TOLERANCE_MM + 0.005);
+
+export async function preflight(
+  edition: Edition,
+  file: string,
+  bytes: Uint8Array,
+  layout: { overflows: Overflow[]; loneLines?: LoneLine[]; warnings: string[] } = { overflows: [], warnings: [] },
+  loaded?: PDFDocument,
+): Promise<PreflightEntry> {
+  const doc = loaded ?? (await PDFDocument.load(bytes, { updateMetadata: false }));
+  const pages = doc.getPages();
+  const first = pages[0];
+  const ink = inkOf(doc);
+  const info = dict(doc, doc.context.trailerInfo.Info);
+  const thinnest = ink.lines.length ? Math.min(...ink.lines.map((l) => l.widthPt)) : undefined;
+  const entry: PreflightEntry = {
+    key: edition.key,
+    file,
+    pages: pages.length,
+    bytes: bytes.byteLength,
+    sheetMm: { widthMm: round(ptToMm(first.getMediaBox().width)), heightMm: round(ptToMm(first.getMediaBox().height)) },
+    mediaBoxMm: boxMm(first.getMediaBox()),
+    trimBoxMm: boxMm(first.getTrimBox()),
+    bleedBoxMm: boxMm(first.getBleedBox()),
+    multiple: edition.multiple,
+    fonts: listFonts(doc),
+    colourSpaces: [...ink.spaces].sort(),
+    thinnestLinePt: thinnest === undefined ? undefined : Math.round(thinnest * 1000) / 1000,
+    pdfX: info?.get(PDFName.of("GTS_PDFXVersion"))?.toString().replace(/^\(|\)$/g, ""),
+    overflows: layout.overflows,
+    loneLines: layout.loneLines ?? [],
+    warnings: layout.warnings,
+    problems: [],
+  };
+  const problems = entry.problems;
+  const imposed = edition.imposition !== "none";
+  // The page the reader holds (the trim), or, once imposed, the whole sheet.
+  const trim = imposed ? edition.sheet : edition.trim;
+  for (const [index, page] of pages.entries()) {
+    const where = pages.length > 1 ? `page ${index + 1} : ` : "";
+    const media = boxMm(page.getMediaBox());
+    const box = boxMm(page.getTrimBox());
+    const bleed = boxMm(page.getBleedBox());
+    const fix = "c’est une erreur de la chaîne d’impression (print/editions.ts) : signalez-la, le fichier ne partira pas chez l’imprimeur ainsi.";
+    if (!sameBox(media.slice(2) as BoxMm, [edition.sheet.widthMm, edition.sheet.heightMm])) {
+      problems.push(`${where}la feuille mesure ${mm(media[2])} × ${mm(media[3])} mm au lieu de ${mm(edition.sheet.widthMm)} × ${mm(edition.sheet.heightMm)} mm ; ${fix}`);
+      break;
+    }
+    if (!sameBox(box.slice(2) as BoxMm, [trim.widthMm, trim.heightMm])) {
+      problems.push(`${where}le format fini (TrimBox) mesure ${mm(box[2])} × ${mm(box[3])} mm au lieu de ${mm(trim.widthMm)} × ${mm(trim.heightMm)} mm ; ${fix}`);
+      break;
+    }
+    const left = box[0] - media[0];
+    const right = media[0] + media[2] - box[0] - box[2];
+    const bottom = box[1] - media[1];
+    const top = media[1] + media[3] - box[1] - box[3];
+    if (Math.abs(left - right) > BOX_TOLERANCE_MM || Math.abs(top - bottom) > BOX_TOLERANCE_MM) {
+      problems.push(`${where}le format fini n’est pas centré sur la feuille (marges ${mm(left)}, ${mm(right)}, ${mm(bottom)} et ${mm(top)} mm) ; ${fix}`);
+      break;
+    }
+    const b = edition.bleedMm;
+    if (!sameBox(bleed, [box[0] - b, box[1] - b, box[2] + 2 * b, box[3] + 2 * b])) {
+      problems.push(`${where}le fond perdu (BleedBox) ne déborde pas de ${mm(b)} mm de chaque côté du format fini ; ${fix}`);
+      break;
+    }
+  }
+  if (edition.pages !== undefined && pages.length !== edition.pages) {
+    problems.push(`${pages.length} pages au lieu de ${edition.pages}.`);
+  }
+  if (pages.length % edition.multiple !== 0) {
+    problems.push(`${pages.length} pages, ce n’est pas un multiple de ${edition.multiple} : le livret ne se plierait pas ; le gestionnaire PadToMultiple de print/handlers.ts n’a pas complété.`);
+  }
+  for (const font of entry.fonts) {
+    if (font.type === "Type3") problems.push(`la police ${font.name} est une police Type 3 (graisse ou style simulé) : déclarez la vraie fonte dans print/polices.css.`);
+    else if (!font.embedded) problems.push(`la police ${font.name} n’est pas incorporée : l’imprimeur en mettrait une autre.`);
+  }
+  const foreign = entry.colourSpaces.filter((space) => space !== "DeviceGray" && !(space === "DeviceCMYK" && !ink.colourCmyk) && !(space === "Separation" && edition.spot));
+  if (foreign.length) {
+    problems.push(`le fichier contient des couleurs (${foreign.join(", ")}) et non du seul noir : l’imprimeur les passerait en quatre encres et le texte noir deviendrait gris foncé tramé. Une image en couleur ? Mettez-la en niveaux de gris.`);
+  }
+  const thin = ink.lines.filter((l) => l.widthPt < THINNEST_LINE_PT - 0.001);
+  if (thin.length) {
+    problems.push(`page ${thin[0].page} : un trait de ${thin[0].widthPt.toFixed(2).replace(".", ",")} pt, plus fin que ${String(THINNEST_LINE_PT).replace(".", ",")} pt : il disparaîtrait à l’impression ; épaississez-le dans print/*.css.`);
+  }
+  const tinted = ink.lines.filter((l) => l.widthPt < 1 && l.grey > 0.001 && l.grey < 0.999);
+  if (tinted.length) {
+    const t = tinted[0];
+    problems.push(`page ${t.page} : un filet fin (${t.widthPt.toFixed(2).replace(".", ",")} pt) en gris à ${Math.round((1 - t.grey) * 100)} % : une photocopieuse ou une risographie le tramerait en pointillés ; mettez-le en noir plein dans print/*.css.`);
+  }
+  for (const overflow of entry.overflows) {
+    problems.push(`page ${overflow.page} : du texte dépasse de la page (${overflow.element}) : « ${overflow.text} ».`);
+  }
+  return entry;
+}
+
+/**
+ * One layout: the content of page N of the reading file is drawn, byte for
+ * byte, on page N of the press file and on its place in the booklet.
+ */
+export async function sameDrawingPerPage(reading: Uint8Array | PDFDocument, press: Uint8Array | PDFDocument, booklet: Uint8Array | PDFDocument): Promise<string[]> {
+  const load = (b: Uint8Array | PDFDocument) => (b instanceof PDFDocument ? b : PDFDocument.load(b, { updateMetadata: false }));
+  const [a5, presse, livret] = await Promise.all([reading, press, booklet].map(load));
+  const problems: string[] = [];
+  const pages = a5.getPages();
+  const expected = pages.map((page) => pageContent(a5, page));
+  presse.getPages().forEach((page, i) => {
+    // The press page wraps the same streams between a clip and the crop marks.
+    if (pageContent(presse, page, (s) => s.slice(1, -1)) !== expected[i]) {
+      problems.push(`page ${i + 1} : l’édition imprimeur ne dessine pas la même page que l’édition de lecture.`);
+    }
+  });
+  const sides = saddleStitchSides(pages.length);
+  livret.getPages().forEach((side, s) => {
+    const resources = dict(livret, side.node.get(PDFName.of("Resources")));
+    const forms = scanContent(pageContent(livret, side))
+      .filter((op) => op.operator === "Do")
+      .map((op) => resolve(livret, dict(livret, resources?.get(PDFName.of("XObject")))?.get(PDFName.of(op.operands[0].slice(1)))));
+    [sides[s]?.left, sides[s]?.right].forEach((pageNumber, k) => {
+      const form = forms[k];
+      // pdf-lib wraps an embedded page in q … Q.
+      const drawn = form instanceof PDFRawStream ? streamText(form).replace(/^q\s*/, "").replace(/\s*Q\s*$/, "").trim() : undefined;
+      if (!pageNumber || drawn !== expected[pageNumber - 1].trim()) {
+        problems.push(`page ${pageNumber} : le livret ne dessine pas la même page que l’édition de lecture (feuille ${Math.floor(s / 2) + 1}, ${s % 2 ? "verso" : "recto"}).`);
+      }
+    });
+  });
+  return problems;
+}
