@@ -34,7 +34,7 @@ import {
   type PDFObject,
 } from "pdf-lib";
 import { INVENTORY_SCRIPT, type InkItem } from "./riso-inventaire.ts";
-import { setStableMetadata, saveStable } from "./finish.ts";
+import { setStableMetadata, setPrintDialog, saveStable } from "./finish.ts";
 import { imposeBooklet, type ImposeMeta } from "./impose.ts";
 import { ptToMm } from "./imposition.ts";
 
@@ -260,6 +260,7 @@ export async function spotVariant(rose: Uint8Array, noir: Uint8Array, meta: Impo
     page.pushOperators(popGraphicsState());
   });
   setStableMetadata(out, { ...meta, title: `${meta.title} — ${SPOT_NAME} en ton direct` });
+  setPrintDialog(out);
   return saveStable(out);
 }
 
