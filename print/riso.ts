@@ -86,12 +86,13 @@ function withTemporaryFolder<T>(run: (dir: string) => T): T {
 }
 
 /**
- * Chromium writes every colour as DeviceRGB (`0 0 0 rg`); a drum is grey
- * only (print/encres.css uses neutral greys), so each `r r r rg` becomes
- * `r g` and the ink density is kept exactly (black = 100 % of the drum's
- * ink). Done on the content streams themselves, fonts and text untouched
- * (Ghostscript's conversion breaks the text of ligatures: « fl » → « 昀氀 »).
- * A colour that is not a grey stops the build: the drum would not be one ink.
+ * Chromium writes every colour as DeviceRGB (`0 0 0 rg`); a drum is one ink,
+ * so print/encres.css uses neutral greys only: each `r r r rg` becomes
+ * `r g`, the ink density kept exactly (black = 100 % of the drum's ink), and
+ * a colour that is not a grey stops the build instead of being mapped to
+ * some grey (print/grey-ink.ts, which the reading edition's finish runs
+ * after this, would convert it silently). Ghostscript is not used: its
+ * conversion breaks the text of ligatures (« fl » → « 昀氀 »).
  */
 export async function toGrey(pdf: Uint8Array, what: string): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
