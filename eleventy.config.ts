@@ -8,8 +8,8 @@ import { parseYamlData } from "./scripts/site/data.ts";
 import { chapters } from "./scripts/site/collections.ts";
 import * as filters from "./scripts/site/filters.ts";
 import { passthrough } from "./scripts/site/assets.ts";
-import { plate } from "./scripts/site/plate-shortcode.ts";
-import { registerPlates } from "./scripts/site/plates-eleventy.ts";
+import platesPlugin from "./scripts/site/plates.ts";
+import { registerPictures } from "./scripts/site/pictures.ts";
 import { checkInternalLinks, type BuiltPage } from "./scripts/site/check-links.ts";
 import { useZineFolder } from "./scripts/site/zine-folder.ts";
 import printEdition from "./print/eleventy.ts";
@@ -27,9 +27,10 @@ export default function (eleventyConfig: EleventyConfig) {
 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
   eleventyConfig.addCollection("chapitres", chapters);
-  eleventyConfig.addShortcode("plate", plate);
-  // Contact sheet data, sharing cards (`carte` filter), plate PNG/SVG files written after the build.
-  registerPlates(eleventyConfig);
+  // The zine's images/ folder, published with sizes, phone-sized copies and grey copies for paper.
+  registerPictures(eleventyConfig);
+  // The `plate` shortcode, sharing cards (`carte` filter), plate PNG/SVG files, the contact sheet's data.
+  eleventyConfig.addPlugin(platesPlugin);
 
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPassthroughCopy(passthrough);

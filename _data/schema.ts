@@ -8,6 +8,11 @@ import { z } from "zod";
 const text = z.string().trim().min(1, "ne peut pas être vide");
 const httpsUrl = z.url({ protocol: /^https?$/, message: "n’est pas une adresse web valide (https://…)" });
 
+/** A plate: a key of the generated series (« flux ») or the path of an SVG of the zine's own (« /images/cour.svg »). */
+const plateRef = z.string().trim().regex(/^([a-z0-9-]+|[^\s].*\.svg)$/i, "doit être la clé d’une planche (flux) ou le chemin d’un dessin SVG (/images/mon-dessin.svg)");
+/** Own plates (a path) need words: nobody else can describe them. */
+const isOwnPlatePath = (plate: string): boolean => plate.includes("/") || /\.svg$/i.test(plate);
+
 export const resourceKinds = ["livre", "film", "site", "carte", "outil", "campagne"] as const;
 
 export const resourceSchema = z.strictObject({
@@ -23,21 +28,52 @@ export const resourceSchema = z.strictObject({
 
 export const resourcesSchema = z.array(resourceSchema);
 
+export const languages = ["fr", "en"] as const;
+export const sourceKinds = ["livre", "article", "billet", "film", "site", "autre"] as const;
+const sourceKind = z.enum(sourceKinds, { message: `doit être l’un de : ${sourceKinds.join(", ")}` });
+
+/**
+ * What the zine is made from, when it is made from something: a book, an
+ * article, a film… `via`: the text the zine was actually written from, when
+ * it reports on the source (a review, a blog post), credited beside it.
+ */
+export const sourceSchema = z.strictObject({
+  kind: sourceKind,
+  title: text,
+  authors: z.array(text).default([]),
+  /** Who did what, when « de X et Y » says too little: "texte de …, dessins de …". */
+  credits: text.optional(),
+  publisher: text.optional(),
+  year: z.number().int().min(1000).max(2100).optional(),
+  url: httpsUrl.optional(),
+  via: z
+    .strictObject({
+      kind: sourceKind,
+      title: text,
+      authors: z.array(text).min(1),
+      publisher: text.optional(),
+      date: z.date({ message: "doit être une date au format AAAA-MM-JJ" }).optional(),
+      url: httpsUrl.optional(),
+    })
+    .optional(),
+});
+
 export const siteSchema = z.strictObject({
   title: text,
   subtitle: text,
   description: text,
   url: httpsUrl,
-  language: z.literal("fr").default("fr"),
+  language: z.enum(languages, { message: `doit être l’une de : ${languages.join(", ")}` }).default("fr"),
   author: text,
   licence: z.strictObject({ name: text, url: httpsUrl }),
-  book: z.strictObject({
-    title: text,
-    authors: z.array(text).min(1),
-    credits: text,
-    publisher: text,
-    url: httpsUrl.optional(),
-  }),
+  source: sourceSchema.optional(),
+  /** The cover's drawing (a plate key or an own SVG), its caption and its alt text. */
+  cover: z
+    .strictObject({ plate: plateRef.default("couverture"), caption: text.optional(), alt: text.optional() })
+    .refine((cover) => !isOwnPlatePath(cover.plate) || cover.alt, { message: "manque « alt » : un dessin à vous a besoin d’un texte qui dit ce qu’il montre", path: ["alt"] })
+    .default({ plate: "couverture" }),
+  /** Small ornaments for the mini-zine's pages (plate keys or own SVGs), in order; none if absent. */
+  vignettes: z.array(plateRef).optional(),
   introduction: text,
 });
 
@@ -45,13 +81,22 @@ export const chapterSchema = z.object({
   title: text,
   order: z.number({ message: "doit être un nombre entier (1, 2, 3…)" }).int().positive(),
   summary: text,
-  plate: z.string().regex(/^[a-z0-9-]+$/, "doit être une clé en minuscules, par exemple « flux »"),
+  plate: plateRef,
+  plateCaption: text.optional(),
+  plateAlt: text.optional(),
+  plateLegend: z.array(text).optional(),
   date: z.date({ message: "doit être une date au format AAAA-MM-JJ" }),
+}).superRefine((chapter, context) => {
+  if (!isOwnPlatePath(chapter.plate)) return;
+  for (const field of ["plateCaption", "plateAlt"] as const) {
+    if (!chapter[field]) context.addIssue({ code: "custom", path: [field], message: "manque : une planche à vous (un fichier SVG) a besoin d’une légende et d’un texte alternatif" });
+  }
 });
 
 export type Resource = z.infer<typeof resourceSchema>;
 export type ResourceKind = (typeof resourceKinds)[number];
 export type Site = z.infer<typeof siteSchema>;
+export type Source = z.infer<typeof sourceSchema>;
 export type Chapter = z.infer<typeof chapterSchema>;
 
 /** What to do about a bad field, in the words of someone editing the content. */
@@ -59,10 +104,18 @@ export const hints: Record<string, string> = {
   title: "donnez un titre entre guillemets : title: \"Mon titre\"",
   order: "numérotez les chapitres 1, 2, 3… sans doublon : order: 3",
   summary: "résumez le chapitre en une phrase : summary: \"…\"",
-  plate: "choisissez la clé d’une planche, par exemple : plate: flux",
+  plate: "choisissez la clé d’une planche (plate: flux) ou le chemin d’un dessin SVG du dossier images/ (plate: /images/mon-dessin.svg)",
+  plateCaption: "écrivez la légende du dessin : plateCaption: \"Ce que le dessin veut dire\"",
+  plateAlt: "décrivez le dessin pour qui ne le voit pas : plateAlt: \"Un plan de la cour : …\"",
+  plateLegend: "une liste, un élément par ligne, précédé de « - »",
+  cover: "sous cover:, donnez plate (clé ou chemin d’un SVG), caption (légende) et alt (description)",
+  alt: "décrivez le dessin pour qui ne le voit pas : alt: \"…\"",
   date: "écrivez la date au format AAAA-MM-JJ : date: 2026-11-20",
   kind: `choisissez parmi ${resourceKinds.join(", ")}`,
   url: "écrivez l’adresse complète, avec https:// devant",
   year: "écrivez l’année en chiffres (2019), ou retirez le champ s’il n’est pas vérifié",
+  language: "écrivez fr ou en : language: fr",
+  source: "décrivez l’œuvre résumée (kind: livre, title, authors…) ou retirez tout le bloc source",
+  book: "le champ book s’appelle maintenant source, avec kind: livre : renommez-le",
   note: "ajoutez une ligne qui dit pourquoi lire, voir ou utiliser cette ressource",
 };

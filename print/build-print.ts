@@ -154,8 +154,11 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
       await Promise.all(editions.map(async (e) => [e.key, await PDFDocument.load(bytes[e.key], { updateMetadata: false })] as const)),
     ) as Record<EditionKey, PDFDocument>;
     const files: PreflightEntry[] = [];
+    const judged = new Set<string>();
     for (const e of editions) {
-      const layout = layouts[e.document];
+      // One layout, several files: its overflows are said once, on the first file made from it.
+      const layout = judged.has(e.document) ? { overflows: [], loneLines: [], warnings: [] } : layouts[e.document];
+      judged.add(e.document);
       files.push(await preflight(e, printFileName(e.key, zine.slug), bytes[e.key], { overflows: layout.overflows, loneLines: layout.loneLines, warnings: layout.warnings }, docs[e.key]));
     }
     const problems = files.flatMap((f) => f.problems.map((p) => `${f.file} : ${p}`));
@@ -238,11 +241,15 @@ export function creepFromArgs(argv: string[]): number {
  * none is written, the site is rendered without them and the error is
  * returned for the caller to report.
  */
-export async function printStages(outputDir: string, options: PrintOptions = {}): Promise<{ summary?: PrintSummary; refused?: PreflightError }> {
+export async function printStages(
+  outputDir: string,
+  options: PrintOptions = {},
+  print: typeof buildPrint = buildPrint,
+): Promise<{ summary?: PrintSummary; refused?: PreflightError }> {
   let summary: PrintSummary | undefined;
   let refused: PreflightError | undefined;
   try {
-    summary = await buildPrint(outputDir, options);
+    summary = await print(outputDir, options);
   } catch (error) {
     if (!(error instanceof PreflightError)) throw error;
     refused = error;
@@ -255,7 +262,8 @@ export async function printStages(outputDir: string, options: PrintOptions = {})
 
 /**
  * `npm run build:print`: only the staging's imprimer/ folder replaces the
- * published one (two renames), the rest of the published site is left as it is.
+ * published one (two renames), and the feed, which announces the A5; the
+ * rest of the published site is left as it is.
  */
 export function publishPrintFolder(staging: string, final: string): void {
   if (!fs.existsSync(final)) {
@@ -268,5 +276,7 @@ export function publishPrintFolder(staging: string, final: string): void {
   if (fs.existsSync(target)) fs.renameSync(target, previous);
   fs.renameSync(source, target);
   fs.rmSync(previous, { recursive: true, force: true });
+  const feed = path.join(staging, "feed.xml");
+  if (fs.existsSync(feed)) fs.renameSync(feed, path.join(final, "feed.xml"));
   fs.rmSync(staging, { recursive: true, force: true });
 }

@@ -46,6 +46,9 @@ export interface PrintFileEntry extends PrintFileFacts {
   /** 765,0 Ko */
   size: string;
   /** 148 × 210 mm: the page the reader holds, or the sheet for the imposed files. */
+  /** The format's numbers, in mm (the page the reader holds, or the sheet once imposed). */
+  widthMm: number;
+  heightMm: number;
   format: string;
 }
 
@@ -65,7 +68,14 @@ function describeCount(facts: PrintFileFacts): string {
 export function printFilesData(facts: PrintFileFacts[]): PrintFileEntry[] {
   return facts.map((f) => {
     const size = edition(f.key).imposition === "none" ? f.trim : f.sheet;
-    return { ...f, count: describeCount(f), size: formatBytes(f.bytes), format: `${mm(size.widthMm)} × ${mm(size.heightMm)} mm` };
+    return {
+      ...f,
+      count: describeCount(f),
+      size: formatBytes(f.bytes),
+      widthMm: Math.round(size.widthMm * 100) / 100,
+      heightMm: Math.round(size.heightMm * 100) / 100,
+      format: `${mm(size.widthMm)} × ${mm(size.heightMm)} mm`,
+    };
   });
 }
 

@@ -1,19 +1,29 @@
 /**
  * What the paper needs that the screen doesn't, as template filters over the
- * HTML the one markdown-it instance already rendered: soft hyphens (Chromium
- * has no French dictionary), footnotes moved to their call so Paged.js can
+ * HTML the one markdown-it instance already rendered: soft hyphens in the
+ * zine's language (Chromium here has no hyphenation dictionary), footnotes moved to their call so Paged.js can
  * float them to the foot of the page, links turned into something a reader
  * can follow on paper, and a vector QR code.
  */
 import { createRequire } from "node:module";
 import QRCode from "qrcode";
 import { citations } from "../scripts/site/filters.ts";
+import { language, type Language } from "../scripts/site/typography.ts";
 
 const require = createRequire(import.meta.url);
-// hyphen/fr is CommonJS without an exports map: load it the CommonJS way.
-const { hyphenateSync } = require("hyphen/fr/index.js") as {
-  hyphenateSync: (text: string, options?: { minWordLength?: number }) => string;
-};
+type Hyphenate = (text: string, options?: { minWordLength?: number }) => string;
+/** The hyphenation dictionary of each language the zine can be written in. */
+const DICTIONARIES: Record<Language, string> = { fr: "hyphen/fr/index.js", en: "hyphen/en-gb/index.js" };
+const hyphenators = new Map<Language, Hyphenate>();
+/** hyphen's dictionaries are CommonJS without an exports map: load them the CommonJS way, once each. */
+function hyphenator(lang: Language): Hyphenate {
+  let hyphenate = hyphenators.get(lang);
+  if (!hyphenate) {
+    hyphenate = (require(DICTIONARIES[lang]) as { hyphenateSync: Hyphenate }).hyphenateSync;
+    hyphenators.set(lang, hyphenate);
+  }
+  return hyphenate;
+}
 
 const URL_LIKE = /(\S*(?::\/\/|www\.|@)\S*)/u;
 /** Elements whose text must stay as typed: URLs, code, and headings, names and titles. */
@@ -23,8 +33,9 @@ const VERBATIM = /^(?:code|pre|kbd|samp|script|style|h[1-6]|figcaption|cite)$/;
  * Inserts U+00AD soft hyphens into the text of `html`, never inside a tag,
  * an attribute, a URL, or an element marked verbatim (code, class "…url…").
  */
-export function cesure(html: unknown): string {
+export function cesure(this: { ctx?: { site?: { language?: unknown } } } | void, html: unknown): string {
   const source = String(html ?? "");
+  const hyphenateSync = hyphenator(language(this?.ctx?.site?.language));
   const parts = source.split(/(<[^>]*>)/);
   const stack: boolean[] = [];
   let verbatimDepth = 0;

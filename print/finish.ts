@@ -21,6 +21,8 @@ export interface FinishOptions {
   title: string;
   author: string;
   subject: string;
+  /** The PDF's /Lang, as BCP 47 (fr-FR, en-GB): from <meta name="zine-lang">. */
+  lang?: string;
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the content date. */
@@ -39,11 +41,11 @@ export function pdfDate(contentDate: string, env: NodeJS.ProcessEnv = process.en
 }
 
 /** Sets the info dictionary the same way every time. */
-export function setStableMetadata(doc: PDFDocument, options: Pick<FinishOptions, "date" | "title" | "author" | "subject">): void {
+export function setStableMetadata(doc: PDFDocument, options: Pick<FinishOptions, "date" | "title" | "author" | "subject" | "lang">): void {
   doc.setTitle(options.title);
   doc.setAuthor(options.author);
   doc.setSubject(options.subject);
-  doc.setLanguage("fr-FR");
+  doc.setLanguage(options.lang ?? "fr-FR");
   doc.setCreator("Eleventy, Paged.js");
   doc.setProducer("Chromium, pdf-lib");
   doc.setCreationDate(options.date);

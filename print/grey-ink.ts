@@ -171,13 +171,35 @@ function replaceStream(context: PDFContext, ref: PDFRef, old: PDFRawStream, byte
   context.assign(ref, PDFRawStream.of(dict, compressed));
 }
 
-/** An 8-bit RGB image → an 8-bit grey image (JPEG and other encodings are left for the preflight to refuse). */
+/** How many colour components a colour space has, and whether it is one of the grey or RGB kinds we rewrite. */
+function imageSpace(context: PDFContext, space: PDFObject | undefined): "rgb" | "grey" | "other" {
+  const found = lookup(context, space);
+  if (found?.toString() === "/DeviceRGB") return "rgb";
+  if (found?.toString() === "/DeviceGray") return "grey";
+  if (found instanceof PDFArray && found.get(0)?.toString() === "/ICCBased") {
+    const profile = lookup(context, found.get(1));
+    const n = profile instanceof PDFRawStream ? profile.dict.get(PDFName.of("N"))?.toString() : undefined;
+    return n === "3" ? "rgb" : n === "1" ? "grey" : "other";
+  }
+  return "other";
+}
+
+/**
+ * An 8-bit RGB image (DeviceRGB or an RGB ICC profile, as Chromium embeds a
+ * picture) → an 8-bit DeviceGray image; a grey ICC image → DeviceGray. Other
+ * encodings (JPEG…) are left for the preflight to refuse.
+ */
 function greyImage(context: PDFContext, ref: PDFRef, image: PDFRawStream): void {
-  if (image.dict.get(PDFName.of("ColorSpace"))?.toString() !== "/DeviceRGB") return;
+  const space = imageSpace(context, image.dict.get(PDFName.of("ColorSpace")));
+  if (space === "grey") {
+    image.dict.set(PDFName.of("ColorSpace"), PDFName.of("DeviceGray"));
+    return;
+  }
+  if (space !== "rgb") return;
   if (image.dict.get(PDFName.of("BitsPerComponent"))?.toString() !== "8") return;
   const filter = image.dict.get(PDFName.of("Filter"))?.toString();
   if (filter && filter !== "/FlateDecode") return;
-  const rgb = streamBytes(image);
+  const rgb = filter ? decodePDFRawStream(image).decode() : image.getContents();
   const grey = new Uint8Array(rgb.length / 3);
   for (let p = 0; p < grey.length; p++) grey[p] = Math.round(0.299 * rgb[3 * p] + 0.587 * rgb[3 * p + 1] + 0.114 * rgb[3 * p + 2]);
   replaceStream(context, ref, image, grey);

@@ -1,6 +1,6 @@
 /**
  * Impose stage: finished pages placed on printer sheets with pdf-lib, in the
- * order scripts/lib/imposition.ts decides.
+ * order print/imposition.ts decides.
  * - the booklet: two A5 pages per side of an A4 landscape sheet, saddle-stitch
  *   order, optional creep compensation;
  * - the mini-zine: eight small pages on one side of one A4 landscape sheet,
@@ -24,6 +24,7 @@ export interface ImposeMeta {
   title: string;
   author: string;
   subject: string;
+  lang?: string;
 }
 
 /**

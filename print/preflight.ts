@@ -12,6 +12,7 @@ import { ptToMm, mmToPt, saddleStitchSides } from "./imposition.ts";
 import { scanContent, streamText, type Operation } from "./grey-ink.ts";
 import { THINNEST_LINE_PT, type Edition, type Size } from "./editions.ts";
 import type { Overflow, LoneLine } from "./render.ts";
+import { checkPictures, isShippedFont, unshippedFontProblem } from "./preflight-pictures.ts";
 
 export interface FontInfo {
   name: string;
@@ -163,7 +164,14 @@ function readInk(doc: PDFDocument, content: string, resources: PDFDict | undefin
   const named = (kind: string, name: string) => dict(doc, dict(doc, resources?.get(PDFName.of(kind)))?.get(PDFName.of(name.replace(/^\//, ""))));
   const spaceName = (object: PDFObject | undefined): string => {
     const found = resolve(doc, object);
-    if (found instanceof PDFArray) return spaceName(found.get(0));
+    if (found instanceof PDFArray) {
+      const kind = found.get(0)?.toString().replace(/^\//, "") ?? "?";
+      if (kind !== "ICCBased") return kind;
+      // An ICC profile is as grey, RGB or CMYK as its number of components.
+      const profile = resolve(doc, found.get(1));
+      const n = profile instanceof PDFRawStream ? profile.dict.get(PDFName.of("N"))?.toString() : "?";
+      return n === "1" ? "DeviceGray" : n === "3" ? "ICCBased RVB" : n === "4" ? "ICCBased CMJN" : "ICCBased";
+    }
     return found?.toString().replace(/^\//, "") ?? "?";
   };
   for (const op of scanOnce(content)) {
@@ -376,7 +384,12 @@ export async function preflight(
   for (const font of entry.fonts) {
     if (font.type === "Type3") problems.push(`la police ${font.name} est une police Type 3 (graisse ou style simulé) : déclarez la vraie fonte dans print/polices.css.`);
     else if (!font.embedded) problems.push(`la police ${font.name} n’est pas incorporée : l’imprimeur en mettrait une autre.`);
+    if (!isShippedFont(font.name)) problems.push(unshippedFontProblem(font.name));
   }
+  // Pictures: resolution at their printed size (print/preflight-pictures.ts).
+  const pictures = checkPictures(bytes);
+  problems.push(...pictures.problems);
+  entry.warnings = [...entry.warnings, ...pictures.warnings];
   const foreign = entry.colourSpaces.filter((space) => space !== "DeviceGray" && !(space === "DeviceCMYK" && !ink.colourCmyk) && !(space === "Separation" && edition.spot));
   if (foreign.length) {
     problems.push(`le fichier contient des couleurs (${foreign.join(", ")}) et non du seul noir : l’imprimeur les passerait en quatre encres et le texte noir deviendrait gris foncé tramé. Une image en couleur ? Mettez-la en niveaux de gris.`);

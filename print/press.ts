@@ -4,6 +4,7 @@
  * BleedBox 3 mm around the trim, the content clipped to that bleed, crop
  * marks outside it, and the PDF/X keys a copy shop's preflight looks for.
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import zlib from "node:zlib";
 import { PDFDocument, PDFName, PDFString, PDFArray, PDFDict, PDFRawStream, type PDFRef } from "pdf-lib";
@@ -47,6 +48,12 @@ export function cropMarks(trim: { x: number; y: number; width: number; height: n
   ].join("\n");
 }
 
+/** A stable UUID-shaped id from what the file is (never random: same input, same bytes). */
+function documentId(options: FinishOptions): string {
+  const hex = crypto.createHash("md5").update(`${options.title}\n${options.date.toISOString()}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** An XMP packet that says the same as the info dictionary, with the PDF/X version. */
 function xmp(options: FinishOptions): string {
   const date = options.date.toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -58,6 +65,7 @@ function xmp(options: FinishOptions): string {
     xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
     xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escape(options.title)}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>${escape(options.author)}</rdf:li></rdf:Seq></dc:creator>
@@ -67,6 +75,10 @@ function xmp(options: FinishOptions): string {
    <xmp:CreatorTool>Eleventy, Paged.js</xmp:CreatorTool>
    <pdf:Producer>Chromium, pdf-lib</pdf:Producer>
    <pdf:Trapped>False</pdf:Trapped>
+   <xmpMM:DocumentID>uuid:${documentId(options)}</xmpMM:DocumentID>
+   <xmpMM:InstanceID>uuid:${documentId(options)}</xmpMM:InstanceID>
+   <xmpMM:VersionID>1</xmpMM:VersionID>
+   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
    <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>
   </rdf:Description>
  </rdf:RDF>
@@ -139,5 +151,8 @@ export async function pressEdition(reading: Uint8Array, edition: Edition, option
   setStableMetadata(doc, options);
   setPrintDialog(doc);
   const pdfX = declarePdfX(doc, options, profileFile);
-  return { pdf: await saveStable(doc), pdfX };
+  const pdf = await saveStable(doc);
+  // PDF/X-4 is built on PDF 1.6, and the file uses nothing newer; pdf-lib always writes %PDF-1.7.
+  if (pdfX && Buffer.from(pdf.subarray(0, 8)).toString("latin1") === "%PDF-1.7") pdf[7] = "6".charCodeAt(0);
+  return { pdf, pdfX };
 }

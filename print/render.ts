@@ -37,8 +37,8 @@ export interface RenderResult {
   warnings: string[];
   /** The content date the document declares (<meta name="date">), YYYY-MM-DD. */
   date: string;
-  /** Its <title>, <meta name="author"> and <meta name="description">, for the PDF's info. */
-  meta: { title: string; author: string; subject: string };
+  /** Its <title>, <meta name="author">, <meta name="description"> and <meta name="zine-lang">, for the PDF's info. */
+  meta: { title: string; author: string; subject: string; lang: string };
   /** The zine's title as a slug (<meta name="zine-slug">): the start of the PDF names. */
   slug: string;
   /** The same pages printed once per riso drum (print/riso.ts), when asked for. */
@@ -68,7 +68,7 @@ async function describe(page: Page): Promise<Omit<RenderResult, "pdf" | "warning
     document.querySelectorAll("meta[name]").forEach((m) => {
       named[m.getAttribute("name") ?? ""] = m.getAttribute("content") ?? "";
     });
-    const meta = { title: document.title, author: named.author ?? "", subject: named.description ?? "" };
+    const meta = { title: document.title, author: named.author ?? "", subject: named.description ?? "", lang: named["zine-lang"] || "fr-FR" };
     return { pages: 0, padded: 0, overflows: [], loneLines: [], date: named.date ?? "", meta, slug: named["zine-slug"] || "zine" };
   });
 }
@@ -93,7 +93,7 @@ async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warning
     document.querySelectorAll("meta[name]").forEach((m) => {
       named[m.getAttribute("name") ?? ""] = m.getAttribute("content") ?? "";
     });
-    const meta = { title: document.title, author: named.author ?? "", subject: named.description ?? "" };
+    const meta = { title: document.title, author: named.author ?? "", subject: named.description ?? "", lang: named["zine-lang"] || "fr-FR" };
     const r = w.zineReport;
     return { pages: r.pages || flow.total, padded: r.padded, overflows: r.overflows, loneLines: r.loneLines ?? [], date: named.date ?? "", meta, slug: named["zine-slug"] || "zine" };
   });

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildSite } from "./site/build-site.ts";
 import { benchPrint, printBenchRows } from "../print/bench-print.ts";
-import { plateKeys, plateSvg } from "./plates/render.ts";
+import { plateKeys, plateSvg } from "./plates/index.ts";
 import { formatBytes } from "./lib/log.ts";
 import { listFiles } from "./lib/site-files.ts";
 

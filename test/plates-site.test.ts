@@ -9,7 +9,7 @@ import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSiteToTemp, htmlFiles, readPage } from "./helpers/site.ts";
 import { plateKeys } from "../scripts/plates/catalogue.ts";
-import { CARD_HEIGHT, CARD_WIDTH, renderCard } from "../scripts/plates/cards.ts";
+import { CARD_HEIGHT, CARD_WIDTH, renderCard, plateSvg } from "../scripts/plates/index.ts";
 
 let out: string;
 let siteUrl: string;
@@ -71,7 +71,7 @@ describe("sharing cards", () => {
   });
 
   it("is the same PNG, byte for byte, when drawn again", async () => {
-    const card = { title: "Les effets sur la ville", kicker: "Technopolice — chapitre 7", plate: "cloture", footer: "technopolice-zine.fr" };
+    const card = { title: "Les effets sur la ville", kicker: "Technopolice — chapitre 7", art: plateSvg("cloture", "web"), footer: "technopolice-zine.fr" };
     const [a, b] = await Promise.all([renderCard(card), renderCard(card)]);
     expect(a.equals(b)).toBe(true);
     const built = fs.readFileSync(path.join(out, "assets/cartes/chapitres-effets-sur-la-ville.png"));
@@ -79,8 +79,8 @@ describe("sharing cards", () => {
   });
 
   it("sets its text in the project's font, as outlines (no <text> for librsvg to substitute)", async () => {
-    const { cardSvg } = await import("../scripts/plates/cards.ts");
-    const svg = cardSvg({ title: "Défaire le rêve « sécuritaire »", kicker: "Technopolice", plate: "flux", footer: "technopolice-zine.fr" });
+    const { cardSvg } = await import("../scripts/plates/index.ts");
+    const svg = cardSvg({ title: "Défaire le rêve « sécuritaire »", kicker: "Technopolice", art: plateSvg("flux", "web"), footer: "technopolice-zine.fr" });
     expect(svg).not.toMatch(/<text|font-family/);
     expect(svg).not.toContain("NaN");
   });

@@ -10,9 +10,9 @@ import yaml from "js-yaml";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { drawPlate, plates, plateKeys } from "../scripts/plates/catalogue.ts";
-import { plateSvg } from "../scripts/plates/render.ts";
+import { greySvg, plateSvg } from "../scripts/plates/index.ts";
 import { MIN_PRINT_PT, SPOT, toSvg, type Variant } from "../scripts/plates/svg.ts";
-import { plate } from "../scripts/site/plate-shortcode.ts";
+import { plateShortcode as plate } from "../scripts/site/plates.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const MM_TO_PT = 72 / 25.4;
@@ -20,7 +20,7 @@ const MM_TO_PT = 72 / 25.4;
 /** Drawn from scratch, bypassing the memo: what a new build would write. */
 function fresh(key: string, variant: Variant, printWidthMm?: number): string {
   const { spec, sheet } = drawPlate(key);
-  return toSvg(sheet, { variant, title: spec.alt, printWidthMm: printWidthMm ?? spec.printWidthMm });
+  return toSvg(sheet, { variant, title: "", printWidthMm: printWidthMm ?? spec.printWidthMm });
 }
 
 function chapterPlateKeys(): { file: string; plate: unknown }[] {
@@ -62,12 +62,25 @@ describe("catalogue", () => {
     expect(plateKeys).toEqual(expect.arrayContaining(["pliage-livret", "pliage-mini-zine"]));
   });
 
-  it("gives every plate a French title and an alt text that says what it shows", () => {
+  it("keeps the content's words out of the code: only the kit's printing diagrams have a caption and alt text", () => {
     for (const key of plateKeys) {
-      const { title, alt } = plates[key];
-      expect(title.length, key).toBeGreaterThan(5);
-      expect(alt.length, key).toBeGreaterThan(60);
-      expect(alt, key).toMatch(/[àâçéèêëîïôûùœ’]/);
+      const { title, alt, legend } = plates[key];
+      if (plates[key].kind === "schéma") {
+        expect(title!.length, key).toBeGreaterThan(5);
+        expect(alt!.length, key).toBeGreaterThan(60);
+      } else {
+        expect([title, alt, legend], key).toEqual([undefined, undefined, undefined]);
+      }
+    }
+  });
+
+  it("gives every chapter of our zine a caption and an alt text that says what its plate shows", () => {
+    const dir = path.join(ROOT, "src/chapitres");
+    for (const f of fs.readdirSync(dir).filter((name) => name.endsWith(".md"))) {
+      const front = yaml.load(fs.readFileSync(path.join(dir, f), "utf8").match(/^---\n([\s\S]*?)\n---/)![1]) as Record<string, string>;
+      expect(front.plateCaption?.length, f).toBeGreaterThan(5);
+      expect(front.plateAlt?.length, f).toBeGreaterThan(60);
+      expect(front.plateAlt, f).toMatch(/[àâçéèêëîïôûùœ’]/);
     }
   });
 });
@@ -84,7 +97,7 @@ describe("determinism", () => {
     const here = digest(plateKeys.flatMap((k) => [fresh(k, "web"), fresh(k, "print")]));
     const script =
       'import { drawPlate, plateKeys } from "./scripts/plates/catalogue.ts"; import { toSvg } from "./scripts/plates/svg.ts"; import crypto from "node:crypto";' +
-      "const all = plateKeys.flatMap((k) => [\"web\", \"print\"].map((v) => { const { spec, sheet } = drawPlate(k); return toSvg(sheet, { variant: v, title: spec.alt, printWidthMm: spec.printWidthMm }); }));" +
+      "const all = plateKeys.flatMap((k) => [\"web\", \"print\"].map((v) => { const { spec, sheet } = drawPlate(k); return toSvg(sheet, { variant: v, title: \"\", printWidthMm: spec.printWidthMm }); }));" +
       'console.log(crypto.createHash("sha256").update(all.join("\\n")).digest("hex"));';
     const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" });
     expect(child.status, child.stderr).toBe(0);
@@ -127,11 +140,13 @@ describe("every plate as SVG", () => {
     }
   });
 
-  it("is an image with its alt text as <title> and aria-label, and a viewBox", () => {
+  it("is an image with its alt text as <title> and aria-label, and a viewBox; an ornament without one is hidden", () => {
     for (const key of plateKeys) {
-      const svg = plateSvg(key, "web");
-      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+" role="img" aria-label="[^"]+"/);
-      expect(svg).toContain(`<title>${plates[key].alt.replace(/&/g, "&amp;")}</title>`);
+      const svg = plateSvg(key, "web", undefined, "Un dessin & sa description");
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+" role="img" aria-label="Un dessin &amp; sa description"/);
+      expect(svg).toContain(`<title>Un dessin &amp; sa description</title>`);
+      expect(plateSvg(key, "web")).toMatch(/^<svg [^>]*aria-hidden="true"/);
+      expect(plateSvg(key, "web")).not.toContain("<title>");
     }
   });
 
@@ -173,15 +188,34 @@ describe("on paper", () => {
 });
 
 describe("the plate shortcode", () => {
-  it("wraps the plate in a figure with its caption", () => {
-    const html = plate("entonnoir", "web");
+  it("wraps the plate in a figure with the caption, alt text and legend the content gives", () => {
+    const html = plate({ plate: "entonnoir", caption: "Une pente", alt: "Un entonnoir <dessiné>", legend: ["le bord", "le fond"] }, "web");
     expect(html).toMatch(/^<figure class="planche planche-chapitre" data-planche="entonnoir"><svg /);
-    expect(html).toContain('<span class="planche-titre">Hypothèse 3 — la ville est un entonnoir</span>');
-    expect(html).toContain('<ol class="planche-legende">');
+    expect(html).toContain('aria-label="Un entonnoir &lt;dessiné&gt;"');
+    expect(html).toContain('<span class="planche-titre">Une pente</span>');
+    expect(html).toContain('<ol class="planche-legende"><li>le bord</li><li>le fond</li></ol>');
     expect(html).not.toMatch(/\sid="/); // the same plate may appear twice on a page
+  });
+
+  it("shows a bare key as an ornament: no caption, hidden from screen readers", () => {
+    const html = plate("entonnoir", "web");
+    expect(html).not.toContain("<figcaption>");
+    expect(html).toContain('aria-hidden="true"');
   });
 
   it("refuses an unknown key, listing the known ones", () => {
     expect(() => plate("nexiste-pas", "web")).toThrow(/nexiste-pas[\s\S]*couverture, flux/);
+  });
+});
+
+describe("an own plate on paper", () => {
+  it("turns every colour grey, in attributes and styles", () => {
+    const svg = '<svg viewBox="0 0 10 10"><path fill="#c2185b" stroke="red" style="stroke:#00f;fill:rgb(0, 128, 0)"/></svg>';
+    const grey = greySvg(svg);
+    const colours = [...grey.matchAll(/#([0-9a-f]{6})/g)].map((m) => m[1]);
+    expect(colours.length).toBe(3);
+    for (const c of colours) expect(c.slice(0, 2) === c.slice(2, 4) && c.slice(2, 4) === c.slice(4, 6), c).toBe(true);
+    expect(grey).toMatch(/rgb\((\d+),\1,\1\)/);
+    expect(grey).not.toMatch(/"red"/);
   });
 });

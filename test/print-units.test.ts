@@ -99,8 +99,10 @@ describe("preflight", () => {
     expect(entry.pages).toBe(8);
     expect(entry.sheetMm.widthMm).toBeCloseTo(148, 2);
     expect(entry.fonts.map((f) => f.name)).toEqual(["Helvetica"]);
-    // A standard-14 font is not embedded: the preflight says so, in a sentence.
-    expect(entry.problems).toEqual(["la police Helvetica n’est pas incorporée : l’imprimeur en mettrait une autre."]);
+    // A standard-14 font is not embedded, and not one the project ships: the preflight says both, in sentences.
+    expect(entry.problems).toHaveLength(2);
+    expect(entry.problems[0]).toBe("la police Helvetica n’est pas incorporée : l’imprimeur en mettrait une autre.");
+    expect(entry.problems[1]).toMatch(/^police Helvetica : elle ne fait pas partie des polices du projet .*→/);
   });
   it("reports a wrong size to the hundredth of a millimetre, a wrong page count and overflows", async () => {
     const entry = await preflight(edition("lecture"), "bad.pdf", await pdfWithPages(6, [mmToPt(148.02), mmToPt(210)]), {
@@ -133,7 +135,7 @@ describe("preflight", () => {
     const pages = await finishPages(await pdfWithPages(4, [mmToPt(158), mmToPt(220)]), { ...options, trim: edition("lecture").trim, layoutBleedMm: 5 });
     const { pdf, pdfX } = await pressEdition(pages, edition("presse"), options);
     const entry = await preflight(edition("presse"), "presse.pdf", pdf);
-    expect(entry.problems.filter((p) => !/incorporée/.test(p))).toEqual([]);
+    expect(entry.problems.filter((p) => !/Helvetica/.test(p))).toEqual([]);
     expect(entry.trimBoxMm.slice(2)).toEqual([148, 210]);
     expect(entry.bleedBoxMm.slice(2)).toEqual([154, 216]);
     expect(pdfX).toBe(true);

@@ -264,6 +264,7 @@ describe("the press edition", () => {
   it("declares PDF/X-4 with a grey-to-black output intent, and Trapped", async () => {
     const info = execFileSync("pdfinfo", [file("presse")], { encoding: "utf8" });
     expect(info).toMatch(/Metadata Stream:\s+yes/);
+    expect(info).toMatch(/PDF version:\s+1\.6/);
     const raw = qdf("presse");
     expect(raw).toMatch(/\/GTS_PDFXVersion \(PDF\/X-4\)/);
     expect(raw).toMatch(/\/Trapped \/False/);
@@ -376,13 +377,15 @@ describe("the mini-zine", () => {
 
 describe("the /imprimer/ page", () => {
   it("links every PDF with its page count and size", () => {
-    const html = fs.readFileSync(path.join(out, "imprimer", "index.html"), "utf8");
+    // No-break spaces keep numbers with their units: read them as spaces here.
+    const html = fs.readFileSync(path.join(out, "imprimer", "index.html"), "utf8").replace(/[\u00A0\u202F]/g, " ");
     const a5 = summary.files.find((f) => f.key === "lecture")!;
     const booklet = summary.files.find((f) => f.key === "livret")!;
     for (const entry of summary.files) expect(html).toContain(`/imprimer/${entry.file}`);
     expect(html).toMatch(new RegExp(`${a5.file}"[^>]*>[^<]+</a> — PDF, ${a5.pages} pages, format 148 × 210 mm`));
     expect(html).toMatch(new RegExp(`${booklet.file}"[^>]*>[^<]+</a> — PDF, ${booklet.pages / 2} feuilles A4 en recto verso`));
     expect(html).toMatch(/1 feuille A4 pour 8 pages/);
+    expect(html).toMatch(/\d+,\d Ko/);
     expect(html).toMatch(/bord court/);
     expect(html).toMatch(/pointillé/);
   });

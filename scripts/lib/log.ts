@@ -4,10 +4,14 @@ export function step(message: string): void {
   process.stderr.write(`• ${message}\n`);
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} o`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} Ko`;
-  return `${(bytes / 1024 / 1024).toFixed(2)} Mo`;
+/** A size for people: 204,7 Ko in French (decimal comma, no-break space), 204.7 KB in English. */
+export function formatBytes(bytes: number, lang: "fr" | "en" = "fr"): string {
+  const [unit, kilo, mega] = lang === "en" ? ["B", "KB", "MB"] : ["o", "Ko", "Mo"];
+  const number = (value: number, digits: number) =>
+    new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(value);
+  if (bytes < 1024) return `${bytes}\u00A0${unit}`;
+  if (bytes < 1024 * 1024) return `${number(bytes / 1024, 1)}\u00A0${kilo}`;
+  return `${number(bytes / 1024 / 1024, 2)}\u00A0${mega}`;
 }
 
 export function seconds(since: number): string {

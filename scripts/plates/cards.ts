@@ -5,7 +5,6 @@
  * bytes are the same on every machine with the same sharp.
  */
 import sharp from "sharp";
-import { plateSvg } from "./render.ts";
 import { INK, PAPER, SPOT } from "./svg.ts";
 import { font, textPath, wrap, type Face } from "./type.ts";
 
@@ -19,9 +18,20 @@ export interface Card {
   title: string;
   /** Small line above the title (the site's name, a chapter number). */
   kicker: string;
-  plate: string;
+  /** The picture, as SVG text: a generated plate (ink as currentColor) or an own SVG. */
+  art: string;
   /** The site's address, printed at the bottom. */
   footer: string;
+}
+
+/**
+ * A picture set in a box of the card, scaled to fit, as an <image> holding
+ * the SVG as data (so an own SVG's width, height and ids stay its own); ink
+ * drawn as currentColor becomes the card's ink.
+ */
+function placed(svg: string, x: number, y: number, width: number, height: number): string {
+  const inked = svg.replace(/currentColor/g, INK);
+  return `<image x="${x}" y="${y}" width="${width}" height="${height}" href="data:image/svg+xml;base64,${Buffer.from(inked).toString("base64")}"/>`;
 }
 
 /** Characters a font has no glyph for (a narrow no-break space, say) are set as a plain space. */
@@ -35,7 +45,7 @@ function lines(text: string, size: number, face: Face, width: number): string[] 
   return wrap(text, size, face, width).map((line) => printable(line, face));
 }
 
-export function cardSvg({ title, kicker, plate, footer }: Card): string {
+export function cardSvg({ title, kicker, art, footer }: Card): string {
   const left = 64;
   const textWidth = 500;
   // The largest size at which the title holds in four lines.
@@ -50,12 +60,12 @@ export function cardSvg({ title, kicker, plate, footer }: Card): string {
   const titleD = titleLines.map((line, i) => textPath(line, left, top + size + i * lead, size, "display")).join("");
   const kickerD = textPath(printable(kicker.toUpperCase(), "display"), left, 104, 24, "display");
   const footerD = textPath(printable(footer, "displayMedium"), left, CARD_HEIGHT - 64, 24, "displayMedium");
-  const art = plateSvg(plate, "web").replace("<svg ", `<svg x="596" y="30" width="580" height="570" color="${INK}" `);
+  const picture = placed(art, 596, 30, 580, 570);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">` +
     `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="${PAPER}"/>` +
     `<path fill="${SPOT}" d="${kickerD}"/><path fill="${INK}" d="${titleD}"/><path fill="#55534e" d="${footerD}"/>` +
-    `<path stroke="${SPOT}" stroke-width="4" d="M${left} 124h72"/>${art}</svg>`
+    `<path stroke="${SPOT}" stroke-width="4" d="M${left} 124h72"/>${picture}</svg>`
   );
 }
 
@@ -78,14 +88,12 @@ export async function renderCard(card: Card): Promise<Buffer> {
   return rasterise(cardSvg(card));
 }
 
-/** A plate alone as PNG (the feed's image): ink on paper, `width` pixels wide. */
-export async function renderPlatePng(key: string, width = 960): Promise<Buffer> {
-  const svg = plateSvg(key, "web");
-  const [, w, h] = svg.match(/viewBox="0 0 (\d+) (\d+)"/)!.map(Number);
-  const height = Math.round((width * h) / w);
+/** A plate alone as PNG (the feed's image): ink on paper, `width` pixels wide, from its SVG and its size. */
+export async function renderPlatePng(svg: string, size: { width: number; height: number }, width = 960): Promise<Buffer> {
+  const height = Math.round((width * size.height) / size.width);
   const page =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="${PAPER}"/>` +
-    svg.replace("<svg ", `<svg width="${width}" height="${height}" color="${INK}" `) +
+    placed(svg, 0, 0, width, height) +
     `</svg>`;
   return rasterise(page);
 }

@@ -1,6 +1,6 @@
 /**
- * The catalogue of plates: key → what it shows (French title and alt text)
- * and how it is drawn.
+ * The catalogue of generated plates: key → how it is drawn. What a plate
+ * shows is said by the content that uses it (plateCaption/plateAlt).
  *
  * Keys (for templates, `{% plate "key", "web" | "print" %}`, and for chapters' `plate:` front matter):
  *   couverture                         the cover (web home, print cover)
@@ -12,32 +12,13 @@
  *   pliage-mini-zine                   /imprimer/: one A4 sheet, one cut, folds
  */
 import { Sheet } from "./sheet.ts";
-import type { View } from "./projection.ts";
+import type { PlateSpec } from "./spec.ts";
 import { chapterPlates } from "./plates-chapters.ts";
 import { coverPlates } from "./plates-cover.ts";
 import { vignettePlates } from "./plates-vignettes.ts";
 import { foldPlates } from "./plates-folds.ts";
 
-export interface PlateSpec {
-  /** Title phrased as a hypothesis, shown as the caption. */
-  title: string;
-  /** What it shows and what it means, for people who don't see it. */
-  alt: string;
-  /** The numbered labels, in order. */
-  legend?: string[];
-  width: number;
-  height: number;
-  view: View;
-  /**
-   * Printed width on paper by default: the smallest place the plate is used
-   * (the cover also sits on the mini-zine), so the 0.25 pt floor holds there;
-   * bigger prints get bolder lines, or pass their width to the shortcode.
-   */
-  printWidthMm: number;
-  /** The kind of plate, for the contact sheet. */
-  kind: "couverture" | "chapitre" | "vignette" | "schéma";
-  draw(s: Sheet): void;
-}
+export type { PlateSpec };
 
 export const plates: Record<string, PlateSpec> = {
   ...coverPlates,

@@ -2,7 +2,7 @@
  * One plate per chapter, each a hypothesis about space: what the chapter
  * says, drawn as a place. Keys are the chapters' `plate:` front matter.
  */
-import type { PlateSpec } from "./catalogue.ts";
+import type { PlateSpec } from "./spec.ts";
 import type { Sheet } from "./sheet.ts";
 import type { Vec3 } from "./projection.ts";
 import { bodyMarker, viewfinder } from "./body.ts";
@@ -33,9 +33,6 @@ function townHall(s: Sheet, x: number, y: number): Vec3 {
 
 export const chapterPlates: Record<string, PlateSpec> = {
   flux: chapter({
-    title: "Hypothèse 1 — la ville devient un gisement de flux",
-    alt:
-      "Une ville en blocs sur un quadrillage. Dans les rues, des faisceaux de lignes : véhicules, marchandises, énergie, personnes. À chaque carrefour, un capteur ; de chaque capteur monte un fil vers un même point suspendu au-dessus de la ville. La ville intelligente se pense comme des flux à mesurer, et devient un lieu d’extraction de données.",
     view: { ox: 240, oy: 200, scale: 15.5 },
     draw(s) {
       groundGrid(s, { x0: -6, y0: -6, x1: 6, y1: 6, step: 1 });
@@ -69,10 +66,6 @@ export const chapterPlates: Record<string, PlateSpec> = {
   }),
 
   marche: chapter({
-    title: "Hypothèse 2 — la sécurité devient une filière",
-    alt:
-      "À gauche, une mairie à colonnes ; à droite, des caisses empilées devant un entrepôt : les industriels. Entre les deux, un faisceau de courbes porte l’argent public vers les entreprises, qui renvoient des caméras vers trois socles de vitrine où se dressent des poteaux : Nice, Paris, Marseille. Argent public et intérêts privés avancent ensemble, et les villes servent de vitrine à un produit.",
-    legend: ["argent public (la mairie)", "industriels (caméras, capteurs, logiciels)", "Nice", "Paris", "Marseille"],
     view: { ox: 240, oy: 150, scale: 15 },
     draw(s) {
       groundGrid(s, { x0: -7, y0: -6, x1: 7, y1: 7, step: 1 });
@@ -103,10 +96,6 @@ export const chapterPlates: Record<string, PlateSpec> = {
   }),
 
   entonnoir: chapter({
-    title: "Hypothèse 3 — la ville est un entonnoir",
-    alt:
-      "Un entonnoir dessiné comme une surface creusée en cercles. Sur ses bords, les sources : caméras, police, hôpitaux, transports, réseaux sociaux. De chacune partent des courbes qui glissent le long de la pente et tournent jusqu’au fond, où se tient un petit bâtiment et son mur d’écrans : le Centre de Supervision Urbain et l’Observatoire Big Data. Tout ce que la ville produit descend vers un seul point.",
-    legend: ["caméras", "police", "hôpitaux", "transports", "réseaux sociaux", "Centre de Supervision Urbain et Observatoire Big Data"],
     view: { ox: 240, oy: 150, scale: 17 },
     draw(s) {
       const ground = wells([{ x: 0, y: 0, depth: 6, sigma: 2.8 }]);
@@ -153,10 +142,6 @@ export const chapterPlates: Record<string, PlateSpec> = {
   }),
 
   corps: chapter({
-    title: "Hypothèse 4 — le corps devient un identifiant",
-    alt:
-      "Une silhouette debout, dessinée en fil de fer, couverte de points : ceux du visage reliés en maillage, ceux des épaules, des coudes, des genoux, qui trahissent la démarche. À côté, un poteau et sa caméra ; son cône de vision vise la personne, et un cadre de visée s’est refermé sur son visage. Le corps devient une étiquette que l’on porte partout et qu’on ne peut pas retirer.",
-    legend: ["caméra « intelligente »", "points du visage (reconnaissance faciale)", "points du corps (allure, démarche)"],
     view: { ox: 220, oy: 210, scale: 25 },
     draw(s) {
       paving(s, -4, -3, 3, 4, 1);
@@ -172,9 +157,6 @@ export const chapterPlates: Record<string, PlateSpec> = {
   }),
 
   ecrans: chapter({
-    title: "Hypothèse 5 — plus d’images, pas plus de preuves",
-    alt:
-      "Un mur d’écrans dans une salle de contrôle, face à une personne assise à son bureau. De la droite arrivent sans cesse des flux d’images venus des caméras de la ville ; le mur ne suffit plus, et des écrans en trop s’entassent sur le sol. Multiplier les images ne dit rien de leur utilité : les études ne trouvent pas d’effet notable sur la délinquance.",
     view: { ox: 250, oy: 130, scale: 17 },
     draw(s) {
       groundGrid(s, { x0: -7, y0: -4, x1: 5, y1: 6, step: 1 });
@@ -202,9 +184,6 @@ export const chapterPlates: Record<string, PlateSpec> = {
   }),
 
   norme: chapter({
-    title: "Hypothèse 6 — l’inhabituel devient suspect",
-    alt:
-      "Un sol quadrillé creusé d’un long couloir : la norme. Les gens y glissent tous dans le même sens, en file. Un seul se tient immobile hors du couloir, sur le plat ; un poteau le vise, son cône de vision l’entoure, un cercle le marque. Pour l’algorithme, l’illégal devient l’anormal : ce qui s’écarte de la moyenne déclenche l’alerte.",
     view: { ox: 240, oy: 150, scale: 16.5 },
     draw(s) {
       const channel: Surface = (x, y) => -1.8 * Math.exp(-((y - x * 0.05 + 1) ** 2) / 2.2);
@@ -232,9 +211,6 @@ export const chapterPlates: Record<string, PlateSpec> = {
   }),
 
   cloture: chapter({
-    title: "Hypothèse 7 — la place devient un couloir",
-    alt:
-      "Une place pavée entourée d’une clôture, avec deux passages étroits. Les gens la traversent en ligne droite d’une porte à l’autre ; les bancs sont coupés d’accoudoirs pour qu’on ne s’y allonge pas ; trois caméras couvrent le centre de leurs cônes qui se chevauchent. L’espace commun se referme : on y passe, on n’y reste plus.",
     view: { ox: 240, oy: 120, scale: 17 },
     draw(s) {
       paving(s, -5, -5, 5, 5, 1);
@@ -270,10 +246,6 @@ export const chapterPlates: Record<string, PlateSpec> = {
   }),
 
   plaine: chapter({
-    title: "Hypothèse 8 — le lampadaire était un poste de contrôle",
-    alt:
-      "La place de la Plaine, à Marseille, vue en axonométrie : un pavage, des platanes en cercles, des bancs, des gens assis ou debout par petits groupes. Au milieu, de hauts poteaux blancs qu’on prendrait pour des lampadaires ; chacun porte une caméra, et leurs cônes de vision se recouvrent jusqu’à couvrir toute la place. Une fois qu’on les a vus, on ne peut plus ne pas les voir.",
-    legend: ["les « hauts poteaux blancs »", "leurs caméras", "le champ surveillé : toute la place"],
     view: { ox: 240, oy: 125, scale: 16 },
     draw(s) {
       paving(s, -6, -6, 6, 6, 1);
@@ -299,9 +271,6 @@ export const chapterPlates: Record<string, PlateSpec> = {
   }),
 
   collectif: chapter({
-    title: "Hypothèse 9 — ce qui a été décidé ensemble se défait ensemble",
-    alt:
-      "Sur une place plate, une foule forme un cercle. Au milieu du cercle, un poteau de caméra est couché au sol ; aux coins, les caméras qui restent lancent des rayons qui s’arrêtent en l’air, sans plus atteindre personne. Aucune précaution individuelle ne fait tomber les poteaux : la lutte contre la safe city est une action collective.",
     view: { ox: 240, oy: 150, scale: 17 },
     draw(s) {
       groundGrid(s, { x0: -6, y0: -6, x1: 6, y1: 6, step: 1 });

@@ -1,13 +1,10 @@
 /** The cover: the whole argument of the book in one surface. */
-import type { PlateSpec } from "./catalogue.ts";
+import type { PlateSpec } from "./spec.ts";
 import { block, drain, groundGrid, pole, sightFan, wells, person } from "./vocabulary.ts";
 import type { Vec3 } from "./projection.ts";
 
 export const coverPlates: Record<string, PlateSpec> = {
   couverture: {
-    title: "La safe city, une surface qui fait tout glisser vers la salle de contrôle",
-    alt:
-      "Dessin en axonométrie : une ville en quadrillage dont le sol se creuse en un puits profond. Au bord, des immeubles et des poteaux de caméras dont les cônes de vision balaient le sol ; de chaque caméra, des flux glissent le long de la pente et tournent jusqu’au fond du puits, où se tient la salle de contrôle. La ville entière devient une pente qui mène au centre de supervision.",
     width: 480,
     height: 360,
     view: { ox: 240, oy: 190, scale: 16.5 },

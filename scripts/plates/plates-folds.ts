@@ -2,7 +2,7 @@
  * The printing instructions of /imprimer/, drawn in the same hand: sheets in
  * axonometric, numbered steps, the spot colour for what you do (cut, staple).
  */
-import type { PlateSpec } from "./catalogue.ts";
+import type { PlateSpec } from "./spec.ts";
 import type { Sheet } from "./sheet.ts";
 import type { Vec3 } from "./projection.ts";
 

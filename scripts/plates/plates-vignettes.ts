@@ -3,7 +3,7 @@
  * figure of the vocabulary each, drawn larger, so the same hand reads at
  * that size.
  */
-import type { PlateSpec } from "./catalogue.ts";
+import type { PlateSpec } from "./spec.ts";
 import type { Vec3 } from "./projection.ts";
 import { bodyMarker, viewfinder } from "./body.ts";
 import { block, drain, funnelGrid, gathering, groundGrid, paving, person, pole, sightFan, wells } from "./vocabulary.ts";
@@ -14,8 +14,6 @@ function vignette(spec: Omit<PlateSpec, "width" | "height" | "printWidthMm" | "k
 
 export const vignettePlates: Record<string, PlateSpec> = {
   "vignette-camera": vignette({
-    title: "Le poteau et son cône",
-    alt: "Un haut poteau blanc porte une caméra ; son cône de vision s’étale sur le sol quadrillé et couvre deux passants. Ce qui ressemble à un lampadaire est un poste de contrôle.",
     view: { ox: 240, oy: 160, scale: 26 },
     draw(s) {
       groundGrid(s, { x0: -4, y0: -4, x1: 4, y1: 4, step: 1 });
@@ -26,8 +24,6 @@ export const vignettePlates: Record<string, PlateSpec> = {
     },
   }),
   "vignette-entonnoir": vignette({
-    title: "L’entonnoir",
-    alt: "Un entonnoir dessiné en cercles ; des courbes glissent le long de ses pentes et tournent jusqu’au fond, où se tient la salle de contrôle. Toute la ville descend vers un seul point.",
     view: { ox: 240, oy: 140, scale: 24 },
     draw(s) {
       const ground = wells([{ x: 0, y: 0, depth: 5, sigma: 2.4 }]);
@@ -41,8 +37,6 @@ export const vignettePlates: Record<string, PlateSpec> = {
     },
   }),
   "vignette-corps": vignette({
-    title: "Le corps marqué",
-    alt: "Une silhouette en fil de fer couverte de points, le visage pris dans un cadre de visée. Le corps devient une donnée qu’on ne peut ni changer ni cacher.",
     view: { ox: 240, oy: 300, scale: 40 },
     draw(s) {
       paving(s, -2, -2, 2, 2, 1);
@@ -51,8 +45,6 @@ export const vignettePlates: Record<string, PlateSpec> = {
     },
   }),
   "vignette-collectif": vignette({
-    title: "Ensemble",
-    alt: "Une foule en cercle sur une place, autour d’un poteau de caméra couché au sol. Ce qui a été décidé collectivement se défait collectivement.",
     view: { ox: 240, oy: 160, scale: 24 },
     draw(s) {
       groundGrid(s, { x0: -4.5, y0: -4.5, x1: 4.5, y1: 4.5, step: 1 });

@@ -8,8 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { plateKeys, plateSvg } from "./render.ts";
-import { INK, PAPER } from "./svg.ts";
+import { plateKeys, plateSvg, INK, PAPER } from "./index.ts";
 
 const [dir = "/tmp/planches", ...only] = process.argv.slice(2);
 const keys = only.length ? only : plateKeys;

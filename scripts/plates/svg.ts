@@ -18,6 +18,7 @@
 import { LAYERS, type Layer, type Sheet } from "./sheet.ts";
 import { PathData, num } from "./path-data.ts";
 import type { Vec2 } from "./projection.ts";
+import { escapeHtml } from "../lib/escape.ts";
 
 export type Variant = "web" | "print";
 
@@ -32,7 +33,6 @@ export const PRINT_PT: Record<Exclude<Layer, "spotFill" | "ink"> | "hatch", numb
 export const MIN_PRINT_PT = 0.25;
 const MM_TO_PT = 72 / 25.4;
 
-const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Hatch lines at 45° clipped to a polygon (even-odd), for the spot areas on paper. */
 export function hatch(polygon: Vec2[], spacing: number): [Vec2, Vec2][] {
@@ -59,6 +59,7 @@ export function hatch(polygon: Vec2[], spacing: number): [Vec2, Vec2][] {
 
 export interface SvgOptions {
   variant: Variant;
+  /** The alt text; empty for a plate that is only an ornament (hidden from screen readers). */
   title: string;
   /** Width of the plate on paper, for the print widths. */
   printWidthMm: number;
@@ -113,9 +114,10 @@ export function toSvg(sheet: Sheet, { variant, title, printWidthMm }: SvgOptions
     out.push(`<path ${attrs} d="${d}"/>`);
   }
 
-  const t = escapeXml(title);
+  const t = escapeHtml(title);
+  const described = t ? `role="img" aria-label="${t}"` : `aria-hidden="true"`;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${sheet.width} ${sheet.height}" role="img" aria-label="${t}" class="planche-svg" ` +
-    `fill="none" stroke="${ink}" stroke-linecap="round" stroke-linejoin="round"><title>${t}</title>${out.join("")}</svg>`
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${sheet.width} ${sheet.height}" ${described} class="planche-svg" ` +
+    `fill="none" stroke="${ink}" stroke-linecap="round" stroke-linejoin="round">${t ? `<title>${t}</title>` : ""}${out.join("")}</svg>`
   );
 }

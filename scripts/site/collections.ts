@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { chapterSchema } from "../../_data/schema.ts";
 import { checkContent, ContentError } from "./content-error.ts";
 import { sourceFile } from "./zine-folder.ts";
-import { isPlateKey, plateKeys } from "../plates/render.ts";
+import { resolvePlate } from "./plates.ts";
 
 interface CollectionItem {
   inputPath: string;
@@ -49,11 +49,8 @@ export function chapters(api: CollectionApi): CollectionItem[] {
       ]);
     }
     seen.set(chapter.order, file);
-    if (!isPlateKey(chapter.plate)) {
-      throw new ContentError(file, [
-        `champ « plate » : « ${chapter.plate} » n’est pas une planche connue → choisissez parmi : ${plateKeys.join(", ")}`,
-      ]);
-    }
+    // A known key, or an SVG of the zine's own that can be read (messages name this file).
+    resolvePlate({ plate: chapter.plate, from: item.inputPath });
   }
   return [...items].sort((a, b) => (a.data.order as number) - (b.data.order as number));
 }

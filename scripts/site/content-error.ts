@@ -30,11 +30,14 @@ function describe(issue: z.core.$ZodIssue, value: unknown, labelEntry?: (index: 
     const index = path.shift() as number;
     parts.push(labelEntry ? labelEntry(index) : `entrée ${index + 1}`);
   }
+  // A field the schema doesn't know (book, now source): name it, so its hint can say what it became.
+  const unknown = issue.code === "unrecognized_keys" ? issue.keys.map(String) : [];
+  if (unknown.length) path.push(unknown.join(", "));
   const field = path.map(String).join(".") || "(le fichier entier)";
-  const key = String(path[0] ?? "");
+  const key = String(unknown[0] ?? path[0] ?? "");
   // A field that isn't there at all, whatever message its schema gives for a wrong value.
   const missing = issue.code === "invalid_type" && issue.path.length > 0 && valueAt(value, issue.path) === undefined;
-  parts.push(`champ « ${field} » : ${missing ? "manque" : issue.message}`);
+  parts.push(`champ « ${field} » : ${missing ? "manque" : unknown.length ? "n’existe pas" : issue.message}`);
   const hint = hints[key];
   return parts.join(", ") + (hint ? ` → ${hint}` : "");
 }

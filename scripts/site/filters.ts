@@ -1,31 +1,94 @@
 /** Template filters: small pure functions the layouts call. */
 import { markdown } from "./markdown.ts";
-import { typographie } from "./typography.ts";
-import { resourceKinds, type Resource, type ResourceKind } from "../../_data/schema.ts";
+import { language, typographie, typographieHtml, type Language } from "./typography.ts";
+import { dateIn, describeSource, hasKey, translate, translateBlocks, translateList, translatePlain, type Vars } from "./langues.ts";
+import { formatBytes } from "../lib/log.ts";
+import { resourceKinds, type Resource, type ResourceKind, type Source } from "../../_data/schema.ts";
 
-/** French typography for strings from front matter and data (titles, notes). */
-export function fr(value: unknown): string {
-  return typographie(String(value ?? ""));
+/** What Nunjucks gives a filter as `this`: the page's data, and the environment. */
+interface FilterContext {
+  ctx?: { site?: { language?: unknown } };
+  env?: { getFilter(name: string): (value: string) => unknown };
+}
+
+/** The zine's language (site.language), seen from a filter. */
+function lang(context: FilterContext | void): Language {
+  return language(context?.ctx?.site?.language);
+}
+
+/** HTML a filter made itself, marked safe so Nunjucks doesn't escape it again. */
+function safe(context: FilterContext | void, html: string): string {
+  const mark = context?.env?.getFilter("safe");
+  return mark ? (mark(html) as string) : html;
+}
+
+/**
+ * Typography of the zine's language for strings from front matter and data
+ * (titles, notes), as HTML text: escaped, ordinals raised. (The name is kept
+ * from when every zine was French.)
+ */
+export function fr(this: FilterContext | void, value: unknown): string {
+  return safe(this, typographieHtml(String(value ?? ""), lang(this)));
+}
+
+/** The same typography as plain text, for attributes, <title> and the feed's text fields. */
+export function texte(this: FilterContext | void, value: unknown): string {
+  return typographie(String(value ?? ""), lang(this));
 }
 
 /** Markdown from data (the site introduction), through the one shared renderer. */
-export function md(value: unknown): string {
-  return markdown.render(String(value ?? ""));
+export function md(this: FilterContext | void, value: unknown): string {
+  return markdown.render(String(value ?? ""), { language: lang(this) });
 }
 
 /** Inline Markdown from data (a title with *italics*), without a wrapping <p>. */
-export function mdInline(value: unknown): string {
-  return markdown.renderInline(String(value ?? ""));
+export function mdInline(this: FilterContext | void, value: unknown): string {
+  return markdown.renderInline(String(value ?? ""), { language: lang(this) });
 }
 
-const kindLabels: Record<ResourceKind, string> = {
-  livre: "Livres",
-  film: "Films",
-  site: "Sites",
-  carte: "Cartes",
-  outil: "Outils",
-  campagne: "Campagnes",
-};
+/** An interface string (_data/langues/), as inline HTML: {{ "navigation.sommaire" | t }}. */
+export function t(this: FilterContext | void, key: unknown, vars: Vars = {}): string {
+  return safe(this, translate(String(key), vars, lang(this)));
+}
+
+/** An interface string made of paragraphs or a list, as HTML blocks. */
+export function tBlocs(this: FilterContext | void, key: unknown, vars: Vars = {}): string {
+  return safe(this, translateBlocks(String(key), vars, lang(this)));
+}
+
+/** An interface string as plain text, for attributes and <title>. */
+export function tTexte(this: FilterContext | void, key: unknown, vars: Vars = {}): string {
+  return translatePlain(String(key), vars, lang(this));
+}
+
+/** An interface string as plain text, or `fallback` when the table has no such key (an edition added in code). */
+export function tSinon(this: FilterContext | void, key: unknown, fallback: unknown): string {
+  return hasKey(String(key), lang(this)) ? translatePlain(String(key), {}, lang(this)) : typographie(String(fallback ?? ""), lang(this));
+}
+
+/** An interface list (the labels of a diagram). */
+export function tListe(this: FilterContext | void, key: unknown): string[] {
+  return translateList(String(key), lang(this));
+}
+
+/** The zine's source named in plain text with Markdown italics ("" when none): see describeSource. */
+export function source(this: FilterContext | void, value: Source | undefined, form: "oeuvre" | "reference" | "via" | "etiquette" = "reference"): string {
+  return describeSource(value, form, lang(this));
+}
+
+/** A file size the zine's language's way: 204,7 Ko, 204.7 KB. */
+export function octets(this: FilterContext | void, bytes: unknown): string {
+  return formatBytes(Number(bytes), lang(this));
+}
+
+/** The first item of `list` whose `attribute` is `value`, or undefined. */
+export function trouver<T extends Record<string, unknown>>(list: T[], attribute: string, value: unknown): T | undefined {
+  return (list ?? []).find((item) => item[attribute] === value);
+}
+
+function kindLabel(kind: ResourceKind, language: Language): string {
+  return translatePlain(`ressources.genres.${kind}`, {}, language);
+}
 
 export interface ResourceGroup {
   kind: ResourceKind;
@@ -34,9 +97,10 @@ export interface ResourceGroup {
 }
 
 /** Resources grouped by kind, in a fixed order, empty kinds left out. */
-export function groupByKind(resources: Resource[]): ResourceGroup[] {
+export function groupByKind(this: FilterContext | void, resources: Resource[]): ResourceGroup[] {
+  const language = lang(this);
   return resourceKinds
-    .map((kind) => ({ kind, label: kindLabels[kind], items: resources.filter((r) => r.kind === kind) }))
+    .map((kind) => ({ kind, label: kindLabel(kind, language), items: resources.filter((r) => r.kind === kind) }))
     .filter((group) => group.items.length > 0);
 }
 
@@ -66,9 +130,9 @@ export function chapterSlug(fileSlug: string): string {
   return fileSlug.replace(/^\d+[-_]/, "");
 }
 
-/** A date as 28 novembre 2026, in UTC so the output doesn't depend on the machine. */
-export function dateFr(date: Date): string {
-  return new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(date);
+/** A date in words in the zine's language (28 novembre 2026), in UTC so the output doesn't depend on the machine. */
+export function dateFr(this: FilterContext | void, date: Date): string {
+  return dateIn(date, lang(this));
 }
 
 /** A date as 2026-11-28, for <time datetime> and sitemaps. */

@@ -3,7 +3,11 @@ import { chapterSlug } from "../../scripts/site/filters.ts";
 import { CHAPTER_TAG } from "../../scripts/site/collections.ts";
 
 interface PageData {
-  page: { fileSlug: string };
+  page: { fileSlug: string; inputPath: string };
+  plate?: string;
+  plateCaption?: string;
+  plateAlt?: string;
+  plateLegend?: string[];
 }
 
 export default {
@@ -14,5 +18,13 @@ export default {
     permalink: (data: PageData) => `/chapitres/${chapterSlug(data.page.fileSlug)}/`,
     // Prefixes footnote ids (markdown-it-footnote reads env.docId) so chapters can share a page.
     docId: (data: PageData) => chapterSlug(data.page.fileSlug),
+    // The chapter's plate and its words, as templates hand them to `{% plate planche, … %}` (scripts/site/plates.ts).
+    planche: (data: PageData) => ({
+      plate: data.plate ?? "",
+      caption: data.plateCaption,
+      alt: data.plateAlt,
+      legend: data.plateLegend,
+      from: data.page.inputPath,
+    }),
   },
 };

@@ -57,3 +57,32 @@ it("both readers agree on every entry", () => {
   const b = readWithFeedExtractor(xml).entries;
   expect(b.map((e) => [e.id, e.title, e.link])).toEqual(a.map((e) => [e.id, e.title, e.link]));
 });
+
+describe("the RSS 2.0 feed", () => {
+  const rss = fs.readFileSync(path.join(site, "rss.xml"), "utf8");
+
+  it.each(readers)("is read by %s with the same entries as the Atom feed", (_name, read) => {
+    const atom = read(xml).entries;
+    const items = read(rss).entries;
+    expect(items.length).toBe(chapterPages.length);
+    expect(items.map((e) => [e.id, e.title, e.link])).toEqual(atom.map((e) => [e.id, e.title, e.link]));
+    expect(items.map((e) => Date.parse(e.updated))).toEqual(atom.map((e) => Date.parse(e.updated)));
+    for (const [i, item] of items.entries()) expect(item.content, item.link).toBe(atom[i].content);
+  });
+
+  it.each(readers)("gives every item, read by %s, its plate as an enclosure whose length is the file's size", (_name, read) => {
+    for (const item of read(rss).entries) {
+      expect(item.enclosure, item.link).toBeDefined();
+      const file = fileForUrl(site, new URL(item.enclosure!.url).pathname);
+      expect(item.enclosure!.length, item.enclosure!.url).toBe(fs.statSync(file).size);
+    }
+  });
+
+  it("is advertised next to the Atom feed in every page's <head>", () => {
+    for (const page of htmlPages(site).filter((p) => !p.startsWith("/imprimer/") || p === "/imprimer/")) {
+      const html = fs.readFileSync(fileForUrl(site, page), "utf8");
+      expect(html, page).toMatch(/<link rel="alternate" type="application\/atom\+xml"[^>]*href="\/feed\.xml">/);
+      expect(html, page).toMatch(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="\/rss\.xml">/);
+    }
+  });
+});

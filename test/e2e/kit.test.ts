@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "node-html-parser";
 import { buildInto, fileForUrl, htmlPages, listFiles, PROJECT_ROOT, runBuild } from "./support/build.ts";
 import { readWithFeedExtractor, readWithFeedsmith } from "./support/feed-readers.ts";
+import { checkKitFixture } from "./support/kit-fixture.ts";
 
 const KIT = path.join(PROJECT_ROOT, "test/fixtures/mini-zine");
 const kitSite = yaml.load(fs.readFileSync(path.join(KIT, "site.yaml"), "utf8")) as { title: string; url: string };
@@ -113,6 +114,8 @@ describe.runIf(fullBuild.exitCode === 0)("its PDFs", () => {
     }
   });
 });
+
+checkKitFixture(KIT, site, fullBuild.exitCode === 0);
 
 it("says which folder and what is missing when ZINE_DIR points at the wrong place", async () => {
   const run = await runBuild({ output: path.join(workDir, "wrong", "_site"), env: { ZINE_DIR: "test/fixtures/nowhere" }, args: ["--only=site"] });

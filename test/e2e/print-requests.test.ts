@@ -1,6 +1,6 @@
 /**
  * The print render asks nothing of anyone: the real print stage
- * (scripts/print/build-print.ts) lays out and prints every PDF in a Chromium
+ * (print/build-print.ts) lays out and prints every PDF in a Chromium
  * whose every request is recorded; all of them go to the local server, and any
  * other would be blocked before it left.
  */

@@ -1,5 +1,5 @@
 /**
- * The Atom feed as two independent feed readers see it: feedsmith and
+ * The feeds (Atom /feed.xml, RSS 2.0 /rss.xml) as two independent feed readers see it: feedsmith and
  * @extractus/feed-extractor. Each gives its entries in one common shape, so
  * tests can hold both to the same rules.
  */
@@ -12,6 +12,8 @@ export interface ReadEntry {
   updated: string;
   content: string;
   link: string;
+  /** The enclosure's URL and length in bytes (RSS says its length; Atom may). */
+  enclosure?: { url: string; length: number };
 }
 
 export interface ReadFeed {
@@ -24,7 +26,21 @@ const text = (value: unknown): string =>
 
 export function readWithFeedsmith(xml: string): ReadFeed {
   const parsed = parseFeed(xml);
-  if (parsed.format !== "atom") throw new Error(`feedsmith reads ${parsed.format}, not atom`);
+  if (parsed.format === "rss") {
+    const feed = parsed.feed;
+    return {
+      title: text(feed.title),
+      entries: (feed.items ?? []).map((item) => ({
+        id: text(item.guid?.value ?? item.guid),
+        title: text(item.title),
+        updated: item.pubDate ? new Date(text(item.pubDate)).toISOString() : "",
+        content: text(item.description),
+        link: text(item.link),
+        enclosure: item.enclosures?.[0] ? { url: text(item.enclosures[0].url), length: Number(item.enclosures[0].length) } : undefined,
+      })),
+    };
+  }
+  if (parsed.format !== "atom") throw new Error(`feedsmith reads ${parsed.format}, not atom or rss`);
   const feed = parsed.feed;
   return {
     title: text(feed.title),
@@ -42,16 +58,21 @@ export function readWithFeedExtractor(xml: string): ReadFeed {
   const feed = extractFromXml(xml, {
     descriptionMaxLen: 0,
     // Normalised entries keep link, title and id; ask for the Atom fields they drop.
-    getExtraEntryFields: (raw) => ({ updated: text(raw.updated), content: text(raw.content) }),
+    getExtraEntryFields: (raw) => ({
+      updated: text(raw.updated),
+      content: text(raw.content ?? raw.description),
+      enclosure: raw.enclosure ? { url: String((raw.enclosure as Record<string, unknown>)["@_url"] ?? ""), length: Number((raw.enclosure as Record<string, unknown>)["@_length"]) } : undefined,
+    }),
   });
   return {
     title: text(feed.title),
     entries: (feed.entries ?? []).map((entry) => ({
       id: text(entry.id),
       title: text(entry.title),
-      updated: String(entry.updated ?? ""),
+      updated: String(entry.updated || (entry.published ? new Date(String(entry.published)).toISOString() : "")),
       content: String(entry.content ?? ""),
       link: text(entry.link),
+      enclosure: (entry as { enclosure?: { url: string; length: number } }).enclosure,
     })),
   };
 }

@@ -1,0 +1,41 @@
+/**
+ * The preflight's two kit checks, on real PDFs: a picture's resolution at its
+ * printed size (read by poppler's pdfimages), and fonts the project ships.
+ */
+import { PDFDocument } from "pdf-lib";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { checkPictures, isShippedFont, pictureResolutions, unshippedFontProblem } from "../print/preflight-pictures.ts";
+
+/** A one-page PDF with a 300 × 200 pixel picture drawn `inches` wide. */
+async function pdfWithPicture(inches: number): Promise<Uint8Array> {
+  const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#808080" } }).png().toBuffer();
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([420, 595]);
+  const image = await doc.embedPng(png);
+  page.drawImage(image, { x: 20, y: 20, width: inches * 72, height: (inches * 72 * 200) / 300 });
+  return doc.save({ useObjectStreams: false });
+}
+
+describe("pictures at their printed size", () => {
+  it("reads the resolution of each picture on its page", async () => {
+    expect(pictureResolutions(await pdfWithPicture(1))).toEqual([{ page: 1, width: 300, height: 200, ppi: 300 }]);
+  });
+
+  it("passes 300 dpi, warns under 200 dpi, refuses under 100 dpi, in French", async () => {
+    expect(checkPictures(await pdfWithPicture(1))).toEqual({ problems: [], warnings: [] });
+    const soft = checkPictures(await pdfWithPicture(2));
+    expect(soft.problems).toEqual([]);
+    expect(soft.warnings.join()).toMatch(/150 dpi.*→/);
+    const blocky = checkPictures(await pdfWithPicture(4));
+    expect(blocky.problems.join()).toMatch(/page 1 : 75 dpi.*→ remplacez-la/);
+  });
+});
+
+describe("fonts", () => {
+  it("accepts the faces the project ships and refuses any other, saying what to do", () => {
+    for (const name of ["ABCDEF+Literata-Regular", "Literata-BoldItalic", "SpaceGroteskLight-Medium", "QWERTY+IBMPlexMono"]) expect(isShippedFont(name), name).toBe(true);
+    for (const name of ["NotoSansMono-Regular", "ABCDEF+DejaVuSans", "LiberationSerif"]) expect(isShippedFont(name), name).toBe(false);
+    expect(unshippedFontProblem("NotoSansMono-Regular")).toMatch(/NotoSansMono-Regular.*→/);
+  });
+});
