@@ -392,17 +392,21 @@ export async function preflight(
   entry.warnings = [...entry.warnings, ...pictures.warnings];
   const foreign = entry.colourSpaces.filter((space) => space !== "DeviceGray" && !(space === "DeviceCMYK" && !ink.colourCmyk) && !(space === "Separation" && edition.spot));
   if (foreign.length) {
-    problems.push(`le fichier contient des couleurs (${foreign.join(", ")}) et non du seul noir : l’imprimeur les passerait en quatre encres et le texte noir deviendrait gris foncé tramé. Une image en couleur ? Mettez-la en niveaux de gris.`);
+    const why = foreign.includes("Pattern") ? " Un dégradé ou un motif CSS (Pattern) dans print/*.css ? Remplacez-le par des traits noirs." : " Une image en couleur ? Mettez-la en niveaux de gris.";
+    problems.push(`le fichier contient des couleurs (${foreign.join(", ")}) et non du seul noir : l’imprimeur les passerait en quatre encres et le texte noir deviendrait gris foncé tramé.${why}`);
   }
   const thin = ink.lines.filter((l) => l.widthPt < THINNEST_LINE_PT - 0.001);
   if (thin.length) {
     problems.push(`page ${thin[0].page} : un trait de ${thin[0].widthPt.toFixed(2).replace(".", ",")} pt, plus fin que ${String(THINNEST_LINE_PT).replace(".", ",")} pt : il disparaîtrait à l’impression ; épaississez-le dans print/*.css.`);
   }
+  // A thin line in a grey tint breaks into dots on a copier. Refused: a hairline (under 0,5 pt) in any tint, or a
+  // line under 1 pt lighter than 50 % black; a darker line from 0,5 pt (a drawing's greyed stroke) is a warning.
   const tinted = ink.lines.filter((l) => l.widthPt < 1 && l.grey > 0.001 && l.grey < 0.999);
-  if (tinted.length) {
-    const t = tinted[0];
-    problems.push(`page ${t.page} : un filet fin (${t.widthPt.toFixed(2).replace(".", ",")} pt) en gris à ${Math.round((1 - t.grey) * 100)} % : une photocopieuse ou une risographie le tramerait en pointillés ; mettez-le en noir plein dans print/*.css.`);
-  }
+  const light = tinted.filter((l) => l.widthPt < 0.5 || l.grey > 0.5);
+  const tintSentence = (t: LineFinding) =>
+    `page ${t.page} : un filet fin (${t.widthPt.toFixed(2).replace(".", ",")} pt) en gris à ${Math.round((1 - t.grey) * 100)} % : une photocopieuse ou une risographie le tramerait en pointillés ; mettez-le en noir plein (dans print/*.css, ou dans le dessin).`;
+  if (light.length) problems.push(tintSentence(light[0]));
+  else if (tinted.length) entry.warnings = [...entry.warnings, tintSentence(tinted[0])];
   for (const overflow of entry.overflows) {
     problems.push(`page ${overflow.page} : du texte dépasse de la page (${overflow.element}) : « ${overflow.text} ».`);
   }

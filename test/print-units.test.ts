@@ -119,7 +119,7 @@ describe("preflight", () => {
     const page = doc.addPage(A5);
     page.drawRectangle({ x: 20, y: 20, width: 50, height: 50, color: rgb(1, 0, 0) });
     page.drawLine({ start: { x: 20, y: 100 }, end: { x: 200, y: 100 }, thickness: 0.1, color: grayscale(0) });
-    page.drawLine({ start: { x: 20, y: 200 }, end: { x: 200, y: 200 }, thickness: 0.5, color: grayscale(0.5) });
+    page.drawLine({ start: { x: 20, y: 200 }, end: { x: 200, y: 200 }, thickness: 0.4, color: grayscale(0.5) });
     // Chromium draws rules as thin filled rectangles: a 0.5 pt rule in 40 % grey.
     page.drawRectangle({ x: 20, y: 300, width: 200, height: 0.5, color: grayscale(0.6) });
     const entry = await preflight(edition("lecture"), "encre.pdf", await doc.save());
@@ -128,7 +128,14 @@ describe("preflight", () => {
     expect(text).toMatch(/contient des couleurs \(DeviceRGB\)/);
     expect(entry.thinnestLinePt).toBeCloseTo(0.1, 3);
     expect(text).toMatch(/un trait de 0,10 pt, plus fin que 0,25 pt/);
-    expect(text).toMatch(/un filet fin \(0,50 pt\) en gris à 50 %/);
+    expect(text).toMatch(/un filet fin \(0,40 pt\) en gris à 50 %/);
+  });
+  it("only warns about a drawing's darker grey stroke from 0.5 pt", async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage(A5).drawLine({ start: { x: 20, y: 100 }, end: { x: 200, y: 100 }, thickness: 0.9, color: grayscale(0.35) });
+    const entry = await preflight(edition("lecture"), "dessin.pdf", await doc.save());
+    expect(entry.problems.filter((p) => /filet|trait/.test(p))).toEqual([]);
+    expect(entry.warnings.join("\n")).toMatch(/un filet fin \(0,90 pt\) en gris à 65 %/);
   });
   it("accepts the press edition made from finished pages, and refuses a press file whose trim is off-centre", async () => {
     const options = { date: new Date("2026-11-22T00:00:00Z"), title: "t", author: "a", subject: "s" };
