@@ -18,8 +18,10 @@ import { finishPages, pdfDate } from "./finish.ts";
 import { imposeBooklet, imposeMiniZine } from "./impose.ts";
 import { pressEdition } from "./press.ts";
 import { preflight, sameDrawingPerPage, type PreflightEntry } from "./preflight.ts";
-import { printDocument, editions, edition, printFileName, PREFLIGHT_FILE, type EditionKey, type PrintFileFacts } from "./editions.ts";
+import { printDocument, editions, edition, printFileName, risoProofName, PREFLIGHT_FILE, type EditionKey, type PrintFileFacts } from "./editions.ts";
 import { buildSite } from "../scripts/site/build-site.ts";
+import type { RisoReport } from "./riso-page.ts";
+import { buildRiso, checkRiso } from "./riso.ts";
 
 export interface PrintOptions {
   /** Creep compensation of the booklet's innermost sheet, in mm. */
@@ -34,6 +36,8 @@ export interface PrintSummary {
   files: PreflightEntry[];
   /** What /imprimer/ and the feed say about each file written (none if the preflight refused them). */
   facts: PrintFileFacts[];
+  /** What /imprimer/ says about the riso edition (print/riso-page.ts). */
+  riso?: RisoReport;
   stages: Record<string, number>;
   problems: string[];
 }
@@ -103,11 +107,11 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     browser ??= await launchBrowser();
     const onPage = progress(quiet);
     log("impression : Paged.js met en pages le zine ; Chromium imprime le mini-zine…");
-    // One layout of the zine for every edition; the mini-zine beside it, in the one browser.
+    // One layout of the zine for every edition (also printed once per riso drum: print/riso.ts); the mini-zine beside it, in the one browser.
     const zineDoc = printDocument("zine");
     const miniDoc = printDocument("mini");
     const [zine, mini] = await Promise.all(
-      [zineDoc, miniDoc].map((doc) => renderDocument(browser as Browser, server.origin + doc.url, onPage(doc.key), undefined, doc.paginated)),
+      [zineDoc, miniDoc].map((doc) => renderDocument(browser as Browser, server.origin + doc.url, onPage(doc.key), undefined, doc.paginated, doc.key === "zine")),
     );
     if (!quiet && process.stderr.isTTY) process.stderr.write("\n");
     stages.rendu = (performance.now() - t) / 1000;
@@ -124,12 +128,29 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
 
     t = performance.now();
     const press = await pressEdition(a5, edition("presse"), { ...meta, title: title("Zine A5, édition imprimeur (fonds perdus)") });
-    const booklet = await imposeBooklet(a5, { ...meta, title: title("Livret A4 à imprimer et plier") }, options.creepMm ?? 0);
+    const bookletMeta = { ...meta, title: title("Livret A4 à imprimer et plier") };
+    const booklet = await imposeBooklet(a5, bookletMeta, options.creepMm ?? 0);
     const miniSheet = await imposeMiniZine(miniPages, { ...mini.meta, date });
     stages.editions = (performance.now() - t) / 1000;
 
     t = performance.now();
-    const bytes: Record<EditionKey, Uint8Array> = { lecture: a5, livret: booklet, mini: miniSheet, presse: press.pdf };
+    // The riso drums: the same pages, finished as the reading A5 and imposed as the booklet.
+    const riso = await buildRiso(zine.inks!, (pdf) => readingEdition({ ...zine, pdf }), { meta: bookletMeta, creepMm: options.creepMm ?? 0 });
+    const proofFiles = riso.proof.map((png, i) => [risoProofName(zine.slug, i + 1), png] as const);
+    stages.riso = (performance.now() - t) / 1000;
+
+    t = performance.now();
+    const bytes: Record<EditionKey, Uint8Array> = {
+      lecture: a5,
+      livret: booklet,
+      mini: miniSheet,
+      presse: press.pdf,
+      livretRisoRose: riso.livret.rose,
+      livretRisoNoir: riso.livret.noir,
+      risoRose: riso.a5.rose,
+      risoNoir: riso.a5.noir,
+      tonDirect: riso.offset,
+    };
     const layouts = { zine, mini };
     // Each file read back once, as a printer would receive it.
     const docs = Object.fromEntries(
@@ -149,9 +170,12 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     if (!press.pdfX) {
       log("impression : profil ICC introuvable (paquet Debian libgs-common) : l’édition imprimeur n’est pas déclarée PDF/X");
     }
+    problems.push(...(await checkRiso(riso.a5, "riso A5", zine.inks!.items)), ...(await checkRiso(riso.livret, "riso livret")));
     stages.controle = (performance.now() - t) / 1000;
 
-    const report = { date: date.toISOString(), files, problems };
+    const risoReport = { proof: proofFiles.map(([name]) => `/imprimer/${name}`), pinkPages: riso.pinkPages, platePages: riso.platePages, ...riso.measured };
+    // The riso proof is published with the PDFs, only if the preflight lets them through.
+    const report = { date: date.toISOString(), files, problems, ...(problems.length ? {} : { riso: risoReport }) };
     const writeReport = (facts?: PrintFileFacts[]) =>
       writeAtomically(path.join(outputDir, PREFLIGHT_FILE), JSON.stringify(facts ? { ...report, facts } : report, null, 2) + "\n");
     // No print file is published if the preflight finds a problem (the caller decides about the site).
@@ -166,8 +190,9 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
       const file = printFileName(e.key, zine.slug);
       writeAtomically(path.join(dir, file), bytes[e.key]);
       const entry = files.find((f) => f.key === e.key)!;
-      facts.push({ key: e.key, url: `/imprimer/${file}`, file, label: e.label, pages: entry.pages, bytes: entry.bytes, sheet: e.sheet, trim: e.trim });
+      facts.push({ key: e.key, url: `/imprimer/${file}`, file, label: e.label, pages: entry.pages, bytes: entry.bytes, sheet: e.sheet, trim: e.trim, group: e.group });
     }
+    for (const [name, png] of proofFiles) writeAtomically(path.join(dir, name), png);
     // The facts too: `npm start` offers the last full build's PDFs from them (scripts/site/print-freshness.ts).
     writeReport(facts);
 
@@ -184,6 +209,12 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
       const fontNames = [...new Set(files.flatMap((f) => f.fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, ""))))];
       step(`  polices : ${fontNames.join(", ")}`);
       step(
+        `  riso : rose sur ${riso.pinkPages.length} pages sur ${zine.pages}` +
+          (riso.platePages.length ? ` (planches sur ${riso.platePages.length})` : " (les planches n’ont pas de ton direct : le rose ne porte que les accents typographiques)") +
+          `, trait le plus fin ${riso.measured.thinnestLinePt ?? "–"} pt, texte le plus petit ${riso.measured.smallestTextPt ?? "–"} pt, encre à ${riso.measured.tints.join(" / ")} %` +
+          `, épreuve en ${proofFiles.length} PNG ; pas de repères de calage : les feuilles sont au format fini, sans marge autour de la coupe`,
+      );
+      step(
         "impression : " +
           Object.entries(stages)
             .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
@@ -191,7 +222,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
           ` ; rapport dans ${PREFLIGHT_FILE}`,
       );
     }
-    return { files, facts, stages, problems };
+    return { files, facts, riso: risoReport, stages, problems };
   } finally {
     // Bounded: a hung browser would otherwise hold the build (scripts/lib/browser.ts says why it failed).
     if (ownBrowser) await Promise.race([browser?.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
@@ -232,7 +263,7 @@ export async function printStages(
     refused = error;
   }
   const t = performance.now();
-  await buildSite(outputDir, { printFiles: summary?.facts ?? [] });
+  await buildSite(outputDir, { printFiles: summary?.facts ?? [], riso: summary?.riso });
   if (!options.quiet) step(`impression : /imprimer/ et le flux mis à jour en ${seconds(t)}`);
   return { summary, refused };
 }

@@ -81,7 +81,7 @@ export const printDocuments: PrintDocument[] = [
     template: "print/zine.njk",
     page: A5,
     layoutBleedMm: LAYOUT_BLEED_MM,
-    stylesheets: [fonts, `${ASSETS}/zine.css`, FORMAT_CSS("zine")],
+    stylesheets: [fonts, `${ASSETS}/zine.css`, `${ASSETS}/encres.css`, FORMAT_CSS("zine")],
     screenStylesheets: [],
     scripts: [],
     multiple: 4,
@@ -95,7 +95,7 @@ export const printDocuments: PrintDocument[] = [
     template: "print/zine.njk",
     page: A5,
     layoutBleedMm: 0,
-    stylesheets: [fonts, `${ASSETS}/zine.css`, FORMAT_CSS("apercu")],
+    stylesheets: [fonts, `${ASSETS}/zine.css`, `${ASSETS}/encres.css`, FORMAT_CSS("apercu")],
     screenStylesheets: [`${ASSETS}/apercu.css`],
     scripts: [`${ASSETS}/paged.polyfill.js`, HANDLERS_URL],
     multiple: 4,
@@ -124,7 +124,11 @@ export function printDocument(key: PrintDocument["key"]): PrintDocument {
 
 /** A PDF file the build writes into _site/imprimer/. */
 export interface Edition {
-  key: "lecture" | "livret" | "mini" | "presse";
+  key: "lecture" | "livret" | "mini" | "presse" | "livretRisoRose" | "livretRisoNoir" | "risoRose" | "risoNoir" | "tonDirect";
+  /** "riso": the riso edition's files (print/riso.ts), listed in their own section of /imprimer/. */
+  group?: "riso";
+  /** Black and one named spot colour (a Separation colour space), for an offset press. */
+  spot?: boolean;
   /** The laid-out document it is made from. */
   document: "zine" | "mini";
   /** After the zine's slug: technopolice + zine-a5.pdf. */
@@ -209,6 +213,78 @@ export const editions: Edition[] = [
     multiple: 4,
     duplex: false,
   },
+  // The riso edition (print/riso.ts): one file per drum, pink first; the same pages as the reading A5.
+  {
+    key: "livretRisoRose",
+    group: "riso",
+    document: "zine",
+    suffix: "zine-livret-a4-riso-rose.pdf",
+    label: "Riso, livret A4 : le tambour rose",
+    trim: A5,
+    bleedMm: 0,
+    marks: false,
+    sheet: A4_LANDSCAPE,
+    imposition: "saddle-stitch",
+    multiple: 2,
+    duplex: true,
+  },
+  {
+    key: "livretRisoNoir",
+    group: "riso",
+    document: "zine",
+    suffix: "zine-livret-a4-riso-noir.pdf",
+    label: "Riso, livret A4 : le tambour noir",
+    trim: A5,
+    bleedMm: 0,
+    marks: false,
+    sheet: A4_LANDSCAPE,
+    imposition: "saddle-stitch",
+    multiple: 2,
+    duplex: true,
+  },
+  {
+    key: "risoRose",
+    group: "riso",
+    document: "zine",
+    suffix: "zine-a5-riso-rose.pdf",
+    label: "Riso, pages A5 : le tambour rose",
+    trim: A5,
+    bleedMm: 0,
+    marks: false,
+    sheet: A5,
+    imposition: "none",
+    multiple: 4,
+    duplex: false,
+  },
+  {
+    key: "risoNoir",
+    group: "riso",
+    document: "zine",
+    suffix: "zine-a5-riso-noir.pdf",
+    label: "Riso, pages A5 : le tambour noir",
+    trim: A5,
+    bleedMm: 0,
+    marks: false,
+    sheet: A5,
+    imposition: "none",
+    multiple: 4,
+    duplex: false,
+  },
+  {
+    key: "tonDirect",
+    group: "riso",
+    spot: true,
+    document: "zine",
+    suffix: "zine-a5-ton-direct.pdf",
+    label: "Offset : A5, noir et rose fluo en ton direct (une couleur d’accompagnement nommée)",
+    trim: A5,
+    bleedMm: 0,
+    marks: false,
+    sheet: A5,
+    imposition: "none",
+    multiple: 4,
+    duplex: false,
+  },
 ];
 
 export type EditionKey = Edition["key"];
@@ -222,6 +298,11 @@ export function edition(key: EditionKey): Edition {
 /** technopolice + lecture → technopolice-zine-a5.pdf. `prefix` comes from <meta name="zine-slug">. */
 export function printFileName(key: EditionKey, prefix: string): string {
   return `${prefix}-${edition(key).suffix}`;
+}
+
+/** The riso proof: one PNG per A5 page (technopolice + 3 → technopolice-zine-riso-epreuve-p03.png). */
+export function risoProofName(prefix: string, page: number): string {
+  return `${prefix}-zine-riso-epreuve-p${String(page).padStart(2, "0")}.png`;
 }
 
 /** The preflight report beside the PDFs. */
@@ -240,4 +321,6 @@ export interface PrintFileFacts {
   sheet: Size;
   /** The page the reader holds, in mm. */
   trim: Size;
+  /** "riso" for the riso edition's files. */
+  group?: "riso";
 }

@@ -11,12 +11,14 @@ import { printStaleness, lastBuildPrintFiles } from "../scripts/site/print-fresh
 import * as filters from "./filters.ts";
 import { sourceFile } from "../scripts/site/zine-folder.ts";
 import { formatBytes } from "../scripts/lib/log.ts";
+import { lastBuildRisoEdition } from "./riso-page.ts";
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
 
 const ASSET_FILES: Record<string, string> = {
   "print/polices.css": "imprimer/assets/polices.css",
   "print/zine.css": "imprimer/assets/zine.css",
+  "print/encres.css": "imprimer/assets/encres.css",
   "print/apercu.css": "imprimer/assets/apercu.css",
   "print/mini-zine.css": "imprimer/assets/mini-zine.css",
   // The polyfill, for the in-browser preview only; the renderer drives paged.js itself.
@@ -143,4 +145,6 @@ export default function printEdition(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addGlobalData("printStale", () => printStaleness(directories.output));
   // npm start has no print stage: /imprimer/ offers the last full build's PDFs (`printFiles` wins when a build gives it).
   eleventyConfig.addGlobalData("printFilesDev", () => printFilesData(lastBuildPrintFiles(directories.output)));
+  // Likewise the riso edition's proof and masters (a full build hands them as `risoEdition`).
+  eleventyConfig.addGlobalData("risoEditionDev", () => lastBuildRisoEdition(directories.output));
 }

@@ -392,7 +392,7 @@ export async function preflight(
   const pictures = checkPictures(bytes);
   problems.push(...pictures.problems);
   entry.warnings = [...entry.warnings, ...pictures.warnings];
-  const foreign = entry.colourSpaces.filter((space) => space !== "DeviceGray" && !(space === "DeviceCMYK" && !ink.colourCmyk));
+  const foreign = entry.colourSpaces.filter((space) => space !== "DeviceGray" && !(space === "DeviceCMYK" && !ink.colourCmyk) && !(space === "Separation" && edition.spot));
   if (foreign.length) {
     const why = foreign.includes("Pattern") ? " Un dégradé ou un motif CSS (Pattern) dans print/*.css ? Remplacez-le par des traits noirs." : " Une image en couleur ? Mettez-la en niveaux de gris.";
     problems.push(`le fichier contient des couleurs (${foreign.join(", ")}) et non du seul noir : l’imprimeur les passerait en quatre encres et le texte noir deviendrait gris foncé tramé.${why}`);

@@ -11,6 +11,7 @@ import { chapterSlug } from "../scripts/site/filters.ts";
 import { zineFolder } from "../scripts/site/zine-folder.ts";
 import { browserFailure, timeLimitMs } from "../scripts/lib/browser.ts";
 import { HANDLERS_URL } from "./editions.ts";
+import { printInks, type InkPrints } from "./riso.ts";
 
 /** Paged.js by file path: the package's exports map hides dist/ from require.resolve. */
 export const PAGED_JS_FILE = path.resolve("node_modules/pagedjs/dist/paged.js");
@@ -51,6 +52,8 @@ export interface RenderResult {
   meta: { title: string; author: string; subject: string; lang: string };
   /** The zine's title as a slug (<meta name="zine-slug">): the start of the PDF names. */
   slug: string;
+  /** The same pages printed once per riso drum (print/riso.ts), when asked for. */
+  inks?: InkPrints;
 }
 
 export class RenderError extends Error {
@@ -155,10 +158,12 @@ export async function renderDocument(
   limitMs = timeLimitMs("ZINE_RENDER_TIMEOUT"),
   /** false: Chromium prints the document's own pages (a document of fixed pages needs no Paged.js). */
   paginated = true,
+  /** Also print the laid-out pages once per riso drum (print/riso.ts). */
+  withInks = false,
 ): Promise<RenderResult> {
   const document = new URL(url).pathname;
   try {
-    return await renderIn(browser, url, onPage, limitMs, paginated);
+    return await renderIn(browser, url, onPage, limitMs, paginated, withInks);
   } catch (error) {
     // Ours (a missing file, an empty document) as they are; the browser's (crash, hang) in one sentence.
     if (error instanceof RenderError && !/pas fini après/.test(error.message)) throw error;
@@ -166,7 +171,7 @@ export async function renderDocument(
   }
 }
 
-async function renderIn(browser: Browser, url: string, onPage: (pages: number) => void, limitMs: number, paginated: boolean): Promise<RenderResult> {
+async function renderIn(browser: Browser, url: string, onPage: (pages: number) => void, limitMs: number, paginated: boolean, withInks: boolean): Promise<RenderResult> {
   const context = await browser.newContext();
   const page = await context.newPage();
   page.setDefaultTimeout(limitMs);
@@ -196,7 +201,8 @@ async function renderIn(browser: Browser, url: string, onPage: (pages: number) =
         if (errors.length) throw new RenderError(`${url} : ${errors.join(" ; ")}`);
         // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-        return { pdf: new Uint8Array(pdf), ...laidOut, warnings };
+        const inks = withInks ? await printInks(page) : undefined;
+        return { pdf: new Uint8Array(pdf), ...laidOut, warnings, inks };
       })(),
       limitMs,
       url,

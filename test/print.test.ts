@@ -81,11 +81,16 @@ afterAll(async () => {
 });
 
 describe("the print files", () => {
-  it("are the four PDFs, named after the zine, with the preflight report beside them", () => {
+  it("are the four PDFs and the riso edition's five (test/e2e/riso.test.ts), named after the zine, with the preflight report beside them", () => {
     expect(fs.readdirSync(path.join(out, "imprimer")).filter((f) => f.endsWith(".pdf")).sort()).toEqual([
       "technopolice-mini-zine-a4.pdf",
       "technopolice-zine-a5-fonds-perdus.pdf",
+      "technopolice-zine-a5-riso-noir.pdf",
+      "technopolice-zine-a5-riso-rose.pdf",
+      "technopolice-zine-a5-ton-direct.pdf",
       "technopolice-zine-a5.pdf",
+      "technopolice-zine-livret-a4-riso-noir.pdf",
+      "technopolice-zine-livret-a4-riso-rose.pdf",
       "technopolice-zine-livret-a4.pdf",
     ]);
     expect(fs.existsSync(path.join(out, "imprimer", "preflight.json"))).toBe(true);
@@ -191,7 +196,7 @@ describe("the A5 zine", () => {
     }
     expect(summary.problems).toEqual([]);
     const report = JSON.parse(fs.readFileSync(path.join(out, "imprimer", "preflight.json"), "utf8"));
-    expect(report.files).toHaveLength(4);
+    expect(report.files).toHaveLength(editions.length);
     expect(report.files.every((f: { fonts: { type: string }[] }) => f.fonts.every((font) => font.type !== "Type3"))).toBe(true);
   });
 
@@ -290,7 +295,8 @@ describe("ink and lines, in every print file", () => {
 
   it("has nothing thinner than 0.25 pt and no thin line in a grey tint, as the preflight reads them", () => {
     for (const f of summary.files) {
-      expect(f.colourSpaces, f.file).toEqual(["DeviceGray"]);
+      // The riso edition's offset file adds its one named spot colour (test/e2e/riso.test.ts).
+      expect(f.colourSpaces, f.file).toEqual(editions.find((e) => e.key === f.key)?.spot ? ["DeviceGray", "Separation"] : ["DeviceGray"]);
       expect(f.thinnestLinePt, f.file).toBeGreaterThanOrEqual(0.25);
     }
     expect(summary.problems).toEqual([]);
@@ -302,7 +308,7 @@ describe("ink and lines, in every print file", () => {
       const prefs = doc.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict);
       expect(String(prefs.get(PDFName.of("PrintScaling"))), key).toBe("/None");
       expect(prefs.get(PDFName.of("NumCopies")), key).toBeUndefined();
-      expect(String(prefs.get(PDFName.of("Duplex"))), key).toBe(key === "livret" ? "/DuplexFlipShortEdge" : "undefined");
+      expect(String(prefs.get(PDFName.of("Duplex"))), key).toBe(editions.find((e) => e.key === key)!.duplex ? "/DuplexFlipShortEdge" : "undefined");
     }
   });
 });

@@ -8,6 +8,12 @@
  * Paper: pure black, so a photocopier keeps everything; the spot colour turns
  * into dashes (lines) and a hatch (areas); every width is computed from the
  * printed width of the plate so no stroke is finer than 0.25 pt.
+ * Paper classes for the riso edition's two drums (print/encres.css decides
+ * what each drum shows; CSS overrides presentation attributes): `pl-ton`, the
+ * spot lines (dashed by default, solid on the pink drum); `pl-hachure`, the
+ * hatch (one-colour editions only); `pl-teinte`, the spot areas as one shape
+ * for a tint (display="none" unless the pink drum shows it); `pl-figure`,
+ * what stands in front (paper on the pink drum too).
  */
 import { LAYERS, type Layer, type Sheet } from "./sheet.ts";
 import { PathData, num } from "./path-data.ts";
@@ -71,7 +77,14 @@ export function toSvg(sheet: Sheet, { variant, title, printWidthMm }: SvgOptions
     if (print) {
       const d = new PathData();
       for (const area of sheet.areas) for (const [a, b] of hatch(area, 1.5 * (sheet.width / printWidthMm))) d.moveTo(a).lineTo(b);
-      if (!d.empty) out.push(`<path stroke-width="${w(PRINT_PT.hatch)}" d="${d}"/>`);
+      if (!d.empty) out.push(`<path class="pl-hachure" stroke-width="${w(PRINT_PT.hatch)}" d="${d}"/>`);
+      const shape = new PathData();
+      for (const area of sheet.areas) {
+        shape.moveTo(area[0]);
+        for (const q of area.slice(1)) shape.lineTo(q);
+        shape.close();
+      }
+      out.push(`<path class="pl-teinte" display="none" fill="#000" stroke="none" d="${shape}"/>`);
     } else {
       const d = new PathData();
       for (const area of sheet.areas) {
@@ -95,9 +108,9 @@ export function toSvg(sheet: Sheet, { variant, title, printWidthMm }: SvgOptions
     let attrs = `stroke-width="${width}"`;
     if (isSpot && print) {
       const dash = layer === "spot" ? [2.4, 1.6] : [1.6, 1.4];
-      attrs += ` stroke-dasharray="${dash.map((pt) => num(pt * unitsPerPt)).join(" ")}"`;
+      attrs = `class="pl-ton" ${attrs} stroke-dasharray="${dash.map((pt) => num(pt * unitsPerPt)).join(" ")}"`;
     } else if (isSpot) attrs = `class="pl-spot" stroke="${SPOT}" ` + attrs;
-    if (layer === "figure") attrs = (print ? `fill="#fff" ` : `class="pl-paper" fill="${PAPER}" `) + attrs;
+    if (layer === "figure") attrs = (print ? `class="pl-figure" fill="#fff" ` : `class="pl-paper" fill="${PAPER}" `) + attrs;
     out.push(`<path ${attrs} d="${d}"/>`);
   }
 

@@ -3,6 +3,7 @@ import Eleventy from "@11ty/eleventy";
 import { isVerbose } from "../lib/browser.ts";
 import { printFilesData } from "../../print/eleventy.ts";
 import type { PrintFileFacts } from "../../print/editions.ts";
+import { risoEdition, type RisoReport } from "../../print/riso-page.ts";
 
 /** Eleventy's timing notes (« Benchmark … Nunjucks Filter ») are for whoever tunes the build: --verbose. */
 const quiet = (write: (...args: unknown[]) => void) => (...args: unknown[]) => {
@@ -10,12 +11,16 @@ const quiet = (write: (...args: unknown[]) => void) => (...args: unknown[]) => {
 };
 
 /** `printFiles`: the print stage's facts about the PDFs, for /imprimer/ and the feed (none: no PDFs to offer). */
-export async function buildSite(outputDir: string, options: { printFiles?: PrintFileFacts[] } = {}): Promise<{ files: number }> {
+export async function buildSite(outputDir: string, options: { printFiles?: PrintFileFacts[]; riso?: RisoReport } = {}): Promise<{ files: number }> {
   const printFiles = printFilesData(options.printFiles ?? []);
+  const riso = risoEdition(options.riso);
   const eleventy = new Eleventy("src", outputDir, {
     configPath: "eleventy.config.ts",
     quietMode: true,
-    config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => eleventyConfig.addGlobalData("printFiles", printFiles),
+    config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => {
+      eleventyConfig.addGlobalData("printFiles", printFiles);
+      eleventyConfig.addGlobalData("risoEdition", riso);
+    },
   });
   // Eleventy's own account of a failure (stack traces) stays out of the way: scripts/lib/errors.ts
   // reports every failed build, for the person who edits the content. Warnings still show.

@@ -108,7 +108,8 @@ describe.runIf(fullBuild.exitCode === 0)("its PDFs", () => {
   it("carry the kit's title and nothing of the first zine", () => {
     for (const pdf of pdfs) {
       const content = execFileSync("pdftotext", ["-q", path.join(site, pdf), "-"], { encoding: "utf8" });
-      expect(words(content), pdf).toContain(kitSite.title);
+      // Case aside: the riso pink drum carries the title only as the cover's capitals.
+      expect(words(content).toLowerCase(), pdf).toContain(kitSite.title.toLowerCase());
       expect(FIRST_ZINE.exec(content)?.[0], pdf).toBeUndefined();
     }
   });

@@ -10,6 +10,7 @@ import { afterAll, expect, it } from "vitest";
 import { parse } from "node-html-parser";
 import { fileForUrl, PROJECT_ROOT, runBuild } from "./support/build.ts";
 import { checkKitFixture } from "./support/kit-fixture.ts";
+import { editions } from "../../print/editions.ts";
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "zine-nouveau-"));
 const folder = path.join(workDir, "mon-zine");
@@ -35,7 +36,8 @@ it("refuses to write over a folder that isn't empty, and says what to do", () =>
 it("builds as it is with the real build command, PDFs included", () => {
   expect(build.exitCode, build.stderr).toBe(0);
   const pdfs = fs.readdirSync(path.join(site, "imprimer")).filter((f) => f.endsWith(".pdf"));
-  expect(pdfs).toHaveLength(4);
+  // Every edition of the table, the riso edition's files included.
+  expect(pdfs).toHaveLength(editions.length);
   const text = execFileSync("pdftotext", ["-q", path.join(site, "imprimer", pdfs.find((f) => f.endsWith("zine-a5.pdf"))!), "-"], { encoding: "utf8" });
   expect(text).toContain("Commencer");
   expect(parse(fs.readFileSync(fileForUrl(site, "/"), "utf8")).querySelector("h1")?.textContent.trim()).toBe("Mon zine");

@@ -1,0 +1,417 @@
+/**
+ * The riso edition: black and fluorescent pink, one master per drum, from
+ * the one Paged.js layout.
+ *
+ * 1. `printInks` (render stage): once Paged.js has laid the zine out, the
+ *    same pages are printed again with a class on <html> that print/encres.css
+ *    reads: `riso-noir` (everything but the pink), then `riso-rose` (only the
+ *    pink, as black at its tint). Nothing reflows, so the drums are in
+ *    register by construction; an inventory of what each drum inks
+ *    (print/riso-inventaire.ts) is kept for the checks.
+ * 2. `buildRiso` (after finish): both masters to pure grey (DeviceGray), the
+ *    A5 pages with the reading edition's boxes, the A4 booklet sheets with
+ *    the booklet's own imposition, a proof (both drums composited on
+ *    screen), and an offset variant with the pink as a named spot colour.
+ * 3. `checkRiso`: what a riso studio checks — see the function.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import sharp from "sharp";
+import type { Page } from "playwright-core";
+import {
+  PDFDocument,
+  PDFName,
+  PDFArray,
+  PDFDict,
+  PDFRawStream,
+  PDFRef,
+  decodePDFRawStream,
+  pushGraphicsState,
+  popGraphicsState,
+  setGraphicsState,
+  type PDFObject,
+} from "pdf-lib";
+import { INVENTORY_SCRIPT, type InkItem } from "./riso-inventaire.ts";
+import { setStableMetadata, setPrintDialog, saveStable } from "./finish.ts";
+import { imposeBooklet, type ImposeMeta } from "./impose.ts";
+import { ptToMm } from "./imposition.ts";
+
+/** The drums, in the order the studio runs them: pink first, then black over it. */
+export const INKS = ["rose", "noir"] as const;
+export type Ink = (typeof INKS)[number];
+
+/** Riso Fluorescent Pink as a screen shows it, and as offset CMYK approximates it. */
+export const PINK_RGB: [number, number, number] = [0xff, 0x48, 0xb0];
+export const PINK_CMYK: [number, number, number, number] = [0, 0.72, 0.31, 0];
+export const SPOT_NAME = "Riso Fluorescent Pink";
+
+/** Riso limits (and why): thinner lines break up on the master, light tints vanish, dark ones fill in. */
+export const LIMITS = { minLinePt: 0.3, minTextPt: 9, minTint: 10, maxTint: 90, maxSolidMm2: 400 };
+
+/** Proof resolution: readable on screen, light enough to publish. */
+export const PROOF_DPI = 100;
+
+export interface InkPrints {
+  pdf: Record<Ink, Uint8Array>;
+  items: Record<Ink, InkItem[]>;
+}
+
+/** Prints the laid-out page once per drum (see print/encres.css), then restores it. */
+export async function printInks(page: Page): Promise<InkPrints> {
+  const pdf = {} as Record<Ink, Uint8Array>;
+  const items = {} as Record<Ink, InkItem[]>;
+  for (const ink of INKS) {
+    await page.evaluate(`document.documentElement.classList.add("riso", "riso-${ink}")`);
+    items[ink] = (await page.evaluate(INVENTORY_SCRIPT)) as InkItem[];
+    pdf[ink] = new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    await page.evaluate(`document.documentElement.classList.remove("riso", "riso-${ink}")`);
+  }
+  return { pdf, items };
+}
+
+export class RisoError extends Error {
+  override name = "RisoError";
+  readonly skipOriginalStack = true;
+}
+
+function withTemporaryFolder<T>(run: (dir: string) => T): T {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zine-riso-"));
+  try {
+    return run(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Chromium writes every colour as DeviceRGB (`0 0 0 rg`); a drum is one ink,
+ * so print/encres.css uses neutral greys only: each `r r r rg` becomes
+ * `r g`, the ink density kept exactly (black = 100 % of the drum's ink), and
+ * a colour that is not a grey stops the build instead of being mapped to
+ * some grey (print/grey-ink.ts, which the reading edition's finish runs
+ * after this, would convert it silently). Ghostscript is not used: its
+ * conversion breaks the text of ligatures (« fl » → « 昀氀 »).
+ */
+export async function toGrey(pdf: Uint8Array, what: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const colours = new Set<string>();
+  const grey = (content: string) =>
+    content.replace(/(^|\s)(-?\d*\.?\d+)\s+(-?\d*\.?\d+)\s+(-?\d*\.?\d+)\s+(rg|RG)(?=\s|$)/g, (match, before: string, r: string, g: string, b: string, op: string) => {
+      if (Number(r) !== Number(g) || Number(g) !== Number(b)) {
+        colours.add(`rgb(${r} ${g} ${b})`);
+        return match;
+      }
+      return `${before}${r} ${op === "rg" ? "g" : "G"}`;
+    });
+  for (const page of doc.getPages()) rewriteStreams(doc, page.node, grey);
+  if (colours.size) throw new RisoError(`${what} : des couleurs qui ne sont pas des gris (${[...colours].join(", ")}) → un tambour n’imprime qu’une encre ; voir print/encres.css`);
+  return doc.save({ updateFieldAppearances: false });
+}
+
+/** Each page as 8-bit grey pixels (255 = paper), rendered by poppler's pdftoppm. */
+export function rasterise(pdf: Uint8Array, dpi: number, what: string): { width: number; height: number; data: Uint8Array }[] {
+  return withTemporaryFolder((dir) => {
+    const input = path.join(dir, "in.pdf");
+    fs.writeFileSync(input, pdf);
+    try {
+      execFileSync("pdftoppm", ["-r", String(dpi), "-gray", input, path.join(dir, "p")], { stdio: ["ignore", "ignore", "pipe"] });
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
+      if (e.code === "ENOENT") throw new RisoError(`${what} : pdftoppm est introuvable → installez poppler-utils (Debian : apt-get install -y poppler-utils)`);
+      throw new RisoError(`${what} : pdftoppm a échoué : ${e.stderr?.toString().trim() || e.message}`);
+    }
+    return fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".pgm"))
+      .sort()
+      .map((f) => readPgm(fs.readFileSync(path.join(dir, f))));
+  });
+}
+
+/** A binary PGM (P5, 8 bits), as pdftoppm -gray writes it. */
+export function readPgm(bytes: Uint8Array): { width: number; height: number; data: Uint8Array } {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(Buffer.from(bytes.subarray(0, 40)).toString("latin1"));
+  if (!header) throw new Error("PGM illisible");
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  return { width, height, data: bytes.subarray(header[0].length, header[0].length + width * height) };
+}
+
+/**
+ * The two drums as the studio prints them: paper white, pink multiplied by
+ * its coverage, black over it (translucent inks: pink under black darkens).
+ * `pink` and `black` are grey pixels (255 = no ink); returns RGB pixels.
+ */
+export function composite(pink: Uint8Array, black: Uint8Array): Uint8Array {
+  const out = new Uint8Array(pink.length * 3);
+  for (let i = 0; i < pink.length; i++) {
+    const coverage = 1 - pink[i] / 255;
+    const blackFactor = black[i] / 255;
+    for (let c = 0; c < 3; c++) out[i * 3 + c] = Math.round(255 * (1 - coverage * (1 - PINK_RGB[c] / 255)) * blackFactor);
+  }
+  return out;
+}
+
+/** One PNG per A5 page: the proof. */
+export async function proofPages(rose: Uint8Array, noir: Uint8Array): Promise<Uint8Array[]> {
+  const pinkPages = rasterise(rose, PROOF_DPI, "épreuve riso (rose)");
+  const blackPages = rasterise(noir, PROOF_DPI, "épreuve riso (noir)");
+  return Promise.all(
+    pinkPages.map(async (pink, i) => {
+      const black = blackPages[i];
+      const rgb = composite(pink.data, black.data);
+      const png = await sharp(Buffer.from(rgb.buffer, rgb.byteOffset, rgb.length), { raw: { width: pink.width, height: pink.height, channels: 3 } })
+        .png({ compressionLevel: 9, palette: false })
+        .toBuffer();
+      return new Uint8Array(png);
+    }),
+  );
+}
+
+// ---------- the offset variant: the pink as a named spot colour ----------
+
+function lookup(doc: PDFDocument, object: PDFObject | undefined): PDFObject | undefined {
+  return object instanceof PDFRef ? doc.context.lookup(object) : object;
+}
+
+function streamText(stream: PDFObject | undefined): string {
+  if (stream instanceof PDFRawStream) return Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
+  return "";
+}
+
+/** Grey operators (`0.7 g`, `0 G`) of a DeviceGray content stream → tints of the spot colour (1 − grey). */
+export function greyToSpot(content: string): string {
+  return content.replace(/(^|[\s\]>)])(-?\d*\.?\d+)\s+(g|G)(?=[\s[(</]|$)/g, (_, before: string, grey: string, op: string) => {
+    const tint = Math.round((1 - Number(grey)) * 1000) / 1000;
+    return op === "g" ? `${before}/CsSpot cs ${tint} scn` : `${before}/CsSpot CS ${tint} SCN`;
+  });
+}
+
+/** Rewrites every content stream of a page and of the forms it draws; `onResources` may add to their resources. */
+function rewriteStreams(doc: PDFDocument, page: PDFDict, rewrite: (content: string) => string, onResources: (resources: PDFDict) => void = () => {}): void {
+  const seen = new Set<PDFObject>();
+  const visit = (holder: PDFDict, contents: PDFObject | undefined, setContents: (text: string) => void) => {
+    const streams = lookup(doc, contents);
+    const parts = streams instanceof PDFArray ? streams.asArray().map((s) => lookup(doc, s)) : [streams];
+    setContents(rewrite(parts.map(streamText).join("\n")));
+    const resources = lookup(doc, holder.get(PDFName.of("Resources")));
+    if (!(resources instanceof PDFDict)) return;
+    onResources(resources);
+    const xobjects = lookup(doc, resources.get(PDFName.of("XObject")));
+    if (!(xobjects instanceof PDFDict)) return;
+    for (const [, ref] of xobjects.entries()) {
+      const form = lookup(doc, ref);
+      if (!(form instanceof PDFRawStream) || seen.has(form)) continue;
+      seen.add(form);
+      if (form.dict.get(PDFName.of("Subtype"))?.toString() !== "/Form") continue;
+      visit(form.dict, form, (text) => {
+        const fresh = doc.context.flateStream(Buffer.from(text, "latin1"), {});
+        for (const [key, value] of form.dict.entries()) {
+          if (!["/Length", "/Filter", "/DecodeParms"].includes(key.toString())) fresh.dict.set(key, value);
+        }
+        if (ref instanceof PDFRef) doc.context.assign(ref, fresh);
+      });
+    }
+  };
+  visit(page, page.get(PDFName.of("Contents")), (text) => {
+    page.set(PDFName.of("Contents"), doc.context.register(doc.context.flateStream(Buffer.from(text, "latin1"))));
+  });
+}
+
+/** The pink drum's content with its greys as tints of the spot colour, named CsSpot in every resources dictionary. */
+function spotPage(doc: PDFDocument, page: PDFDict, spot: PDFArray): void {
+  rewriteStreams(doc, page, greyToSpot, (resources) => {
+    const spaces = lookup(doc, resources.get(PDFName.of("ColorSpace")));
+    const spaceDict = spaces instanceof PDFDict ? spaces : doc.context.obj({});
+    spaceDict.set(PDFName.of("CsSpot"), spot);
+    resources.set(PDFName.of("ColorSpace"), spaceDict);
+  });
+}
+
+/**
+ * The A5 pages for an offset press that prints spot colours: the pink drum
+ * as a Separation colour space named SPOT_NAME (CMYK fallback), the black
+ * over it in DeviceGray with overprint on (as on the riso: black never
+ * knocks out the pink).
+ */
+export async function spotVariant(rose: Uint8Array, noir: Uint8Array, meta: ImposeMeta): Promise<Uint8Array> {
+  const pinkDoc = await PDFDocument.load(rose, { updateMetadata: false });
+  const spot = pinkDoc.context.obj([
+    PDFName.of("Separation"),
+    PDFName.of(SPOT_NAME.replace(/ /g, "#20")),
+    PDFName.of("DeviceCMYK"),
+    pinkDoc.context.obj({ FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: PINK_CMYK, N: 1 }),
+  ]);
+  for (const page of pinkDoc.getPages()) spotPage(pinkDoc, page.node, spot);
+  const pinkBytes = await pinkDoc.save();
+
+  const out = await PDFDocument.create({ updateMetadata: false });
+  const pinkPages = await out.embedPdf(pinkBytes, pinkDoc.getPageIndices());
+  const blackSource = await PDFDocument.load(noir, { updateMetadata: false });
+  const blackPages = await out.embedPdf(noir, blackSource.getPageIndices());
+  const overprint = out.context.register(out.context.obj({ Type: "ExtGState", OP: true, op: true, OPM: 1 }));
+  blackSource.getPages().forEach((source, i) => {
+    const { width, height } = source.getSize();
+    const page = out.addPage([width, height]);
+    page.node.setExtGState(PDFName.of("GsOverprint"), overprint);
+    page.drawPage(pinkPages[i]);
+    page.pushOperators(pushGraphicsState(), setGraphicsState("GsOverprint"));
+    page.drawPage(blackPages[i]);
+    page.pushOperators(popGraphicsState());
+  });
+  setStableMetadata(out, { ...meta, title: `${meta.title} — ${SPOT_NAME} en ton direct` });
+  setPrintDialog(out);
+  return saveStable(out);
+}
+
+// ---------- the edition ----------
+
+export interface RisoFiles {
+  a5: Record<Ink, Uint8Array>;
+  livret: Record<Ink, Uint8Array>;
+  offset: Uint8Array;
+  proof: Uint8Array[];
+  /** Pages where the pink drum inks something; pages where it inks the plates' spot elements. */
+  pinkPages: number[];
+  platePages: number[];
+  /** What the pink drum prints, measured: thinnest line and smallest text in pt (null: none), the tints used in %. */
+  measured: { thinnestLinePt: number | null; smallestTextPt: number | null; tints: number[] };
+}
+
+const smallest = (items: InkItem[]): number | null => (items.length ? Math.min(...items.map((i) => i.size)) : null);
+
+/**
+ * `finish`: what makes the reading A5 from the zine's layout (grey ink, boxes
+ * on the trim, dates); `booklet`: how the booklet is imposed. The drums go
+ * through both exactly as the reading edition and the booklet do.
+ */
+export async function buildRiso(inks: InkPrints, finish: (pdf: Uint8Array) => Promise<Uint8Array>, booklet: { meta: ImposeMeta; creepMm: number }): Promise<RisoFiles> {
+  const a5 = {} as Record<Ink, Uint8Array>;
+  const livret = {} as Record<Ink, Uint8Array>;
+  const meta = booklet.meta;
+  const base = meta.title.replace(/ — .*$/, "");
+  for (const ink of INKS) {
+    const finished = await PDFDocument.load(await finish(await toGrey(inks.pdf[ink], `riso ${ink}`)), { updateMetadata: false });
+    setStableMetadata(finished, { ...meta, title: `${base} — Riso, pages A5, tambour ${ink}` });
+    a5[ink] = await saveStable(finished);
+    livret[ink] = await imposeBooklet(a5[ink], { ...meta, title: `${base} — Riso, livret A4, tambour ${ink}` }, booklet.creepMm);
+  }
+  const offset = await spotVariant(a5.rose, a5.noir, { ...meta, title: `${base} — A5 en deux tons directs` });
+  const proof = await proofPages(a5.rose, a5.noir);
+  const pink = inks.items.rose;
+  return {
+    a5,
+    livret,
+    offset,
+    proof,
+    pinkPages: [...new Set(pink.map((i) => i.page))].sort((a, b) => a - b),
+    platePages: [...new Set(pink.filter((i) => /^pl-(ton|teinte)/.test(i.what)).map((i) => i.page))].sort((a, b) => a - b),
+    measured: {
+      thinnestLinePt: smallest(pink.filter((i) => i.kind === "trait")),
+      smallestTextPt: smallest(pink.filter((i) => i.kind === "texte")),
+      tints: [...new Set(pink.map((i) => i.tint))].sort((a, b) => a - b),
+    },
+  };
+}
+
+// ---------- checks ----------
+
+/** Colour operators and spaces other than grey in what the pages paint: their content, forms, images, shadings and colour spaces (font programs aside). */
+export function nonGreyColour(doc: PDFDocument): string[] {
+  const found = new Set<string>();
+  const seen = new Set<PDFObject>();
+  const operators = (content: string) => {
+    for (const m of content.matchAll(/(?:^|\s)(rg|RG|k|K)(?=\s|$)/g)) found.add(`opérateur ${m[1]}`);
+  };
+  const space = (object: PDFObject | undefined) => {
+    const s = lookup(doc, object);
+    const name = s instanceof PDFArray ? lookup(doc, s.get(0))?.toString() : s?.toString();
+    if (name && !["/DeviceGray", "/G", "/Pattern"].includes(name)) found.add(`espace ${name}`);
+  };
+  const resources = (object: PDFObject | undefined): void => {
+    const r = lookup(doc, object);
+    if (!(r instanceof PDFDict) || seen.has(r)) return;
+    seen.add(r);
+    const spaces = lookup(doc, r.get(PDFName.of("ColorSpace")));
+    if (spaces instanceof PDFDict) for (const value of spaces.values()) space(value);
+    for (const group of ["Shading", "Pattern"]) {
+      const entries = lookup(doc, r.get(PDFName.of(group)));
+      if (!(entries instanceof PDFDict)) continue;
+      for (const value of entries.values()) {
+        const item = lookup(doc, value);
+        const itemDict = item instanceof PDFRawStream ? item.dict : item;
+        if (!(itemDict instanceof PDFDict)) continue;
+        space(itemDict.get(PDFName.of("ColorSpace")));
+        const shading = lookup(doc, itemDict.get(PDFName.of("Shading")));
+        if (shading instanceof PDFDict) space(shading.get(PDFName.of("ColorSpace")));
+        if (item instanceof PDFRawStream) operators(streamText(item));
+        resources(itemDict.get(PDFName.of("Resources")));
+      }
+    }
+    const xobjects = lookup(doc, r.get(PDFName.of("XObject")));
+    if (!(xobjects instanceof PDFDict)) return;
+    for (const value of xobjects.values()) {
+      const x = lookup(doc, value);
+      if (!(x instanceof PDFRawStream) || seen.has(x)) continue;
+      seen.add(x);
+      if (x.dict.get(PDFName.of("Subtype"))?.toString() === "/Image") {
+        if (!x.dict.get(PDFName.of("ImageMask"))) space(x.dict.get(PDFName.of("ColorSpace")));
+      } else {
+        operators(streamText(x));
+        resources(x.dict.get(PDFName.of("Resources")));
+      }
+    }
+  };
+  for (const page of doc.getPages()) {
+    const contents = lookup(doc, page.node.get(PDFName.of("Contents")));
+    const parts = contents instanceof PDFArray ? contents.asArray().map((c) => lookup(doc, c)) : [contents];
+    operators(parts.map(streamText).join("\n"));
+    resources(page.node.get(PDFName.of("Resources")));
+  }
+  return [...found].sort();
+}
+
+const boxMm = (box: { x: number; y: number; width: number; height: number }) => [box.x, box.y, box.width, box.height].map(ptToMm);
+
+/**
+ * Before the studio: both drums greyscale only, the same page size and
+ * count, in register (every page's boxes equal to 0.01 mm), nothing of the
+ * pink drum on the black one, and the pink within riso limits (tints 10–90 %
+ * or solid, no large solid area, lines ≥ 0.3 pt, text ≥ 9 pt). Each problem
+ * is a sentence for people.
+ */
+export async function checkRiso(pair: Record<Ink, Uint8Array>, label: string, items?: Record<Ink, InkItem[]>): Promise<string[]> {
+  const problems: string[] = [];
+  const docs = { rose: await PDFDocument.load(pair.rose), noir: await PDFDocument.load(pair.noir) };
+  for (const ink of INKS) {
+    const colours = nonGreyColour(docs[ink]);
+    if (colours.length) problems.push(`${label}, tambour ${ink} : des couleurs autres que le gris (${colours.join(", ")}) → chaque tambour doit être en niveaux de gris`);
+  }
+  const [rose, noir] = [docs.rose.getPages(), docs.noir.getPages()];
+  if (rose.length !== noir.length) problems.push(`${label} : ${rose.length} pages pour le rose, ${noir.length} pour le noir → les deux tambours doivent avoir les mêmes pages`);
+  for (let i = 0; i < Math.min(rose.length, noir.length); i++) {
+    for (const box of ["getMediaBox", "getTrimBox"] as const) {
+      const [a, b] = [boxMm(rose[i][box]()), boxMm(noir[i][box]())];
+      if (a.some((v, k) => Math.abs(v - b[k]) > 0.01)) {
+        problems.push(`${label}, page ${i + 1} : le rose et le noir ne sont pas en repérage (${box === "getMediaBox" ? "format" : "coupe"} différent) → les deux doivent venir de la même mise en pages`);
+        break;
+      }
+    }
+  }
+  if (!items) return problems;
+  const pinkKeys = new Set(items.rose.map((i) => i.key));
+  for (const leak of items.noir.filter((i) => pinkKeys.has(i.key) && !/^pl-figure/.test(i.what))) {
+    problems.push(`${label}, page ${leak.page} : « ${leak.what} » est à la fois sur le tambour rose et sur le noir → voir print/encres.css`);
+  }
+  for (const item of items.rose) {
+    const where = `${label}, page ${item.page}, « ${item.what} »`;
+    if (item.tint !== 100 && (item.tint < LIMITS.minTint || item.tint > LIMITS.maxTint)) {
+      problems.push(`${where} : rose à ${item.tint} % → une trame riso tient entre ${LIMITS.minTint} et ${LIMITS.maxTint} % (ou 100 %) ; voir print/encres.css`);
+    }
+    if (item.kind === "trait" && item.size < LIMITS.minLinePt) problems.push(`${where} : trait rose de ${item.size} pt → au moins ${LIMITS.minLinePt} pt, sinon il se casse au master`);
+    if (item.kind === "texte" && item.size < LIMITS.minTextPt) problems.push(`${where} : texte rose de ${item.size} pt → au moins ${LIMITS.minTextPt} pt ; le texte à lire reste noir`);
+    if (item.kind === "aplat" && item.tint === 100 && item.size > LIMITS.maxSolidMm2) problems.push(`${where} : aplat rose plein de ${Math.round(item.size)} mm² → une trame, ou plus petit (les grands aplats bavent et laissent des fantômes)`);
+  }
+  return problems;
+}
