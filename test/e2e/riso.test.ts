@@ -89,6 +89,9 @@ function expectedPinkPages(zine: Zine): number[] {
   const text = pagesText(file(zine, "lecture"));
   const quotes = quotations(zine.chapters);
   const pages = new Set<number>([1, raw.length]);
+  // The contents may run over several pages (its chapter numbers are pink): from « Sommaire » to the Introduction's own page.
+  const contents = raw.findIndex((page) => /^\s*sommaire\s*$/im.test(page));
+  for (let i = contents + 1; contents >= 0 && i < raw.length && !/^\s*introduction\s*$/im.test(raw[i]); i++) pages.add(i + 1);
   raw.forEach((page, i) => {
     if (/^\s*sommaire\s*$/im.test(page) || /^\s*chapitre\s+\d+\s*$/im.test(page)) pages.add(i + 1);
     if (quotes.some((q) => text[i].includes(q))) pages.add(i + 1);
