@@ -87,11 +87,20 @@ function progress(quiet: boolean) {
   };
 }
 
+/**
+ * The title a PDF carries, in the zine's language: its document writes it in
+ * <meta name="zine-pdf-<key>"> from the language table (editions.<key>).
+ */
+export function pdfTitle(layout: Pick<RenderResult, "pdfTitles">, key: EditionKey): string {
+  const title = layout.pdfTitles[key];
+  if (!title) throw new Error(`le document d’impression ne donne pas le titre du PDF « ${key} » (<meta name="zine-pdf-${key}">) → vérifiez pdfEditions dans print/eleventy.ts et editions.${key} dans _data/langues/`);
+  return title;
+}
+
 /** The reading A5 from the zine's one layout: grey, boxed to the trim, dated. */
 export function readingEdition(zine: RenderResult): Promise<Uint8Array> {
   const date = pdfDate(zine.date);
-  const title = `${zine.meta.title.replace(/ — .*$/, "")} — Zine A5, édition de lecture`;
-  return finishPages(zine.pdf, { ...zine.meta, date, title, trim: edition("lecture").trim, layoutBleedMm: printDocument("zine").layoutBleedMm });
+  return finishPages(zine.pdf, { ...zine.meta, date, title: pdfTitle(zine, "lecture"), trim: edition("lecture").trim, layoutBleedMm: printDocument("zine").layoutBleedMm });
 }
 
 export async function buildPrint(outputDir: string, options: PrintOptions = {}): Promise<PrintSummary> {
@@ -121,21 +130,21 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     // Every PDF carries the content's date and what its document says about itself.
     const date = pdfDate(zine.date);
     const meta = { ...zine.meta, date };
-    const title = (name: string) => `${meta.title.replace(/ — .*$/, "")} — ${name}`;
+    const title = (key: EditionKey) => pdfTitle(zine, key);
     const a5 = await readingEdition(zine);
-    const miniPages = await finishPages(mini.pdf, { ...mini.meta, date, trim: edition("mini").trim, layoutBleedMm: miniDoc.layoutBleedMm });
+    const miniPages = await finishPages(mini.pdf, { ...mini.meta, date, title: pdfTitle(mini, "mini"), trim: edition("mini").trim, layoutBleedMm: miniDoc.layoutBleedMm });
     stages.finition = (performance.now() - t) / 1000;
 
     t = performance.now();
-    const press = await pressEdition(a5, edition("presse"), { ...meta, title: title("Zine A5, édition imprimeur (fonds perdus)") });
-    const bookletMeta = { ...meta, title: title("Livret A4 à imprimer et plier") };
+    const press = await pressEdition(a5, edition("presse"), { ...meta, title: title("presse") });
+    const bookletMeta = { ...meta, title: title("livret") };
     const booklet = await imposeBooklet(a5, bookletMeta, options.creepMm ?? 0);
-    const miniSheet = await imposeMiniZine(miniPages, { ...mini.meta, date });
+    const miniSheet = await imposeMiniZine(miniPages, { ...mini.meta, date, title: pdfTitle(mini, "mini") });
     stages.editions = (performance.now() - t) / 1000;
 
     t = performance.now();
     // The riso drums: the same pages, finished as the reading A5 and imposed as the booklet.
-    const riso = await buildRiso(zine.inks!, (pdf) => readingEdition({ ...zine, pdf }), { meta: bookletMeta, creepMm: options.creepMm ?? 0 });
+    const riso = await buildRiso(zine.inks!, (pdf) => readingEdition({ ...zine, pdf }), { meta, title, creepMm: options.creepMm ?? 0 });
     const proofFiles = riso.proof.map((png, i) => [risoProofName(zine.slug, i + 1), png] as const);
     stages.riso = (performance.now() - t) / 1000;
 

@@ -6,11 +6,10 @@
  */
 import fs from "node:fs";
 import { transformSync } from "esbuild";
-import { printDocuments, edition, HANDLERS_URL, FORMAT_CSS, MINI_MARGIN_MM, type PrintDocument, type PrintFileFacts } from "./editions.ts";
+import { printDocuments, editions, edition, HANDLERS_URL, FORMAT_CSS, MINI_MARGIN_MM, type PrintDocument, type PrintFileFacts } from "./editions.ts";
 import { printStaleness, lastBuildPrintFiles } from "../scripts/site/print-freshness.ts";
 import * as filters from "./filters.ts";
 import { sourceFile } from "../scripts/site/zine-folder.ts";
-import { formatBytes } from "../scripts/lib/log.ts";
 import { lastBuildRisoEdition } from "./riso-page.ts";
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
@@ -41,43 +40,23 @@ function handlersJs(): string {
   }).code;
 }
 
-/** A print file as /imprimer/ and the feed show it: the build's facts, and words for people. */
+/** A print file as /imprimer/ and the feed show it: the build's facts, and its format's numbers. */
 export interface PrintFileEntry extends PrintFileFacts {
-  /** The page count as a reader needs it: pages of the zine, sheets of the imposed files. */
-  count: string;
-  /** 765,0 Ko */
-  size: string;
-  /** 148 × 210 mm: the page the reader holds, or the sheet for the imposed files. */
   /** The format's numbers, in mm (the page the reader holds, or the sheet once imposed). */
   widthMm: number;
   heightMm: number;
-  format: string;
-}
-
-const mm = (value: number) => String(Math.round(value * 100) / 100).replace(".", ",");
-
-function describeCount(facts: PrintFileFacts): string {
-  const e = edition(facts.key);
-  if (e.imposition === "saddle-stitch") return `${facts.pages / 2} feuilles A4 en recto verso (${facts.pages} faces, ${facts.pages * 2} pages A5)`;
-  if (e.imposition === "mini-zine") return "1 feuille A4 pour 8 pages";
-  return `${facts.pages} pages`;
 }
 
 /**
  * The `printFiles` data of the site render, from the print stage's facts
- * (scripts/site/build-site.ts passes them; [] when there are no PDFs).
+ * (scripts/site/build-site.ts passes them; [] when there are no PDFs). The
+ * words around them (count, size) come from the language tables, through
+ * the `comptePages` and `octets` filters.
  */
 export function printFilesData(facts: PrintFileFacts[]): PrintFileEntry[] {
   return facts.map((f) => {
     const size = edition(f.key).imposition === "none" ? f.trim : f.sheet;
-    return {
-      ...f,
-      count: describeCount(f),
-      size: formatBytes(f.bytes),
-      widthMm: Math.round(size.widthMm * 100) / 100,
-      heightMm: Math.round(size.heightMm * 100) / 100,
-      format: `${mm(size.widthMm)} × ${mm(size.heightMm)} mm`,
-    };
+    return { ...f, widthMm: Math.round(size.widthMm * 100) / 100, heightMm: Math.round(size.heightMm * 100) / 100 };
   });
 }
 
@@ -108,6 +87,7 @@ export default function printEdition(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("fichierSource", sourceFile);
   eleventyConfig.addFilter("qrSvg", filters.qrSvg);
   eleventyConfig.addFilter("miniZinePanels", filters.miniZinePanels);
+  eleventyConfig.addFilter("comptePages", filters.comptePages);
 
   eleventyConfig.addPassthroughCopy(ASSET_FILES);
   // The handlers, compiled from TypeScript at each build (a virtual template: Nunjucks only calls the function).
@@ -131,6 +111,8 @@ export default function printEdition(eleventyConfig: EleventyConfig): void {
     eleventyConfig.addTemplate(`imprimer/${doc.key}.njk`, `{% include "${doc.template}" %}`, {
       permalink: doc.url,
       edition: doc,
+      // The PDFs made from this document: their titles go into its <head> (print/render.ts reads them).
+      pdfEditions: editions.filter((e) => e.document === doc.key).map((e) => e.key),
       eleventyExcludeFromCollections: true,
       // The include hides which collections the page reads: say it, so chapters render first.
       eleventyImport: { collections: ["chapitre", "chapitres"] },

@@ -9,6 +9,8 @@ import { createRequire } from "node:module";
 import QRCode from "qrcode";
 import { citations } from "../scripts/site/filters.ts";
 import { language, type Language } from "../scripts/site/typography.ts";
+import { translatePlain } from "../scripts/site/langues.ts";
+import { edition, type PrintFileFacts } from "./editions.ts";
 
 const require = createRequire(import.meta.url);
 type Hyphenate = (text: string, options?: { minWordLength?: number }) => string;
@@ -282,4 +284,16 @@ export function miniZinePanels(chapters: ChapterLike[], count = 4): MiniZinePane
   // Reading order: by chapter, whatever kind filled the panel.
   const rank = (p: MiniZinePanel) => ("order" in p ? p.order : Number.MAX_SAFE_INTEGER);
   return panels.slice(0, count).sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * A print file's page count as a reader needs it, in the zine's language:
+ * pages of the zine, or sheets for the imposed files (imprimer.compte.*).
+ */
+export function comptePages(this: { ctx?: { site?: { language?: unknown } } } | void, file: Pick<PrintFileFacts, "key" | "pages">): string {
+  const lang = language(this?.ctx?.site?.language);
+  const imposition = edition(file.key).imposition;
+  if (imposition === "saddle-stitch") return translatePlain("imprimer.compte.livret", { feuilles: file.pages / 2, faces: file.pages, pages: file.pages * 2 }, lang);
+  if (imposition === "mini-zine") return translatePlain("imprimer.compte.mini", {}, lang);
+  return translatePlain("imprimer.compte.pages", { pages: file.pages }, lang);
 }

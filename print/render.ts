@@ -52,6 +52,8 @@ export interface RenderResult {
   meta: { title: string; author: string; subject: string; lang: string };
   /** The zine's title as a slug (<meta name="zine-slug">): the start of the PDF names. */
   slug: string;
+  /** The title of each PDF made from the document, in the zine's language, by edition key (<meta name="zine-pdf-…">). */
+  pdfTitles: Record<string, string>;
   /** The same pages printed once per riso drum (print/riso.ts), when asked for. */
   inks?: InkPrints;
 }
@@ -117,7 +119,9 @@ async function describe(page: Page): Promise<Omit<RenderResult, "pdf" | "warning
       named[m.getAttribute("name") ?? ""] = m.getAttribute("content") ?? "";
     });
     const meta = { title: document.title, author: named.author ?? "", subject: named.description ?? "", lang: named["zine-lang"] || "fr-FR" };
-    return { pages: 0, padded: 0, overflows: [], loneLines: [], notes: [], hyphens: [], date: named.date ?? "", meta, slug: named["zine-slug"] || "zine" };
+    const pdfTitles: Record<string, string> = {};
+    for (const name of Object.keys(named)) if (name.startsWith("zine-pdf-")) pdfTitles[name.slice("zine-pdf-".length)] = named[name];
+    return { pages: 0, padded: 0, overflows: [], loneLines: [], notes: [], hyphens: [], date: named.date ?? "", meta, slug: named["zine-slug"] || "zine", pdfTitles };
   });
 }
 
@@ -142,8 +146,10 @@ async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warning
       named[m.getAttribute("name") ?? ""] = m.getAttribute("content") ?? "";
     });
     const meta = { title: document.title, author: named.author ?? "", subject: named.description ?? "", lang: named["zine-lang"] || "fr-FR" };
+    const pdfTitles: Record<string, string> = {};
+    for (const name of Object.keys(named)) if (name.startsWith("zine-pdf-")) pdfTitles[name.slice("zine-pdf-".length)] = named[name];
     const r = w.zineReport;
-    return { pages: r.pages || flow.total, padded: r.padded, overflows: r.overflows, loneLines: r.loneLines ?? [], notes: r.notes ?? [], hyphens: r.hyphens ?? [], date: named.date ?? "", meta, slug: named["zine-slug"] || "zine" };
+    return { pages: r.pages || flow.total, padded: r.padded, overflows: r.overflows, loneLines: r.loneLines ?? [], notes: r.notes ?? [], hyphens: r.hyphens ?? [], date: named.date ?? "", meta, slug: named["zine-slug"] || "zine", pdfTitles };
   });
 }
 

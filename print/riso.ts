@@ -37,6 +37,7 @@ import { INVENTORY_SCRIPT, type InkItem } from "./riso-inventaire.ts";
 import { setStableMetadata, setPrintDialog, saveStable } from "./finish.ts";
 import { imposeBooklet, type ImposeMeta } from "./impose.ts";
 import { ptToMm } from "./imposition.ts";
+import type { EditionKey } from "./editions.ts";
 
 /** The drums, in the order the studio runs them: pink first, then black over it. */
 export const INKS = ["rose", "noir"] as const;
@@ -260,7 +261,7 @@ export async function spotVariant(rose: Uint8Array, noir: Uint8Array, meta: Impo
     page.drawPage(blackPages[i]);
     page.pushOperators(popGraphicsState());
   });
-  setStableMetadata(out, { ...meta, title: `${meta.title} — ${SPOT_NAME} en ton direct` });
+  setStableMetadata(out, meta);
   setPrintDialog(out);
   return saveStable(out);
 }
@@ -286,18 +287,23 @@ const smallest = (items: InkItem[]): number | null => (items.length ? Math.min(.
  * on the trim, dates); `booklet`: how the booklet is imposed. The drums go
  * through both exactly as the reading edition and the booklet do.
  */
-export async function buildRiso(inks: InkPrints, finish: (pdf: Uint8Array) => Promise<Uint8Array>, booklet: { meta: ImposeMeta; creepMm: number }): Promise<RisoFiles> {
+export async function buildRiso(
+  inks: InkPrints,
+  finish: (pdf: Uint8Array) => Promise<Uint8Array>,
+  /** `title`: each file's title in the zine's language (print/build-print.ts's pdfTitle). */
+  booklet: { meta: Omit<ImposeMeta, "title">; title: (key: EditionKey) => string; creepMm: number },
+): Promise<RisoFiles> {
   const a5 = {} as Record<Ink, Uint8Array>;
   const livret = {} as Record<Ink, Uint8Array>;
-  const meta = booklet.meta;
-  const base = meta.title.replace(/ — .*$/, "");
+  const { meta, title } = booklet;
+  const keys: Record<Ink, { a5: EditionKey; livret: EditionKey }> = { rose: { a5: "risoRose", livret: "livretRisoRose" }, noir: { a5: "risoNoir", livret: "livretRisoNoir" } };
   for (const ink of INKS) {
     const finished = await PDFDocument.load(await finish(await toGrey(inks.pdf[ink], `riso ${ink}`)), { updateMetadata: false });
-    setStableMetadata(finished, { ...meta, title: `${base} — Riso, pages A5, tambour ${ink}` });
+    setStableMetadata(finished, { ...meta, title: title(keys[ink].a5) });
     a5[ink] = await saveStable(finished);
-    livret[ink] = await imposeBooklet(a5[ink], { ...meta, title: `${base} — Riso, livret A4, tambour ${ink}` }, booklet.creepMm);
+    livret[ink] = await imposeBooklet(a5[ink], { ...meta, title: title(keys[ink].livret) }, booklet.creepMm);
   }
-  const offset = await spotVariant(a5.rose, a5.noir, { ...meta, title: `${base} — A5 en deux tons directs` });
+  const offset = await spotVariant(a5.rose, a5.noir, { ...meta, title: title("tonDirect") });
   const proof = await proofPages(a5.rose, a5.noir);
   const pink = inks.items.rose;
   return {

@@ -11,6 +11,7 @@ import { parse } from "node-html-parser";
 import { afterAll, expect, it } from "vitest";
 import { fileForUrl, PROJECT_ROOT, runBuild } from "./support/build.ts";
 import { checkKitFixture, letters } from "./support/kit-fixture.ts";
+import { expectEnglishFeedEntry, expectEnglishPdfTitles, expectEnglishPrintPage } from "./support/english-print.ts";
 
 const FIXTURE = path.join(PROJECT_ROOT, "test/fixtures/tool-library");
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "zine-tool-library-"));
@@ -30,6 +31,12 @@ it("shows the cover named in site.yaml: its drawing, caption and alt text", () =
   expect(letters(figure?.querySelector("figcaption")?.textContent)).toBe(letters(cover.caption));
   const card = parse(fs.readFileSync(fileForUrl(site, "/"), "utf8")).querySelector('meta[property="og:image:alt"]')?.getAttribute("content");
   expect(letters(card)).toBe(letters(cover.alt));
+});
+
+it("speaks English about its paper edition: /imprimer/ (riso section included), the feed's PDF entry, the PDFs' titles", async () => {
+  expectEnglishPrintPage(site);
+  expectEnglishFeedEntry(site);
+  await expectEnglishPdfTitles(site);
 });
 
 checkKitFixture(FIXTURE, site, build.exitCode === 0);

@@ -12,6 +12,8 @@ import { PDFDocument, PDFName } from "pdf-lib";
 import { buildInto, htmlPages, fileForUrl, listFiles } from "./support/build.ts";
 import { feedText, pdfLineFaults, pdfText, typographyFaults, visibleText, type Fault } from "../helpers/typography-check.ts";
 import { editions } from "../../print/editions.ts";
+import { translatePlain } from "../../scripts/site/langues.ts";
+import { expectEnglishFeedEntry, expectEnglishPdfTitles, expectEnglishPrintPage, FRENCH_PRINT_WORDS } from "./support/english-print.ts";
 
 /** Every fault in a built site: pages, feeds, PDFs. `skip` drops elements no rule of this zine governs. */
 function faultsIn(site: string, lang: "fr" | "en", skip = ""): { faults: Fault[]; checked: { pages: number; feeds: number; pdfs: number } } {
@@ -69,6 +71,17 @@ describe("the project's zine, in French", () => {
     expect(fs.readFileSync(fileForUrl(own, "/"), "utf8")).toContain("369\u00A0éditions");
   });
 
+  it("titles each PDF in French and lists the riso files under their French labels", async () => {
+    const html = fs.readFileSync(fileForUrl(own, "/imprimer/"), "utf8");
+    expect(parse(html).querySelector("h2#riso")?.text).toMatch(/En risographie/);
+    expect(visibleText(html)).toMatch(/Le rose d’abord, le noir ensuite/);
+    const links = parse(html).querySelectorAll("ul.fichiers a[download]").map((a) => a.text);
+    expect(links).toEqual(editions.map((e) => translatePlain(`imprimer.fichiers.${e.key}`, {}, "fr")));
+    const booklet = listFiles(own).find((f) => f.endsWith("-zine-livret-a4.pdf"))!;
+    const doc = await PDFDocument.load(fs.readFileSync(path.join(own, booklet)), { updateMetadata: false });
+    expect(doc.getTitle()).toMatch(/ — Livret A4 à imprimer et plier$/);
+  });
+
   it("credits the blog post it was written from, and says how the quotations were gathered", () => {
     const citations = visibleText(fs.readFileSync(fileForUrl(own, "/citations/"), "utf8"));
     expect(citations).toMatch(/reprises d’après le billet «\u202FTechnopolice\u00A0: défaire le rêve sécuritaire de la safe city\u202F», signé Le dissonant \(Club de Mediapart, 12\u00A0janvier 2022\)/);
@@ -120,5 +133,15 @@ describe("an English zine with no source (test/fixtures/en-zine)", () => {
     expect(print).toMatch(/CONTENTS|Contents/);
     expect(print).not.toMatch(/D’après|After the book|Sommaire/);
     expect(fs.readFileSync(fileForUrl(english, "/chapitres/the-yard/"), "utf8")).toContain("“If we don’t look after it, nobody will.”");
+  });
+
+  it("speaks English about its paper edition: /imprimer/ with its riso section, the feed's PDF entry, the PDFs' titles", async () => {
+    // The check can fail: the French words it looks for are the French table's.
+    for (const key of ["imprimer.riso.intro", "imprimer.riso.epreuve", "imprimer.fichiers.lecture", "editions.livret", "imprimer.fichiers.risoRose", "flux_papier.resume"]) {
+      expect(translatePlain(key, { accents: "", pages: 24, url: "/x.png", compte: "24 pages" }, "fr").replace(/[\u00A0\u202F]/g, " "), key).toMatch(FRENCH_PRINT_WORDS);
+    }
+    expectEnglishPrintPage(english);
+    expectEnglishFeedEntry(english);
+    await expectEnglishPdfTitles(english);
   });
 });
