@@ -66,6 +66,11 @@ export function writeAtomically(file: string, bytes: Uint8Array | string): void 
   }
 }
 
+/** A measured number for the French log: decimal comma (0,35), « – » when there is nothing to measure. */
+function decimal(value: number | null | undefined): string {
+  return value === null || value === undefined ? "–" : String(value).replace(".", ",");
+}
+
 /**
  * Progress as Paged.js lays pages out: rewritten in place on a terminal,
  * otherwise (CI logs) one line every 10 pages laid out in all.
@@ -211,7 +216,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
         const embedded = f.fonts.filter((font) => font.embedded).length;
         step(
           `  ${f.file} : ${f.pages} p.${f.multiple === 4 ? ` (${f.pages / 4} × 4)` : ""}, feuille ${f.sheetMm.widthMm} × ${f.sheetMm.heightMm} mm, ${formatBytes(f.bytes)}, ` +
-            `${embedded}/${f.fonts.length} polices incorporées, encres ${f.colourSpaces.join(", ") || "aucune"}, trait le plus fin ${f.thinnestLinePt === undefined ? "–" : String(f.thinnestLinePt).replace(".", ",")} pt, ` +
+            `${embedded}/${f.fonts.length} polices incorporées, encres ${f.colourSpaces.join(", ") || "aucune"}, trait le plus fin ${decimal(f.thinnestLinePt)} pt, ` +
             `${count(f.overflows.length, "débordement")}, ${count(f.loneLines.length, "ligne veuve ou orpheline", "lignes veuves ou orphelines")}, ${count(f.warnings.length, "avertissement")} Paged.js`,
         );
       }
@@ -220,7 +225,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
       step(
         `  riso : rose sur ${riso.pinkPages.length} pages sur ${zine.pages}` +
           (riso.platePages.length ? ` (planches sur ${riso.platePages.length})` : " (les planches n’ont pas de ton direct : le rose ne porte que les accents typographiques)") +
-          `, trait le plus fin ${riso.measured.thinnestLinePt ?? "–"} pt, texte le plus petit ${riso.measured.smallestTextPt ?? "–"} pt, encre à ${riso.measured.tints.join(" / ")} %` +
+          `, trait le plus fin ${decimal(riso.measured.thinnestLinePt)} pt, texte le plus petit ${decimal(riso.measured.smallestTextPt)} pt, encre à ${riso.measured.tints.map(decimal).join(" / ")} %` +
           `, épreuve en ${proofFiles.length} PNG ; pas de repères de calage : les feuilles sont au format fini, sans marge autour de la coupe`,
       );
       step(

@@ -243,7 +243,14 @@ class KeepTwoLines extends Paged.Handler {
     after.setStart(overflow.startContainer, overflow.startOffset);
     after.setEnd(block, block.childNodes.length);
     const linesBefore = linesOf(before, bounds).filter((l) => l.column === 0);
-    const linesAfter = linesOf(after, bounds);
+    let linesAfter = linesOf(after, bounds);
+    // Chromium reports the first letter after a soft-hyphen wrap on the line above (see atLineStart):
+    // from a break at a line start, that line looked like one more line after the break, and a
+    // lone line on the next page passed for two. At a line start, the line above stays on this page.
+    const last = linesBefore[linesBefore.length - 1];
+    if (last && start.nodeType === Node.TEXT_NODE && overflow.startOffset > 0 && startsLine(start as Text, overflow.startOffset)) {
+      linesAfter = linesAfter.filter((l) => l.column !== 0 || l.top >= last.bottom - 2);
+    }
     if (linesBefore.length === 0 || linesAfter.length === 0) return;
     if (linesBefore.length >= MIN_LINES && linesAfter.length >= MIN_LINES) return;
 

@@ -88,12 +88,17 @@ function expectedPinkPages(zine: Zine): number[] {
   const raw = execFileSync("pdftotext", [file(zine, "lecture"), "-"], { encoding: "utf8" }).split("\f").slice(0, -1);
   const text = pagesText(file(zine, "lecture"));
   const quotes = quotations(zine.chapters);
+  const layout = execFileSync("pdftotext", ["-layout", file(zine, "lecture"), "-"], { encoding: "utf8" }).split("\f");
+  // The contents running on to the next page: every line an entry ending on its page number (the folio too).
+  const contentsContinued = (i: number) => {
+    const lines = (layout[i] ?? "").split("\n").filter((l) => l.trim());
+    return lines.length > 1 && lines.every((l) => /\d\s*$/.test(l));
+  };
   const pages = new Set<number>([1, raw.length]);
-  // The contents may run over several pages (its chapter numbers are pink): from « Sommaire » to the Introduction's own page.
-  const contents = raw.findIndex((page) => /^\s*sommaire\s*$/im.test(page));
-  for (let i = contents + 1; contents >= 0 && i < raw.length && !/^\s*introduction\s*$/im.test(raw[i]); i++) pages.add(i + 1);
+  let inContents = false;
   raw.forEach((page, i) => {
-    if (/^\s*sommaire\s*$/im.test(page) || /^\s*chapitre\s+\d+\s*$/im.test(page)) pages.add(i + 1);
+    inContents = /^\s*sommaire\s*$/im.test(page) || (inContents && contentsContinued(i));
+    if (inContents || /^\s*chapitre\s+\d+\s*$/im.test(page)) pages.add(i + 1);
     if (quotes.some((q) => text[i].includes(q))) pages.add(i + 1);
   });
   return [...pages].sort((a, b) => a - b);
