@@ -6,11 +6,10 @@
  */
 import path from "node:path";
 import { buildSite } from "./site/build-site.ts";
-import { prepareOutput, publishOutput, discardOutput } from "./lib/output.ts";
+import { prepareOutput, publishOutput, discardOutput, keepPrintFiles } from "./lib/output.ts";
 import { step, seconds, formatBytes } from "./lib/log.ts";
 import { listFiles } from "./lib/site-files.ts";
 import { reportBuildError } from "./lib/errors.ts";
-import { printStages, creepFromArgs, publishPrintFolder } from "./print/build-print.ts";
 import fs from "node:fs";
 
 const OUTPUT = process.env.ZINE_OUTPUT ?? "_site";
@@ -20,17 +19,24 @@ async function main(): Promise<void> {
   const started = performance.now();
   const output = prepareOutput(OUTPUT);
   try {
+    if (only === "site") {
+      const kept = keepPrintFiles(output);
+      if (kept) step(`site : ${kept} PDF de la dernière construction complète gardés dans imprimer/ (npm run build les refait)`);
+    }
     const t = performance.now();
     step("site : Eleventy construit les pages et le flux…");
     const site = await buildSite(output.staging);
     step(`site : ${site.files} fichiers en ${seconds(t)}`);
     if (only !== "site") {
+      // The print chain (Chromium driver, PDF library) is loaded only by the stages that print:
+      // a site build never pays for it.
+      const { printStages, creepFromArgs, publishPrintFolder } = await import("./print/build-print.ts");
       // The print edition: PDFs into the staging imprimer/, then /imprimer/ re-rendered to list them.
       await printStages(output.staging, { creepMm: creepFromArgs(process.argv) });
-    }
-    // --only=print (npm run build:print) replaces only _site/imprimer/.
-    if (only === "print") publishPrintFolder(output.staging, output.final);
-    else publishOutput(output);
+      // --only=print (npm run build:print) replaces only _site/imprimer/.
+      if (only === "print") publishPrintFolder(output.staging, output.final);
+      else publishOutput(output);
+    } else publishOutput(output);
   } catch (error) {
     discardOutput(output);
     reportBuildError(error);

@@ -36,3 +36,18 @@ export function publishOutput({ staging, final }: Output): void {
 export function discardOutput({ staging }: Output): void {
   process.once("exit", () => fs.rmSync(staging, { recursive: true, force: true }));
 }
+
+/**
+ * A site-only build (`npm run build:site`) keeps the last full build's PDFs
+ * and their preflight report: copied into the staging folder before the site
+ * is built, so /imprimer/ still offers them. Returns how many PDFs were kept.
+ */
+export function keepPrintFiles({ staging, final }: Output, folder = "imprimer"): number {
+  const from = path.join(final, folder);
+  if (!fs.existsSync(from)) return 0;
+  const kept = fs.readdirSync(from).filter((f) => f.endsWith(".pdf") || f === "preflight.json");
+  if (!kept.some((f) => f.endsWith(".pdf"))) return 0;
+  fs.mkdirSync(path.join(staging, folder), { recursive: true });
+  for (const file of kept) fs.copyFileSync(path.join(from, file), path.join(staging, folder, file));
+  return kept.filter((f) => f.endsWith(".pdf")).length;
+}
