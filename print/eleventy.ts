@@ -6,10 +6,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { transformSync } from "esbuild";
+import { createRequire } from "node:module";
 import { printDocuments, printFiles, PREFLIGHT_FILE, type PrintFileKey } from "./editions.ts";
 import * as filters from "./filters.ts";
 import { formatBytes } from "../scripts/lib/log.ts";
+import { cachedSync, filesFingerprint } from "../scripts/lib/disk-cache.ts";
+
+const require = createRequire(import.meta.url);
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
 
@@ -32,12 +35,24 @@ const HANDLERS_URL = "/imprimer/assets/handlers.js";
  * function, no source map. Read at each build, so `npm start` picks up edits.
  */
 function handlersJs(): string {
-  return transformSync(fs.readFileSync(HANDLERS_SOURCE, "utf8"), {
-    loader: "ts",
-    format: "iife",
-    target: "es2022",
-    banner: `/* Built from ${HANDLERS_SOURCE} by print/eleventy.ts: edit that file. */`,
-  }).code;
+  const source = fs.readFileSync(HANDLERS_SOURCE, "utf8");
+  // esbuild (a child process) runs only when the handlers or esbuild changed: disk cache, keyed by both.
+  const inputs = ["handlers", source, filesFingerprint(["node_modules/esbuild/package.json"])];
+  return cachedSync("scripts", inputs, () => {
+    const { transformSync } = require("esbuild") as typeof import("esbuild");
+    return transformSync(source, {
+      loader: "ts",
+      format: "iife",
+      target: "es2022",
+      banner: `/* Built from ${HANDLERS_SOURCE} by print/eleventy.ts: edit that file. */`,
+    }).code;
+  }).toString("utf8");
+}
+
+/** Hyphenating the print documents is their costliest filter: cached on disk by the HTML, the filter's code and the patterns. */
+function cesure(html: unknown): string {
+  const inputs = ["cesure", filesFingerprint(["print/filters.ts", "node_modules/hyphen/package.json"]), String(html ?? "")];
+  return cachedSync("cesure", inputs, () => filters.cesure(html)).toString("utf8");
 }
 
 export interface PrintFileEntry {
@@ -89,7 +104,7 @@ export function readPrintFiles(outputDir: string): PrintFileEntry[] {
 }
 
 export default function printEdition(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addFilter("cesure", filters.cesure);
+  eleventyConfig.addFilter("cesure", cesure);
   eleventyConfig.addFilter("notesEnBasDePage", filters.notesEnBasDePage);
   eleventyConfig.addFilter("liensPapier", filters.liensPapier);
   eleventyConfig.addFilter("chapterIdsByUrl", filters.chapterIdsByUrl);

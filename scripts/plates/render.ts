@@ -4,6 +4,8 @@
  */
 import { drawPlate, plates, type PlateSpec } from "./catalogue.ts";
 import { toSvg, type Variant } from "./svg.ts";
+import { platesFingerprint } from "./fingerprint.ts";
+import { cachedSync } from "../lib/disk-cache.ts";
 
 export type { Variant } from "./svg.ts";
 export { plates, plateKeys, isPlateKey } from "./catalogue.ts";
@@ -19,8 +21,11 @@ export function plateSvg(key: string, variant: Variant = "web", printWidthMm?: n
   const id = `${key}:${variant}:${printWidthMm ?? ""}`;
   let svg = memo.get(id);
   if (svg === undefined) {
-    const { spec, sheet } = drawPlate(key);
-    svg = toSvg(sheet, { variant, title: spec.alt, printWidthMm: printWidthMm ?? spec.printWidthMm });
+    // Drawing is the costly part of a site build: on disk, keyed by the plates' code and fonts.
+    svg = cachedSync("planches-svg", [platesFingerprint(), id], () => {
+      const { spec, sheet } = drawPlate(key);
+      return toSvg(sheet, { variant, title: spec.alt, printWidthMm: printWidthMm ?? spec.printWidthMm });
+    }).toString("utf8");
     memo.set(id, svg);
   }
   return svg;

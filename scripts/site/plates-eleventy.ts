@@ -7,7 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { plateKeys, plateSpec, plateSvg } from "../plates/render.ts";
-import { renderCard, renderPlatePng, type Card } from "../plates/cards.ts";
+import { renderCard, renderPlatePng, cardInputs, platePngInputs, type Card } from "../plates/cards.ts";
+import { cached } from "../lib/disk-cache.ts";
 import { typographie } from "./typography.ts";
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
@@ -89,7 +90,7 @@ export async function writePlateFiles(outputDir: string): Promise<number> {
   const jobs = plateKeys.map((key) => async () => {
     fs.writeFileSync(path.join(dir, `${key}.svg`), plateSvg(key, "web"));
     fs.writeFileSync(path.join(dir, `${key}-impression.svg`), plateSvg(key, "print"));
-    fs.writeFileSync(path.join(dir, `${key}.png`), await renderPlatePng(key, PLATE_PNG_WIDTH));
+    fs.writeFileSync(path.join(dir, `${key}.png`), await cached("planches", platePngInputs(key, PLATE_PNG_WIDTH), () => renderPlatePng(key, PLATE_PNG_WIDTH)));
   });
   await twoAtATime(jobs);
   return plateKeys.length;
@@ -100,7 +101,7 @@ export async function writeCards(outputDir: string): Promise<number> {
   const dir = path.join(outputDir, CARDS_DIR);
   fs.mkdirSync(dir, { recursive: true });
   const cards = [...requested].sort(([a], [b]) => a.localeCompare(b));
-  await twoAtATime(cards.map(([slug, card]) => async () => fs.writeFileSync(path.join(dir, `${slug}.png`), await renderCard(card))));
+  await twoAtATime(cards.map(([slug, card]) => async () => fs.writeFileSync(path.join(dir, `${slug}.png`), await cached("cartes", cardInputs(card), () => renderCard(card)))));
   return cards.length;
 }
 
