@@ -8,6 +8,7 @@ import { parseYamlData } from "./scripts/site/data.ts";
 import { chapters } from "./scripts/site/collections.ts";
 import * as filters from "./scripts/site/filters.ts";
 import { passthrough } from "./scripts/site/assets.ts";
+import { webFonts, writeFonts } from "./scripts/site/fonts.ts";
 import { plate } from "./scripts/site/plate-shortcode.ts";
 import { registerPlates } from "./scripts/site/plates-eleventy.ts";
 import { checkInternalLinks, type BuiltPage } from "./scripts/site/check-links.ts";
@@ -33,10 +34,14 @@ export default function (eleventyConfig: EleventyConfig) {
 
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPassthroughCopy(passthrough);
+  // The stylesheet with its @font-face rules; the fonts, cut to the site's characters, are written after the pages.
+  eleventyConfig.addPlugin(webFonts);
   // The print edition: its documents, CSS, Paged.js handlers and the printFiles data (print/eleventy.ts).
   eleventyConfig.addPlugin(printEdition);
 
-  eleventyConfig.on("eleventy.after", ({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
+    // Fonts first: pages preload one, and the link check looks for it.
+    await writeFonts(directories.output);
     checkInternalLinks(directories.output, results);
   });
 }

@@ -1,21 +1,8 @@
 /**
- * Files copied as they are into the built site: our CSS, the feed's XSL and
- * the self-hosted fonts (latin subset only, real regular/italic/bold faces so
- * no browser or PDF ever has to fake a bold).
+ * Files copied as they are into the built site: the feed's XSL. (The
+ * stylesheet and the fonts, cut to the site's characters, come from
+ * scripts/site/fonts.ts.)
  */
-const fontsource = "node_modules/@fontsource";
-
-export const fontFiles: Record<string, string> = {
-  [`${fontsource}/literata/files/literata-latin-400-normal.woff2`]: "assets/fonts/literata-400.woff2",
-  [`${fontsource}/literata/files/literata-latin-400-italic.woff2`]: "assets/fonts/literata-400-italic.woff2",
-  [`${fontsource}/literata/files/literata-latin-700-normal.woff2`]: "assets/fonts/literata-700.woff2",
-  [`${fontsource}/literata/files/literata-latin-700-italic.woff2`]: "assets/fonts/literata-700-italic.woff2",
-  [`${fontsource}/space-grotesk/files/space-grotesk-latin-500-normal.woff2`]: "assets/fonts/space-grotesk-500.woff2",
-  [`${fontsource}/space-grotesk/files/space-grotesk-latin-700-normal.woff2`]: "assets/fonts/space-grotesk-700.woff2",
-};
-
 export const passthrough: Record<string, string> = {
-  "_includes/css": "assets/css",
   "src/feed.xsl": "feed.xsl",
-  ...fontFiles,
 };
