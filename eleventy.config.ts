@@ -9,6 +9,7 @@ import { chapters } from "./scripts/site/collections.ts";
 import * as filters from "./scripts/site/filters.ts";
 import { passthrough } from "./scripts/site/assets.ts";
 import { webFonts, writeFonts } from "./scripts/site/fonts.ts";
+import { favicons } from "./scripts/site/favicon.ts";
 import { plate } from "./scripts/site/plate-shortcode.ts";
 import { registerPlates } from "./scripts/site/plates-eleventy.ts";
 import { checkInternalLinks, type BuiltPage } from "./scripts/site/check-links.ts";
@@ -36,6 +37,8 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPassthroughCopy(passthrough);
   // The stylesheet with its @font-face rules; the fonts, cut to the site's characters, are written after the pages.
   eleventyConfig.addPlugin(webFonts);
+  // favicon.svg, favicon.ico, apple-touch-icon.png, drawn from a plate.
+  eleventyConfig.addPlugin(favicons);
   // The print edition: its documents, CSS, Paged.js handlers and the printFiles data (print/eleventy.ts).
   eleventyConfig.addPlugin(printEdition);
 
