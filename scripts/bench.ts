@@ -202,7 +202,8 @@ async function saveToPageRow(): Promise<void> {
       await waitFor(/Watching/, from);
       samples.push(performance.now() - started);
     }
-    const preview = fs.readFileSync(path.join(dir, "_site/imprimer/apercu/index.html"), "utf8");
+    // Print text carries soft hyphens: read it without them.
+    const preview = fs.readFileSync(path.join(dir, "_site/imprimer/apercu/index.html"), "utf8").replace(/\u00AD/g, "");
     const seen = preview.includes(`bench (${runs - 1})`) ? "aperçu à jour" : "APERÇU PAS À JOUR";
     rows.push({ label: "enregistrer → page (npm start)", value: ms(median(samples)), reference: `${wrote.replace(/ in .*/, "")}, ${seen}`, goal: "≤ 150 ms" });
   } finally {
