@@ -55,6 +55,12 @@ function cesure(html: unknown): string {
   return cachedSync("cesure", inputs, () => filters.cesure(html)).toString("utf8");
 }
 
+/** The back cover's QR code, cached on disk by its text and label (qrcode then loads only on a change). */
+function qrSvg(text: unknown, label?: string): string {
+  const inputs = ["qr", filesFingerprint(["print/filters.ts", "node_modules/qrcode/package.json"]), String(text ?? ""), label ?? null];
+  return cachedSync("qr", inputs, () => filters.qrSvg(text, label)).toString("utf8");
+}
+
 export interface PrintFileEntry {
   key: PrintFileKey;
   url: string;
@@ -109,7 +115,7 @@ export default function printEdition(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("liensPapier", filters.liensPapier);
   eleventyConfig.addFilter("chapterIdsByUrl", filters.chapterIdsByUrl);
   eleventyConfig.addFilter("chapterAnchor", filters.chapterAnchor);
-  eleventyConfig.addFilter("qrSvg", filters.qrSvg);
+  eleventyConfig.addFilter("qrSvg", qrSvg);
   eleventyConfig.addFilter("miniZinePanels", filters.miniZinePanels);
 
   eleventyConfig.addPassthroughCopy(ASSET_FILES);

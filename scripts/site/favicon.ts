@@ -63,8 +63,12 @@ export async function writeFavicons(outputDir: string): Promise<void> {
 
 /** One line in eleventy.config.ts: the icons are written before the pages that link to them. */
 export function favicons(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+  const written = new Set<string>();
+  eleventyConfig.on("eleventy.before", async ({ directories, incremental }: { directories: { output: string }; incremental: boolean }) => {
+    // npm start: a save changes no icon.
+    if (incremental && written.has(directories.output)) return;
     fs.mkdirSync(directories.output, { recursive: true });
     await writeFavicons(directories.output);
+    written.add(directories.output);
   });
 }

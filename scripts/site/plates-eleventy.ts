@@ -105,6 +105,9 @@ export async function writeCards(outputDir: string): Promise<number> {
   return cards.length;
 }
 
+/** Output folders this process already wrote the plate files into. */
+const platesWritten = new Set<string>();
+
 /** One line in eleventy.config.ts: everything the plates need from Eleventy. */
 export function registerPlates(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addGlobalData("planches", contactSheet);
@@ -113,9 +116,12 @@ export function registerPlates(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("planche_png", planchePng);
   eleventyConfig.addFilter("planche_figure", plancheFigure);
   // Plate files first: pages link to them, and the link check runs after the build.
-  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+  eleventyConfig.on("eleventy.before", async ({ directories, incremental }: { directories: { output: string }; incremental: boolean }) => {
     requested.clear();
+    // npm start: the plates depend on no page, so a save rewrites none of them (a code change restarts the build).
+    if (incremental && platesWritten.has(directories.output)) return;
     await writePlateFiles(directories.output);
+    platesWritten.add(directories.output);
   });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     await writeCards(directories.output);
