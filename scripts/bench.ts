@@ -16,6 +16,12 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+/** The npm scripts, run as npm runs them (without npm itself): `node --import tsx …` or `tsx …`. */
+const SCRIPTS = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+function npmScript(name: string): [string, string[]] {
+  const [command, ...args] = SCRIPTS[name].split(/\s+/);
+  return [command === "node" ? process.execPath : command === "tsx" ? TSX : command, args];
+}
 const ELEVENTY_CMD = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
 const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.slice(7) ?? 3);
 const scale = !process.argv.includes("--no-scale");
@@ -27,6 +33,8 @@ export interface BenchRow {
   value: string;
   reference?: string;
   ratio?: number;
+  /** The same ratio in CPU time, when measured. */
+  ratioCpu?: number;
   goal?: string;
 }
 
@@ -38,6 +46,8 @@ const note = (message: string): void => void process.stderr.write(`  bench : ${m
 
 interface Run {
   wall: number;
+  /** User + system CPU time of the process and the children it waited for, in ms (GNU time; NaN without it). */
+  cpu: number;
   /** Milliseconds from spawn to the first line that matches `firstLine` (the first stage starting). */
   firstLine?: number;
   /** Peak resident memory of the process and all its children (Chromium), in bytes. */
@@ -77,11 +87,19 @@ function treeRss(pid: number): number {
   return total;
 }
 
+/**
+ * GNU time, when the machine has it: CPU time is what a shared machine's load
+ * changes least, so the site rows give it beside the wall time.
+ */
+const GNU_TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+const CPU_LINE = /__cpu__ ([\d.]+) ([\d.]+)/;
+
 /** Runs a command, timing it (and, if asked, the moment a line matching `firstLine` appears). */
 function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; firstLine?: RegExp; sampleMemory?: boolean } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, {
+    const [program, programArgs] = GNU_TIME ? [GNU_TIME, ["-f", "__cpu__ %U %S", command, ...args]] : [command, args];
+    const child = spawn(program, programArgs, {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -99,7 +117,8 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Rec
     child.on("error", reject);
     child.on("close", (code) => {
       clearInterval(sampler);
-      resolve({ wall: performance.now() - started, firstLine, peakRss, output, code: code ?? 1 });
+      const cpu = CPU_LINE.exec(output);
+      resolve({ wall: performance.now() - started, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, firstLine, peakRss, output, code: code ?? 1 });
     });
   });
 }
@@ -110,24 +129,24 @@ function mustSucceed(what: string, result: Run): Run {
 }
 
 /** A bare Eleventy run over a one-page input, no config: the floor a site build is measured against. */
-async function floorRun(): Promise<number> {
+async function floorRun(): Promise<Run> {
   const dir = fs.mkdtempSync(path.join(work, "floor-"));
   fs.mkdirSync(path.join(dir, "src"));
   fs.writeFileSync(path.join(dir, "src/index.md"), "# Une page\n\nBonjour.\n");
-  const result = mustSucceed("Eleventy seul", await run(process.execPath, [ELEVENTY_CMD, "--input=src", "--output=_site", "--quiet"], { cwd: dir }));
-  return result.wall;
+  return mustSucceed("Eleventy seul", await run(process.execPath, [ELEVENTY_CMD, "--input=src", "--output=_site", "--quiet"], { cwd: dir }));
 }
 
 /** `npm run build:site` as a person types it, into `output`, with the content cache in `cache`. */
 function siteBuild(output: string, cache: string, env: Record<string, string> = {}): Promise<Run> {
-  return run(TSX, ["scripts/build.ts", "--only=site"], { env: { ZINE_OUTPUT: output, ZINE_CACHE: cache, ...env }, firstLine: /site :/ });
+  const [command, args] = npmScript("build:site");
+  return run(command, args, { env: { ZINE_OUTPUT: output, ZINE_CACHE: cache, ...env }, firstLine: /site :/ });
 }
 
 /** The site stage against the floor, alternated run by run so both see the same load. */
 async function siteRows(): Promise<string> {
-  const floors: number[] = [];
-  const colds: number[] = [];
-  const warms: number[] = [];
+  const floors: Run[] = [];
+  const colds: Run[] = [];
+  const warms: Run[] = [];
   const startups: number[] = [];
   let lastOutput = "";
   for (let i = 0; i < runs; i++) {
@@ -136,17 +155,22 @@ async function siteRows(): Promise<string> {
     const output = path.join(work, `site-${i}`, "_site");
     const cache = fs.mkdtempSync(path.join(work, "cache-"));
     const cold = mustSucceed("npm run build:site", await siteBuild(output, cache));
-    colds.push(cold.wall);
+    colds.push(cold);
     if (cold.firstLine !== undefined) startups.push(cold.firstLine);
     // Nothing changed: the same output folder, the cache the cold build filled.
-    warms.push(mustSucceed("npm run build:site (2e)", await siteBuild(output, cache)).wall);
+    warms.push(mustSucceed("npm run build:site (2e)", await siteBuild(output, cache)));
     lastOutput = output;
   }
-  const floor = median(floors);
-  const reference = `${ms(floor)} (Eleventy seul, 1 page)`;
-  rows.push({ label: "démarrage (lancement → 1re étape)", value: ms(median(startups)), reference, ratio: median(startups) / floor });
-  rows.push({ label: "build:site à froid (cache vide)", value: ms(median(colds)), reference, ratio: median(colds) / floor, goal: "≤ 2" });
-  rows.push({ label: "build:site, rien de changé", value: ms(median(warms)), reference, ratio: median(warms) / floor, goal: "≤ 1,3" });
+  const wall = (list: Run[]) => median(list.map((r) => r.wall));
+  const cpu = (list: Run[]) => median(list.map((r) => r.cpu));
+  const seconds = (value: number) => `${(value / 1000).toFixed(2).replace(".", ",")} s`;
+  const floor = wall(floors);
+  const withCpu = (list: Run[]) => (GNU_TIME ? `${ms(wall(list))} (CPU ${seconds(cpu(list))})` : ms(wall(list)));
+  const reference = `${withCpu(floors)} (Eleventy seul, 1 page)`;
+  const ratios = (list: Run[]) => ({ ratio: wall(list) / floor, ratioCpu: GNU_TIME ? cpu(list) / cpu(floors) : undefined });
+  rows.push({ label: "démarrage (lancement → 1re étape)", value: ms(median(startups)), reference: `${ms(floor)} (Eleventy seul, 1 page)`, ratio: median(startups) / floor });
+  rows.push({ label: "build:site à froid (cache vide)", value: withCpu(colds), reference, ...ratios(colds), goal: "≤ 2" });
+  rows.push({ label: "build:site, rien de changé", value: withCpu(warms), reference, ...ratios(warms), goal: "≤ 1,3" });
   return lastOutput;
 }
 
@@ -168,9 +192,8 @@ function projectCopy(): string {
  */
 async function saveToPageRow(): Promise<void> {
   const dir = projectCopy();
-  const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { scripts: Record<string, string> };
-  const args = pkg.scripts.start.replace(/^tsx\s+/, "").replace("--serve", "--watch").split(/\s+/);
-  const child = spawn(TSX, [...args, "--output=_site"], { cwd: dir, env: { ...process.env, FORCE_COLOR: "0", ZINE_CACHE: path.join(dir, ".cache") }, stdio: ["ignore", "pipe", "pipe"] });
+  const [command, args] = npmScript("start");
+  const child = spawn(command, [...args.map((a) => (a === "--serve" ? "--watch" : a)), "--output=_site"], { cwd: dir, env: { ...process.env, FORCE_COLOR: "0", ZINE_CACHE: path.join(dir, ".cache") }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const waitFor = (pattern: RegExp, from: number) =>
     new Promise<string>((resolve, reject) => {
@@ -260,7 +283,8 @@ async function pageWeightRows(siteDir: string): Promise<void> {
  */
 async function printRows(): Promise<void> {
   const output = path.join(work, "complet", "_site");
-  const result = mustSucceed("npm run build", await run(TSX, ["scripts/build.ts"], { env: { ZINE_OUTPUT: output, ZINE_CACHE: path.join(work, "cache-complet") }, sampleMemory: true }));
+  const [command, args] = npmScript("build");
+  const result = mustSucceed("npm run build", await run(command, args, { env: { ZINE_OUTPUT: output, ZINE_CACHE: path.join(work, "cache-complet") }, sampleMemory: true }));
   rows.push({ label: "npm run build (site + PDF)", value: ms(result.wall), reference: `mémoire max ${(result.peakRss / 2 ** 20).toFixed(0)} Mo` });
 }
 
@@ -281,8 +305,8 @@ async function scaleRows(): Promise<void> {
     const cache = path.join(work, `cache-${target}`);
     const env = { ZINE_DIR: zine, ZINE_CACHE: cache };
     const output = path.join(work, `sortie-${target}`, "_site");
-    const full = await run(TSX, ["scripts/build.ts"], { env: { ...env, ZINE_OUTPUT: output }, sampleMemory: true });
-    const site = mustSucceed(`npm run build:site (${target} p.)`, await run(TSX, ["scripts/build.ts", "--only=site"], { env: { ...env, ZINE_OUTPUT: path.join(work, `site-${target}`, "_site") } }));
+    const full = await run(...npmScript("build"), { env: { ...env, ZINE_OUTPUT: output }, sampleMemory: true });
+    const site = mustSucceed(`npm run build:site (${target} p.)`, await run(...npmScript("build:site"), { env: { ...env, ZINE_OUTPUT: path.join(work, `site-${target}`, "_site") } }));
     // A preflight that refuses the generated text still tells the cost: pages from the layout's own line.
     const laidOut = /mise en page (\d+) \+/.exec(full.output);
     if (full.code !== 0 && !laidOut) mustSucceed(`npm run build (${target} p.)`, full);
@@ -302,7 +326,9 @@ async function scaleRows(): Promise<void> {
 
 function printTable(): void {
   const header = ["mesure", "valeur", "référence (même passe)", "rapport", "objectif"];
-  const lines = rows.map((r) => [r.label, r.value, r.reference ?? "", r.ratio === undefined ? "" : `${r.ratio.toFixed(2).replace(".", ",")} ×`, r.goal ?? ""]);
+  const times = (n: number) => `${n.toFixed(2).replace(".", ",")} ×`;
+  const ratio = (r: BenchRow) => (r.ratio === undefined ? "" : times(r.ratio) + (r.ratioCpu === undefined ? "" : ` (CPU ${times(r.ratioCpu)})`));
+  const lines = rows.map((r) => [r.label, r.value, r.reference ?? "", ratio(r), r.goal ?? ""]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
   console.log(format(header));
