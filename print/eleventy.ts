@@ -37,7 +37,7 @@ const HANDLERS_URL = "/imprimer/assets/handlers.js";
 function handlersJs(): string {
   const source = fs.readFileSync(HANDLERS_SOURCE, "utf8");
   // esbuild (a child process) runs only when the handlers or esbuild changed: disk cache, keyed by both.
-  const inputs = ["handlers", source, filesFingerprint(["node_modules/esbuild/package.json"])];
+  const inputs = ["handlers", source, filesFingerprint([new URL(import.meta.url).pathname, "node_modules/esbuild/package.json"])];
   return cachedSync("scripts", inputs, () => {
     const { transformSync } = require("esbuild") as typeof import("esbuild");
     return transformSync(source, {

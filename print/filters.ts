@@ -11,9 +11,9 @@ import { citations } from "../scripts/site/filters.ts";
 
 const require = createRequire(import.meta.url);
 // hyphen/fr is CommonJS without an exports map: load it the CommonJS way.
-const { hyphenateSync } = require("hyphen/fr/index.js") as {
-  hyphenateSync: (text: string, options?: { minWordLength?: number }) => string;
-};
+type Hyphenate = (text: string, options?: { minWordLength?: number }) => string;
+/** Loaded on first use: a site build whose print text is all in the disk cache never loads the patterns. */
+const hyphenateSync: Hyphenate = (text, options) => (require("hyphen/fr/index.js") as { hyphenateSync: Hyphenate }).hyphenateSync(text, options);
 
 const URL_LIKE = /(\S*(?::\/\/|www\.|@)\S*)/u;
 /** Elements whose text must stay as typed: URLs, code, and headings, names and titles. */

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { plateSvg } from "../plates/render.ts";
 import { INK, PAPER } from "../plates/svg.ts";
-import { cached } from "../lib/disk-cache.ts";
+import { cached, filesFingerprint } from "../lib/disk-cache.ts";
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
 
@@ -55,10 +55,11 @@ async function png(svg: string, size: number): Promise<Buffer> {
 
 export async function writeFavicons(outputDir: string): Promise<void> {
   const svg = faviconSvg();
-  const sharpVersion = fs.readFileSync("node_modules/sharp/package.json", "utf8");
+  // The key: the drawing, this file's code and sharp's version.
+  const renderer = filesFingerprint([new URL(import.meta.url).pathname, "node_modules/sharp/package.json"]);
   fs.writeFileSync(path.join(outputDir, "favicon.svg"), svg);
-  fs.writeFileSync(path.join(outputDir, "apple-touch-icon.png"), await cached("icones", [svg, 180, sharpVersion], () => png(svg, 180)));
-  fs.writeFileSync(path.join(outputDir, "favicon.ico"), await cached("icones", [svg, 32, "ico", sharpVersion], async () => ico(await png(svg, 32), 32)));
+  fs.writeFileSync(path.join(outputDir, "apple-touch-icon.png"), await cached("icones", [svg, 180, renderer], () => png(svg, 180)));
+  fs.writeFileSync(path.join(outputDir, "favicon.ico"), await cached("icones", [svg, 32, "ico", renderer], async () => ico(await png(svg, 32), 32)));
 }
 
 /** One line in eleventy.config.ts: the icons are written before the pages that link to them. */

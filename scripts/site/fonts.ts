@@ -68,7 +68,8 @@ export async function writeFonts(outputDir: string): Promise<void> {
   const text = siteCharacters(outputDir);
   const dir = path.join(outputDir, FONTS_DIR);
   fs.mkdirSync(dir, { recursive: true });
-  const version = filesFingerprint(["node_modules/subset-font/package.json"]);
+  // The key: the source font, this file's code, subset-font's version and the characters.
+  const version = filesFingerprint([new URL(import.meta.url).pathname, "node_modules/subset-font/package.json"]);
   for (const face of faces) {
     const source = path.join(FONTSOURCE, face.source);
     const inputs = ["police", filesFingerprint([source]), version, FEATURES, text];
