@@ -50,13 +50,13 @@ interface Run {
   cpu: number;
   /** Milliseconds from spawn to the first line that matches `firstLine` (the first stage starting). */
   firstLine?: number;
-  /** Peak resident memory of the process and all its children (Chromium), in bytes. */
+  /** Peak memory (PSS) of the process and all its children (Chromium), in bytes. */
   peakRss: number;
   output: string;
   code: number;
 }
 
-/** Resident memory of `pid` and every descendant, from /proc (Linux); 0 elsewhere. */
+/** Memory of `pid` and every descendant (proportional set size), from /proc (Linux); 0 elsewhere. */
 function treeRss(pid: number): number {
   let total = 0;
   try {
@@ -74,8 +74,9 @@ function treeRss(pid: number): number {
     const pending = [pid];
     for (let p = pending.pop(); p !== undefined; p = pending.pop()) {
       try {
-        const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"));
-        if (rss) total += Number(rss[1]) * 1024;
+        // PSS: each process's share of the pages it shares (Chromium's processes share a lot; RSS would count it each time).
+        const pss = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${p}/smaps_rollup`, "utf8"));
+        if (pss) total += Number(pss[1]) * 1024;
       } catch {
         // gone
       }
