@@ -42,9 +42,9 @@ export default function (eleventyConfig: EleventyConfig) {
   // The print edition: its documents, CSS, Paged.js handlers and the printFiles data (print/eleventy.ts).
   eleventyConfig.addPlugin(printEdition);
 
-  eleventyConfig.on("eleventy.after", async ({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
-    // Fonts first: pages preload one, and the link check looks for it.
-    await writeFonts(directories.output);
+  eleventyConfig.on("eleventy.after", async ({ directories, results, incremental }: { directories: { output: string }; results: BuiltPage[]; incremental: boolean }) => {
+    // Fonts first: pages preload one, and the link check looks for it. (npm start: only if a save brings new characters.)
+    await writeFonts(directories.output, incremental ? results : undefined);
     checkInternalLinks(directories.output, results);
   });
 }

@@ -63,9 +63,21 @@ export function siteCharacters(outputDir: string): string {
   return [...chars].sort().join("");
 }
 
-/** Writes each face, subset to the site's characters, into `<output>/assets/fonts/` (from the disk cache when it can). */
-export async function writeFonts(outputDir: string): Promise<void> {
+/** Per output folder, the characters the fonts written there cover (for `npm start`'s rebuilds). */
+const covered = new Map<string, Set<string>>();
+
+/**
+ * Writes each face, subset to the site's characters, into `<output>/assets/fonts/`
+ * (from the disk cache when it can). `rebuilt`: the pages an incremental
+ * rebuild (`npm start`) wrote; when they bring no new character, the fonts
+ * already there cover them and nothing is read or written.
+ */
+export async function writeFonts(outputDir: string, rebuilt?: { content: string; outputPath: string | false }[]): Promise<void> {
+  const already = covered.get(outputDir);
+  const pages = rebuilt?.filter((page) => String(page.outputPath).endsWith(".html"));
+  if (pages && already && pages.every((page) => [...decode(String(page.content ?? ""))].every((c) => c < " " || already.has(c)))) return;
   const text = siteCharacters(outputDir);
+  covered.set(outputDir, new Set(text));
   const dir = path.join(outputDir, FONTS_DIR);
   fs.mkdirSync(dir, { recursive: true });
   // The key: the source font, this file's code, subset-font's version and the characters.
