@@ -109,17 +109,56 @@ function metrics(name: string, weight: number): Metrics {
   return all.variants?.[String(weight)] ?? all;
 }
 
-/** The system fonts that stand in for each family while it loads (Liberation has Times' and Arial's metrics). */
-const FALLBACKS = {
-  Literata: { capsize: "timesNewRoman", local: ["Times New Roman", "Liberation Serif", "Tinos"], metrics: "literata" },
-  "Space Grotesk": { capsize: "arial", local: ["Arial", "Liberation Sans", "Arimo", "Helvetica"], metrics: "spaceGrotesk" },
-} as const;
+/**
+ * DejaVu's metrics (Debian's default fonts, what Chromium falls back to on
+ * Linux; capsize has none), measured once from fonts-dejavu-core 2.37 with
+ * @capsizecss/unpack, so the fallback is computed the same way on any machine.
+ */
+const DEJAVU: Record<string, Record<number, Metrics>> = {
+  serif: {
+    400: { ascent: 1901, descent: -483, lineGap: 0, unitsPerEm: 2048, xWidthAvg: 1058 },
+    700: { ascent: 1923, descent: -483, lineGap: 0, unitsPerEm: 2048, xWidthAvg: 1168 },
+  },
+  sans: {
+    400: { ascent: 1901, descent: -483, lineGap: 0, unitsPerEm: 2048, xWidthAvg: 1041 },
+    700: { ascent: 1901, descent: -483, lineGap: 0, unitsPerEm: 2048, xWidthAvg: 1176 },
+  },
+};
+
+interface Fallback {
+  /** The family name the stylesheet lists after the web font. */
+  name: string;
+  local: string[];
+  metrics: (weight: number) => Metrics;
+}
+
+/**
+ * The system fonts that stand in for each family while it loads, each with
+ * its own metrics: Times/Arial (and Liberation, Tinos, Arimo, which share
+ * their metrics) on most machines, DejaVu on Linux without them.
+ */
+const FALLBACKS: Record<Face["family"], { metrics: string; fallbacks: Fallback[] }> = {
+  Literata: {
+    metrics: "literata",
+    fallbacks: [
+      { name: "Literata repli", local: ["Times New Roman", "Liberation Serif", "Tinos"], metrics: (w) => metrics("timesNewRoman", w) },
+      { name: "Literata repli DejaVu", local: ["DejaVu Serif"], metrics: (w) => DEJAVU.serif[w] },
+    ],
+  },
+  "Space Grotesk": {
+    metrics: "spaceGrotesk",
+    fallbacks: [
+      { name: "Space Grotesk repli", local: ["Arial", "Liberation Sans", "Arimo"], metrics: (w) => metrics("arial", w) },
+      { name: "Space Grotesk repli DejaVu", local: ["DejaVu Sans"], metrics: (w) => DEJAVU.sans[w] },
+    ],
+  },
+};
 
 const round = (n: number): string => `${(n * 100).toFixed(2).replace(/\.?0+$/, "")}%`;
 
 /**
  * The @font-face rules of the web fonts and of their metric-matched fallbacks
- * ("Literata repli", "Space Grotesk repli"), as fontaine computes them:
+ * ("Literata repli", "Literata repli DejaVu"…), as fontaine computes them:
  * size-adjust is the ratio of average widths, and the vertical metrics are
  * the web font's, divided by that ratio.
  */
@@ -130,17 +169,20 @@ export function fontFaceCss(): string {
       `@font-face{font-family:"${face.family}";src:url("/${FONTS_DIR}/${face.file}") format("woff2");font-weight:${face.weight};font-style:${face.style};font-display:swap;unicode-range:${LATIN}}`,
     );
   }
-  for (const [family, fallback] of Object.entries(FALLBACKS)) {
+  for (const [family, { metrics: webMetrics, fallbacks }] of Object.entries(FALLBACKS)) {
     for (const weight of [...new Set(faces.filter((f) => f.family === family).map((f) => f.weight))]) {
-      const web = metrics(fallback.metrics, weight);
-      const system = metrics(fallback.capsize, weight >= 600 ? 700 : 400);
-      const sizeAdjust = web.xWidthAvg / web.unitsPerEm / (system.xWidthAvg / system.unitsPerEm);
-      const local = fallback.local.map((name) => `local("${name}${weight >= 600 ? " Bold" : ""}")`).join(",");
-      rules.push(
-        `@font-face{font-family:"${family} repli";src:${local};font-weight:${weight};` +
-          `size-adjust:${round(sizeAdjust)};ascent-override:${round(web.ascent / web.unitsPerEm / sizeAdjust)};` +
-          `descent-override:${round(Math.abs(web.descent) / web.unitsPerEm / sizeAdjust)};line-gap-override:${round(web.lineGap / web.unitsPerEm / sizeAdjust)}}`,
-      );
+      const web = metrics(webMetrics, weight);
+      const bold = weight >= 600;
+      for (const fallback of fallbacks) {
+        const system = fallback.metrics(bold ? 700 : 400);
+        const sizeAdjust = web.xWidthAvg / web.unitsPerEm / (system.xWidthAvg / system.unitsPerEm);
+        const local = fallback.local.map((name) => `local("${name}${bold ? " Bold" : ""}")`).join(",");
+        rules.push(
+          `@font-face{font-family:"${fallback.name}";src:${local};font-weight:${weight};` +
+            `size-adjust:${round(sizeAdjust)};ascent-override:${round(web.ascent / web.unitsPerEm / sizeAdjust)};` +
+            `descent-override:${round(Math.abs(web.descent) / web.unitsPerEm / sizeAdjust)};line-gap-override:${round(web.lineGap / web.unitsPerEm / sizeAdjust)}}`,
+        );
+      }
     }
   }
   return rules.join("\n") + "\n";
