@@ -55,7 +55,11 @@ const decode = (html: string): string =>
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)));
 
-/** Every character of the built site's pages, stylesheets and scripts (but the Paged.js library), sorted. */
+/**
+ * Every character of the built site's pages, stylesheets and scripts (but the
+ * Paged.js library), sorted, each also in upper and lower case: CSS
+ * `text-transform` shows « É » where the text has « é ».
+ */
 export function siteCharacters(outputDir: string): string {
   const chars = new Set(ALWAYS);
   for (const file of listFiles(outputDir)) {
@@ -63,6 +67,7 @@ export function siteCharacters(outputDir: string): string {
     const text = fs.readFileSync(path.join(outputDir, file), "utf8");
     for (const c of file.endsWith(".html") ? decode(text) : text) if (c >= " ") chars.add(c);
   }
+  for (const c of [...chars]) for (const cased of [c.toUpperCase(), c.toLowerCase()]) if ([...cased].length === 1) chars.add(cased);
   return [...chars].sort().join("");
 }
 
