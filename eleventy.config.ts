@@ -10,6 +10,8 @@ import * as filters from "./scripts/site/filters.ts";
 import { passthrough } from "./scripts/site/assets.ts";
 import platesPlugin from "./scripts/site/plates.ts";
 import { registerPictures } from "./scripts/site/pictures.ts";
+import { webFonts, writeFonts } from "./scripts/site/fonts.ts";
+import { favicons } from "./scripts/site/favicon.ts";
 import { checkInternalLinks, type BuiltPage } from "./scripts/site/check-links.ts";
 import { sourceFile, useZineFolder } from "./scripts/site/zine-folder.ts";
 import { parseFrontMatter } from "./scripts/site/front-matter.ts";
@@ -39,10 +41,16 @@ export default function (eleventyConfig: EleventyConfig) {
 
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPassthroughCopy(passthrough);
+  // The stylesheet with its @font-face rules; the fonts, cut to the site's characters, are written after the pages.
+  eleventyConfig.addPlugin(webFonts);
+  // favicon.svg, favicon.ico, apple-touch-icon.png, drawn from a plate.
+  eleventyConfig.addPlugin(favicons);
   // The print edition: its documents, CSS, Paged.js handlers and the printFiles data (print/eleventy.ts).
   eleventyConfig.addPlugin(printEdition);
 
-  eleventyConfig.on("eleventy.after", ({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, results, incremental }: { directories: { output: string }; results: BuiltPage[]; incremental: boolean }) => {
+    // Fonts first: pages preload one, and the link check looks for it. (npm start: only if a save brings new characters.)
+    await writeFonts(directories.output, incremental ? results : undefined);
     checkInternalLinks(directories.output, results);
   });
 }

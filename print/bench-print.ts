@@ -66,19 +66,28 @@ export async function benchPrint(siteDir: string, runs = 3): Promise<PrintBench>
   return { printSeconds, stages, weasyprintSeconds, ratio: weasyprintSeconds ? printSeconds / weasyprintSeconds : undefined };
 }
 
-/** The bench's rows, in French, for scripts/bench.ts. */
-export function printBenchRows(bench: PrintBench): string[] {
+/** A row of scripts/bench.ts's table (its BenchRow): a figure, its yardstick, the ratio and the goal. */
+export interface PrintBenchRow {
+  label: string;
+  value: string;
+  reference?: string;
+  ratio?: number;
+  goal?: string;
+}
+
+/** The bench's rows, in French, for scripts/bench.ts's table. */
+export function printBenchRows(bench: PrintBench): PrintBenchRow[] {
   const s = (seconds: number) => `${seconds.toFixed(2).replace(".", ",")} s`;
-  const rows = [
-    `${"impression : les 4 PDF (médiane)".padEnd(36)} ${s(bench.printSeconds)} (${Object.entries(bench.stages)
-      .map(([name, seconds]) => `${name} ${s(seconds)}`)
-      .join(", ")})`,
-  ];
+  const stages = Object.entries(bench.stages)
+    .map(([name, seconds]) => `${name} ${s(seconds)}`)
+    .join(", ");
+  const row: PrintBenchRow = { label: "impression : les 4 PDF (médiane)", value: s(bench.printSeconds), reference: stages };
   if (bench.weasyprintSeconds === undefined || bench.ratio === undefined) {
-    rows.push(`${"WeasyPrint, le zine A5".padEnd(36)} non installé (Debian : apt-get install weasyprint)`);
+    row.reference += " ; WeasyPrint non installé (Debian : apt-get install weasyprint)";
   } else {
-    rows.push(`${"WeasyPrint, le zine A5 (médiane)".padEnd(36)} ${s(bench.weasyprintSeconds)}`);
-    rows.push(`${"rapport impression / WeasyPrint".padEnd(36)} ${bench.ratio.toFixed(2).replace(".", ",")} × (objectif ≤ 1,5 ×)`);
+    row.reference = `WeasyPrint, le zine A5 : ${s(bench.weasyprintSeconds)} (${stages})`;
+    row.ratio = bench.ratio;
+    row.goal = "≤ 1,5 × WeasyPrint";
   }
-  return rows;
+  return [row];
 }

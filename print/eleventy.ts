@@ -5,12 +5,16 @@
  * Paged.js handlers and the filters only paper needs.
  */
 import fs from "node:fs";
-import { transformSync } from "esbuild";
+import { createRequire } from "node:module";
 import { printDocuments, editions, edition, HANDLERS_URL, FORMAT_CSS, MINI_MARGIN_MM, type PrintDocument, type PrintFileFacts } from "./editions.ts";
 import { printStaleness, lastBuildPrintFiles } from "../scripts/site/print-freshness.ts";
 import * as filters from "./filters.ts";
 import { sourceFile } from "../scripts/site/zine-folder.ts";
 import { lastBuildRisoEdition } from "./riso-page.ts";
+import { language } from "../scripts/site/typography.ts";
+import { cachedSync, filesFingerprint } from "../scripts/lib/disk-cache.ts";
+
+const require = createRequire(import.meta.url);
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
 
@@ -32,12 +36,33 @@ const HANDLERS_SOURCE = "print/handlers.ts";
  * function, no source map. Read at each build, so `npm start` picks up edits.
  */
 function handlersJs(): string {
-  return transformSync(fs.readFileSync(HANDLERS_SOURCE, "utf8"), {
-    loader: "ts",
-    format: "iife",
-    target: "es2022",
-    banner: `/* Built from ${HANDLERS_SOURCE} by print/eleventy.ts: edit that file. */`,
-  }).code;
+  const source = fs.readFileSync(HANDLERS_SOURCE, "utf8");
+  // esbuild (a child process) runs only when the handlers or esbuild changed: disk cache, keyed by both.
+  const inputs = ["handlers", source, filesFingerprint([new URL(import.meta.url).pathname, "node_modules/esbuild/package.json"])];
+  return cachedSync("scripts", inputs, () => {
+    const { transformSync } = require("esbuild") as typeof import("esbuild");
+    return transformSync(source, {
+      loader: "ts",
+      format: "iife",
+      target: "es2022",
+      banner: `/* Built from ${HANDLERS_SOURCE} by print/eleventy.ts: edit that file. */`,
+    }).code;
+  }).toString("utf8");
+}
+
+/**
+ * Hyphenating the print documents is their costliest filter: cached on disk by
+ * the HTML, the zine's language, the filter's code and the patterns.
+ */
+function cesure(this: { ctx?: { site?: { language?: unknown } } } | void, html: unknown): string {
+  const inputs = ["cesure", filesFingerprint(["print/filters.ts", "node_modules/hyphen/package.json"]), language(this?.ctx?.site?.language), String(html ?? "")];
+  return cachedSync("cesure", inputs, () => filters.cesure.call(this, html)).toString("utf8");
+}
+
+/** The back cover's QR code, cached on disk by its text and label (qrcode then loads only on a change). */
+function qrSvg(text: unknown, label?: string): string {
+  const inputs = ["qr", filesFingerprint(["print/filters.ts", "node_modules/qrcode/package.json"]), String(text ?? ""), label ?? null];
+  return cachedSync("qr", inputs, () => filters.qrSvg(text, label)).toString("utf8");
 }
 
 /** A print file as /imprimer/ and the feed show it: the build's facts, and its format's numbers. */
@@ -74,7 +99,7 @@ export function formatCss(doc: PrintDocument): string {
 }
 
 export default function printEdition(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addFilter("cesure", filters.cesure);
+  eleventyConfig.addFilter("cesure", cesure);
   eleventyConfig.addFilter("notesEnBasDePage", filters.notesEnBasDePage);
   eleventyConfig.addFilter("liensPapier", filters.liensPapier);
   eleventyConfig.addFilter("chapterIdsByUrl", filters.chapterIdsByUrl);
@@ -85,7 +110,7 @@ export default function printEdition(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("titreCourant", filters.titreCourant);
   // The file a person edits for a chapter (ZINE_DIR's, not Eleventy's virtual path): named in preflight messages.
   eleventyConfig.addFilter("fichierSource", sourceFile);
-  eleventyConfig.addFilter("qrSvg", filters.qrSvg);
+  eleventyConfig.addFilter("qrSvg", qrSvg);
   eleventyConfig.addFilter("miniZinePanels", filters.miniZinePanels);
   eleventyConfig.addFilter("comptePages", filters.comptePages);
 

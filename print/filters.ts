@@ -6,7 +6,7 @@
  * can follow on paper, and a vector QR code.
  */
 import { createRequire } from "node:module";
-import QRCode from "qrcode";
+import type QRCodeModule from "qrcode";
 import { citations } from "../scripts/site/filters.ts";
 import { language, type Language } from "../scripts/site/typography.ts";
 import { translatePlain } from "../scripts/site/langues.ts";
@@ -224,6 +224,8 @@ export function chapterIdsByUrl(chapters: { url: string; data: { docId?: unknown
  * printer), built from the module matrix so the output never changes.
  */
 export function qrSvg(text: unknown, label = "Code QR vers le site"): string {
+  // Loaded on first use: print/eleventy.ts serves the code from the disk cache when it can.
+  const QRCode = require("qrcode") as typeof QRCodeModule;
   const qr = QRCode.create(String(text ?? ""), { errorCorrectionLevel: "M" });
   const size = qr.modules.size;
   const margin = 2;

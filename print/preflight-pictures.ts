@@ -64,5 +64,5 @@ export function isShippedFont(name: string): boolean {
 }
 
 export function unshippedFontProblem(name: string): string {
-  return `police ${name} : elle ne fait pas partie des polices du projet (${shippedFontFamilies.join(", ")}), elle vient de la machine → le texte demande un caractère ou un style que nos polices n’ont pas ; cherchez-le dans le texte (symbole rare, alphabet non latin) ou ajoutez la police voulue depuis @fontsource dans scripts/site/assets.ts et print/polices.css`;
+  return `police ${name} : elle ne fait pas partie des polices du projet (${shippedFontFamilies.join(", ")}), elle vient de la machine → le texte demande un caractère ou un style que nos polices n’ont pas ; cherchez-le dans le texte (symbole rare, alphabet non latin) ou ajoutez la police voulue depuis @fontsource dans scripts/site/fonts.ts (faces) et print/polices.css`;
 }

@@ -1,53 +1,360 @@
 /**
- * `npm run bench`: how long each stage takes on this machine. Timings live
- * here, never in a test's pass/fail. Builds into temporary folders.
- *   --runs=3   how many times to repeat the fast stages (median reported)
+ * `npm run bench`: one table of every figure the project watches — build
+ * times, start-up, save-to-page, what a reader's browser fetches, print cost
+ * at scale and peak memory — each against a yardstick measured in the same
+ * run (the machine is shared: ratios mean something, raw seconds less so).
+ * Timings live here, never in a test's pass/fail. Everything is built into
+ * temporary folders with commands run as a person runs them.
+ *   --runs=3     how many alternated runs of the fast measures (median reported)
+ *   --no-scale   skip the generated 40- and 150-page zines (minutes)
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildSite } from "./site/build-site.ts";
-import { benchPrint, printBenchRows } from "../print/bench-print.ts";
-import { plateKeys, plateSvg } from "./plates/index.ts";
-import { formatBytes } from "./lib/log.ts";
-import { listFiles } from "./lib/site-files.ts";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+/** The npm scripts, run as npm runs them (without npm itself): `node --import tsx …` or `tsx …`. */
+const SCRIPTS = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+function npmScript(name: string): [string, string[]] {
+  const [command, ...args] = SCRIPTS[name].split(/\s+/);
+  return [command === "node" ? process.execPath : command === "tsx" ? TSX : command, args];
+}
+const ELEVENTY_CMD = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
 const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.slice(7) ?? 3);
+const scale = !process.argv.includes("--no-scale");
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "zine-bench-"));
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+/** One line of the table: a figure, the yardstick it is compared with, and the goal for the ratio. */
+export interface BenchRow {
+  label: string;
+  value: string;
+  reference?: string;
+  ratio?: number;
+  /** The same ratio in CPU time, when measured. */
+  ratioCpu?: number;
+  goal?: string;
 }
 
-async function time(label: string, times: number, work: () => Promise<unknown> | unknown): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t = performance.now();
-    await work();
-    samples.push(performance.now() - t);
+const rows: BenchRow[] = [];
+const ms = (value: number): string => `${Math.round(value)} ms`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1).replace(".", ",")} Ko`;
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const note = (message: string): void => void process.stderr.write(`  bench : ${message}\n`);
+
+interface Run {
+  wall: number;
+  /** User + system CPU time of the process and the children it waited for, in ms (GNU time; NaN without it). */
+  cpu: number;
+  /** Milliseconds from spawn to the first line that matches `firstLine` (the first stage starting). */
+  firstLine?: number;
+  /** Peak memory (PSS) of the process and all its children (Chromium), in bytes. */
+  peakRss: number;
+  output: string;
+  code: number;
+}
+
+/** Memory of `pid` and every descendant (proportional set size), from /proc (Linux); 0 elsewhere. */
+function treeRss(pid: number): number {
+  let total = 0;
+  try {
+    const children = new Map<number, number[]>();
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+        const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+      } catch {
+        // the process ended while we looked
+      }
+    }
+    const pending = [pid];
+    for (let p = pending.pop(); p !== undefined; p = pending.pop()) {
+      try {
+        // PSS: each process's share of the pages it shares (Chromium's processes share a lot; RSS would count it each time).
+        const pss = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${p}/smaps_rollup`, "utf8"));
+        if (pss) total += Number(pss[1]) * 1024;
+      } catch {
+        // gone
+      }
+      pending.push(...(children.get(p) ?? []));
+    }
+  } catch {
+    return 0;
   }
-  // The first pass is cold (modules, fonts, caches of plates and cards); the rest show a rebuild.
-  const [cold, ...warm] = samples;
-  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  console.log(`${label.padEnd(36)} à froid ${s(cold)}${warm.length ? `, ensuite médiane ${s(median(warm))}` : ""}`);
-  return cold;
+  return total;
 }
 
-function weight(dir: string, files: string[]): string {
-  return formatBytes(files.reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0));
+/**
+ * GNU time, when the machine has it: CPU time is what a shared machine's load
+ * changes least, so the site rows give it beside the wall time.
+ */
+const GNU_TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+const CPU_LINE = /__cpu__ ([\d.]+) ([\d.]+)/;
+
+/** Runs a command, timing it (and, if asked, the moment a line matching `firstLine` appears). */
+function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; firstLine?: RegExp; sampleMemory?: boolean } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const [program, programArgs] = GNU_TIME ? [GNU_TIME, ["-f", "__cpu__ %U %S", command, ...args]] : [command, args];
+    const child = spawn(program, programArgs, {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    let firstLine: number | undefined;
+    let peakRss = 0;
+    const sampler = options.sampleMemory ? setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 100) : undefined;
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (firstLine === undefined && options.firstLine?.test(output)) firstLine = performance.now() - started;
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearInterval(sampler);
+      const cpu = CPU_LINE.exec(output);
+      resolve({ wall: performance.now() - started, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, firstLine, peakRss, output, code: code ?? 1 });
+    });
+  });
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zine-bench-"));
-console.log(`bench sur ${os.cpus().length} cœurs, Node ${process.version}, ${runs} passes`);
-await time("plates: all, web + print", runs, () => plateKeys.forEach((k) => (plateSvg(k, "web"), plateSvg(k, "print"))));
-await time("site: Eleventy (pages, feed, cards)", runs, () => buildSite(dir));
-// The print stage beside WeasyPrint on the same document, measured in this run (print/bench-print.ts).
-for (const row of printBenchRows(await benchPrint(dir, runs))) console.log(row);
+function mustSucceed(what: string, result: Run): Run {
+  if (result.code !== 0) throw new Error(`${what} a échoué (code ${result.code}) :\n${result.output}`);
+  return result;
+}
 
-// What a reader's browser fetches for two pages: the HTML, the CSS and the fonts it uses.
-const css = ["assets/css/site.css"];
-const fonts = listFiles(path.join(dir, "assets/fonts")).map((f) => `assets/fonts/${f}`);
-const chapter = listFiles(path.join(dir, "chapitres")).find((f) => f.endsWith("index.html"))!;
-console.log(`poids accueil (HTML + CSS + polices)   ${weight(dir, ["index.html", ...css, ...fonts])}`);
-console.log(`poids chapitre ${chapter.split("/")[0].padEnd(23)} ${weight(dir, [`chapitres/${chapter}`, ...css, ...fonts])}`);
-fs.rmSync(dir, { recursive: true, force: true });
+/** A bare Eleventy run over a one-page input, no config: the floor a site build is measured against. */
+async function floorRun(): Promise<Run> {
+  const dir = fs.mkdtempSync(path.join(work, "floor-"));
+  fs.mkdirSync(path.join(dir, "src"));
+  fs.writeFileSync(path.join(dir, "src/index.md"), "# Une page\n\nBonjour.\n");
+  return mustSucceed("Eleventy seul", await run(process.execPath, [ELEVENTY_CMD, "--input=src", "--output=_site", "--quiet"], { cwd: dir }));
+}
+
+/** `npm run build:site` as a person types it, into `output`, with the content cache in `cache`. */
+function siteBuild(output: string, cache: string, env: Record<string, string> = {}): Promise<Run> {
+  const [command, args] = npmScript("build:site");
+  return run(command, args, { env: { ZINE_OUTPUT: output, ZINE_CACHE: cache, ...env }, firstLine: /site :/ });
+}
+
+/** The site stage against the floor, alternated run by run so both see the same load. */
+async function siteRows(): Promise<string> {
+  const floors: Run[] = [];
+  const colds: Run[] = [];
+  const warms: Run[] = [];
+  const startups: number[] = [];
+  let lastOutput = "";
+  for (let i = 0; i < runs; i++) {
+    note(`site ${i + 1}/${runs}`);
+    floors.push(await floorRun());
+    const output = path.join(work, `site-${i}`, "_site");
+    const cache = fs.mkdtempSync(path.join(work, "cache-"));
+    const cold = mustSucceed("npm run build:site", await siteBuild(output, cache));
+    colds.push(cold);
+    if (cold.firstLine !== undefined) startups.push(cold.firstLine);
+    // Nothing changed: the same output folder, the cache the cold build filled.
+    warms.push(mustSucceed("npm run build:site (2e)", await siteBuild(output, cache)));
+    lastOutput = output;
+  }
+  const wall = (list: Run[]) => median(list.map((r) => r.wall));
+  const cpu = (list: Run[]) => median(list.map((r) => r.cpu));
+  const seconds = (value: number) => `${(value / 1000).toFixed(2).replace(".", ",")} s`;
+  const floor = wall(floors);
+  const withCpu = (list: Run[]) => (GNU_TIME ? `${ms(wall(list))} (CPU ${seconds(cpu(list))})` : ms(wall(list)));
+  const reference = `${withCpu(floors)} (Eleventy seul, 1 page)`;
+  const ratios = (list: Run[]) => ({ ratio: wall(list) / floor, ratioCpu: GNU_TIME ? cpu(list) / cpu(floors) : undefined });
+  rows.push({ label: "démarrage (lancement → 1re étape)", value: ms(median(startups)), reference: `${ms(floor)} (Eleventy seul, 1 page)`, ratio: median(startups) / floor });
+  rows.push({ label: "build:site à froid (cache vide)", value: withCpu(colds), reference, ...ratios(colds), goal: "≤ 2" });
+  rows.push({ label: "build:site, rien de changé", value: withCpu(warms), reference, ...ratios(warms), goal: "≤ 1,3" });
+  return lastOutput;
+}
+
+/** A copy of the project to edit (node_modules linked), without build output or tests. */
+function projectCopy(): string {
+  const dir = fs.mkdtempSync(path.join(work, "projet-"));
+  const leftOut = new Set(["node_modules", ".git", "_site", ".build", ".cache", "test", "test-output"]);
+  for (const entry of fs.readdirSync(ROOT)) {
+    if (!leftOut.has(entry)) fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
+  }
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+  return dir;
+}
+
+/**
+ * Save-to-page: the dev server's watcher (`npm start` without the HTTP
+ * server) in a copy of the project; one chapter is saved with a new sentence,
+ * and the time runs until Eleventy says it wrote the pages.
+ */
+async function saveToPageRow(): Promise<void> {
+  const dir = projectCopy();
+  const [command, args] = npmScript("start");
+  const child = spawn(command, [...args.map((a) => (a === "--serve" ? "--watch" : a)), "--output=_site"], { cwd: dir, env: { ...process.env, FORCE_COLOR: "0", ZINE_CACHE: path.join(dir, ".cache") }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const waitFor = (pattern: RegExp, from: number) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`le serveur de développement n’a pas répondu :\n${output}`)), 120_000);
+      const check = () => {
+        const match = pattern.exec(output.slice(from));
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[0]);
+        } else setTimeout(check, 5);
+      };
+      check();
+    });
+  child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+  child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+  try {
+    await waitFor(/Watching…|Watching\.\.\./, 0);
+    // The watcher is told about files a moment after Eleventy says it is watching.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const chapters = fs.readdirSync(path.join(dir, "src/chapitres")).filter((f) => f.endsWith(".md")).sort();
+    const chapter = path.join(dir, "src/chapitres", chapters[0]);
+    const samples: number[] = [];
+    let wrote = "";
+    for (let i = 0; i < runs; i++) {
+      const from = output.length;
+      const started = performance.now();
+      fs.appendFileSync(chapter, `\nUne phrase ajoutée par le bench (${i}).\n`);
+      wrote = await waitFor(/Wrote \d+ files?[^\n]*/, from);
+      await waitFor(/Watching/, from);
+      samples.push(performance.now() - started);
+    }
+    // Print text carries soft hyphens: read it without them.
+    const preview = fs.readFileSync(path.join(dir, "_site/imprimer/apercu/index.html"), "utf8").replace(/\u00AD/g, "");
+    const seen = preview.includes(`bench (${runs - 1})`) ? "aperçu à jour" : "APERÇU PAS À JOUR";
+    rows.push({ label: "enregistrer → page (npm start)", value: ms(median(samples)), reference: `${wrote.replace(/ in .*/, "")}, ${seen}`, goal: "≤ 150 ms" });
+  } finally {
+    child.kill();
+  }
+}
+
+/** All the bytes Chromium fetches to show `url` (uncompressed: the local server sends files as they are). */
+async function pageWeightRows(siteDir: string): Promise<void> {
+  const { launchBrowser } = await import("./lib/browser.ts");
+  const { serveFolder } = await import("./lib/server.ts");
+  const { listFiles } = await import("./lib/site-files.ts");
+  const server = await serveFolder(siteDir);
+  const browser = await launchBrowser();
+  try {
+    const chapter = listFiles(path.join(siteDir, "chapitres")).find((f) => f.endsWith("index.html"))!;
+    const pages: [string, string, number][] = [
+      ["poids accueil", "/", 50],
+      [`poids chapitre (${chapter.split("/")[0]})`, `/chapitres/${path.dirname(chapter)}/`, 40],
+      ["poids /citations/", "/citations/", 0],
+    ];
+    for (const [label, url, goal] of pages) {
+      const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+      const fetched: { url: string; bytes: number; status: number }[] = [];
+      page.on("requestfinished", async (request) => {
+        const response = await request.response();
+        const body = await response?.body().catch(() => Buffer.alloc(0));
+        fetched.push({ url: request.url(), bytes: body?.length ?? 0, status: response?.status() ?? 0 });
+      });
+      await page.goto(server.origin + url, { waitUntil: "networkidle" });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.waitForTimeout(200);
+      await page.close();
+      const total = fetched.reduce((sum, f) => sum + f.bytes, 0);
+      const fonts = fetched.filter((f) => f.url.endsWith(".woff2"));
+      const missing = fetched.filter((f) => f.status >= 400).map((f) => new URL(f.url).pathname);
+      rows.push({
+        label,
+        value: kb(total),
+        reference: `${fetched.length} requêtes, dont ${fonts.length} police(s) ${kb(fonts.reduce((s, f) => s + f.bytes, 0))}${missing.length ? `, introuvables : ${missing.join(" ")}` : ""}`,
+        goal: goal ? `≤ ${goal} Ko` : undefined,
+      });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/**
+ * The whole build on our own zine (its wall time and peak memory), then the
+ * print pipeline's own rows from print/bench-print.ts: each print stage, and
+ * WeasyPrint on the same document as the yardstick of both.
+ */
+async function printRows(): Promise<void> {
+  const output = path.join(work, "complet", "_site");
+  const [command, args] = npmScript("build");
+  const result = mustSucceed("npm run build", await run(command, args, { env: { ZINE_OUTPUT: output, ZINE_CACHE: path.join(work, "cache-complet") }, sampleMemory: true }));
+  const buildRow: BenchRow = { label: "npm run build (site + PDF)", value: ms(result.wall), reference: `mémoire max ${(result.peakRss / 2 ** 20).toFixed(0)} Mo` };
+  rows.push(buildRow);
+  note("impression et WeasyPrint");
+  const { benchPrint, printBenchRows } = await import("../print/bench-print.ts");
+  const bench = await benchPrint(output, runs);
+  rows.push(...printBenchRows(bench));
+  if (bench.weasyprintSeconds !== undefined) {
+    buildRow.reference += `, WeasyPrint (A5 seul) ${ms(bench.weasyprintSeconds * 1000)}`;
+    buildRow.ratio = result.wall / (bench.weasyprintSeconds * 1000);
+    buildRow.goal = "≤ 2 × WeasyPrint";
+  }
+}
+
+/** Pages of the A5 reading edition, from the preflight report. */
+function a5Pages(siteDir: string): number {
+  const report = JSON.parse(fs.readFileSync(path.join(siteDir, "imprimer/preflight.json"), "utf8")) as { files: { key: string; pages: number }[] };
+  return report.files.find((f) => f.key === "lecture")?.pages ?? 0;
+}
+
+/** Generated zines of ~40 and ~150 A5 pages: print cost per page (full build − site build), and peak memory. */
+async function scaleRows(): Promise<void> {
+  const { writeGeneratedZine } = await import("./lib/generate-zine.ts");
+  const perPage: number[] = [];
+  for (const target of [40, 150]) {
+    note(`zine généré de ${target} pages`);
+    const zine = path.join(work, `zine-${target}`);
+    writeGeneratedZine(zine, { pages: target, seed: 1 });
+    const cache = path.join(work, `cache-${target}`);
+    const env = { ZINE_DIR: zine, ZINE_CACHE: cache };
+    const output = path.join(work, `sortie-${target}`, "_site");
+    const full = await run(...npmScript("build"), { env: { ...env, ZINE_OUTPUT: output }, sampleMemory: true });
+    const site = mustSucceed(`npm run build:site (${target} p.)`, await run(...npmScript("build:site"), { env: { ...env, ZINE_OUTPUT: path.join(work, `site-${target}`, "_site") } }));
+    // A preflight that refuses the generated text still tells the cost: pages from the layout's own line.
+    const laidOut = /mise en page du zine, (\d+) pages/.exec(full.output);
+    if (full.code !== 0 && !laidOut) mustSucceed(`npm run build (${target} p.)`, full);
+    const pages = full.code === 0 ? a5Pages(output) : Number(laidOut![1]);
+    const refused = full.code === 0 ? "" : " (PDF refusés au contrôle)";
+    const print = full.wall - site.wall;
+    perPage.push(print / pages);
+    rows.push({
+      label: `zine généré ~${target} p. : ${pages} p. A5`,
+      value: `${ms(print / pages)}/page`,
+      reference: `build ${ms(full.wall)}${refused}, impression ${ms(print)}, mémoire max ${(full.peakRss / 2 ** 20).toFixed(0)} Mo`,
+      ratio: target === 150 ? perPage[1] / perPage[0] : undefined,
+      goal: target === 150 ? "≤ 1,2 (par page, 150 / 40) ; mémoire ≤ 1 Go" : undefined,
+    });
+  }
+}
+
+function printTable(): void {
+  const header = ["mesure", "valeur", "référence (même passe)", "rapport", "objectif"];
+  const times = (n: number) => `${n.toFixed(2).replace(".", ",")} ×`;
+  const ratio = (r: BenchRow) => (r.ratio === undefined ? "" : times(r.ratio) + (r.ratioCpu === undefined ? "" : ` (CPU ${times(r.ratioCpu)})`));
+  const lines = rows.map((r) => [r.label, r.value, r.reference ?? "", ratio(r), r.goal ?? ""]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  console.log(format(header));
+  console.log(format(widths.map((w) => "-".repeat(w))));
+  for (const line of lines) console.log(format(line));
+}
+
+try {
+  console.log(`bench sur ${os.cpus().length} cœurs (partagés), Node ${process.version}, ${runs} passes alternées`);
+  const site = await siteRows();
+  await pageWeightRows(site);
+  await saveToPageRow();
+  await printRows();
+  if (scale) await scaleRows();
+} finally {
+  printTable();
+  fs.rmSync(work, { recursive: true, force: true });
+}

@@ -6,11 +6,10 @@
  */
 import path from "node:path";
 import { buildSite } from "./site/build-site.ts";
-import { prepareOutput, publishOutput, discardOutput } from "./lib/output.ts";
+import { prepareOutput, publishOutput, discardOutput, keepPrintFiles } from "./lib/output.ts";
 import { step, seconds, formatBytes } from "./lib/log.ts";
 import { listFiles } from "./lib/site-files.ts";
 import { reportBuildError } from "./lib/errors.ts";
-import { printStages, creepFromArgs, publishPrintFolder } from "../print/build-print.ts";
 import fs from "node:fs";
 
 const OUTPUT = process.env.ZINE_OUTPUT ?? "_site";
@@ -21,19 +20,26 @@ async function main(): Promise<void> {
   let printRefused: Error | undefined;
   const output = prepareOutput(OUTPUT);
   try {
+    // A site-only build keeps the last full build's PDFs, and /imprimer/ and the feed still offer them.
+    const kept = only === "site" ? keepPrintFiles(output) : { printFiles: [] };
+    if (kept.printFiles.length) step(`site : ${kept.printFiles.length} PDF de la dernière construction complète gardés dans imprimer/ (npm run build les refait)`);
     const t = performance.now();
     step("site : Eleventy construit les pages et le flux…");
-    const site = await buildSite(output.staging);
+    const site = await buildSite(output.staging, kept);
     step(`site : ${site.files} fichiers en ${seconds(t)}`);
-    if (only !== "site") {
+    if (only === "site") publishOutput(output);
+    else {
+      // The print chain (Chromium driver, PDF library) is loaded only by the stages that print:
+      // a site build never pays for it.
+      const { printStages, creepFromArgs, publishPrintFolder } = await import("../print/build-print.ts");
       // The print edition: PDFs into the staging imprimer/, then /imprimer/ and the feed rendered with their facts.
       const { refused } = await printStages(output.staging, { creepMm: creepFromArgs(process.argv) });
       // The preflight refused the PDFs: the site is still published, without them.
       if (refused) printRefused = refused;
+      // --only=print (npm run build:print) replaces only _site/imprimer/.
+      if (only === "print") publishPrintFolder(output.staging, output.final);
+      else publishOutput(output);
     }
-    // --only=print (npm run build:print) replaces only _site/imprimer/.
-    if (only === "print") publishPrintFolder(output.staging, output.final);
-    else publishOutput(output);
   } catch (error) {
     discardOutput(output);
     reportBuildError(error);

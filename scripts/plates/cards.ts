@@ -4,7 +4,9 @@
  * fonts (type.ts), so librsvg never falls back to a system font and the
  * bytes are the same on every machine with the same sharp.
  */
-import sharp from "sharp";
+import path from "node:path";
+import { filesFingerprint } from "../lib/disk-cache.ts";
+import { platesFingerprint } from "./fingerprint.ts";
 import { INK, PAPER, SPOT } from "./svg.ts";
 import { font, textPath, wrap, type Face } from "./type.ts";
 
@@ -78,10 +80,26 @@ const rasterised = new Map<string, Promise<Buffer>>();
 function rasterise(svg: string): Promise<Buffer> {
   let png = rasterised.get(svg);
   if (!png) {
-    png = sharp(Buffer.from(svg)).png(PNG).toBuffer();
+    // sharp (libvips) is loaded only when a PNG is really drawn: a build whose cards are all cached never loads it.
+    png = import("sharp").then(({ default: sharp }) => sharp(Buffer.from(svg)).png(PNG).toBuffer());
     rasterised.set(svg, png);
   }
   return png;
+}
+
+/** What the PNGs' bytes depend on besides their own data (disk cache): the plates' code and fonts, and sharp's version. */
+function rendererFingerprint(): string {
+  return platesFingerprint() + filesFingerprint([path.join(process.cwd(), "node_modules/sharp/package.json")]);
+}
+
+/** Everything a card's PNG is made from (its picture's SVG text included): its cache key. */
+export function cardInputs(card: Card): unknown[] {
+  return ["carte", rendererFingerprint(), card];
+}
+
+/** Everything a plate's PNG is made from (its SVG text: a generated drawing or an own file's bytes): its cache key. */
+export function platePngInputs(svg: string, size: { width: number; height: number }, width = 960): unknown[] {
+  return ["planche-png", rendererFingerprint(), width, size, svg];
 }
 
 export async function renderCard(card: Card): Promise<Buffer> {

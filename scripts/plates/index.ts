@@ -9,11 +9,13 @@ import colorNames from "color-name";
 import { drawPlate, plates, plateKeys, isPlateKey } from "./catalogue.ts";
 import { toSvg, type Variant } from "./svg.ts";
 import type { PlateSpec } from "./spec.ts";
+import { platesFingerprint } from "./fingerprint.ts";
+import { cachedSync } from "../lib/disk-cache.ts";
 
 export type { Variant } from "./svg.ts";
 export type { PlateSpec } from "./spec.ts";
 export { plateKeys, isPlateKey };
-export { renderCard, renderPlatePng, cardSvg, CARD_WIDTH, CARD_HEIGHT, type Card } from "./cards.ts";
+export { renderCard, renderPlatePng, cardSvg, cardInputs, platePngInputs, CARD_WIDTH, CARD_HEIGHT, type Card } from "./cards.ts";
 export { INK, PAPER, SPOT } from "./svg.ts";
 
 const memo = new Map<string, string>();
@@ -29,8 +31,11 @@ export function plateSvg(key: string, variant: Variant = "web", printWidthMm?: n
   const id = `${key}:${variant}:${printWidthMm ?? ""}:${alt}`;
   let svg = memo.get(id);
   if (svg === undefined) {
-    const { spec, sheet } = drawPlate(key);
-    svg = toSvg(sheet, { variant, title: alt, printWidthMm: printWidthMm ?? spec.printWidthMm });
+    // Drawing is the costly part of a site build: on disk, keyed by the plates' code and fonts.
+    svg = cachedSync("planches-svg", [platesFingerprint(), id], () => {
+      const { spec, sheet } = drawPlate(key);
+      return toSvg(sheet, { variant, title: alt, printWidthMm: printWidthMm ?? spec.printWidthMm });
+    }).toString("utf8");
     memo.set(id, svg);
   }
   return svg;

@@ -5,7 +5,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import opentype, { type Font, type PathCommand } from "opentype.js";
+import { createRequire } from "node:module";
+import type { Font, PathCommand } from "opentype.js";
+
+// Loaded when a font is first needed: a build whose plates and cards all come from the disk cache never loads it.
+const require = createRequire(import.meta.url);
 
 const FILES = {
   display: "space-grotesk/files/space-grotesk-latin-700-normal.woff",
@@ -29,6 +33,7 @@ export function font(face: Face): Font {
   if (!loaded) {
     const file = path.join(process.cwd(), "node_modules/@fontsource", FILES[face]);
     const bytes = fs.readFileSync(file);
+    const opentype = require("opentype.js") as typeof import("opentype.js").default;
     loaded = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     cache.set(face, loaded);
   }

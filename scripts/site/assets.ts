@@ -1,29 +1,14 @@
 /**
- * Files copied as they are into the built site: our CSS, the feed's XSL and
- * the self-hosted fonts (latin subset only, real regular/italic/bold faces so
- * no browser or PDF ever has to fake a bold).
+ * Files copied as they are into the built site: none today. (The stylesheet
+ * and the fonts, cut to the site's characters, come from scripts/site/fonts.ts;
+ * the feed's XSL is a template, src/feed-xsl.njk.)
  */
-const fontsource = "node_modules/@fontsource";
+import { faces } from "./fonts.ts";
 
-export const fontFiles: Record<string, string> = {
-  [`${fontsource}/literata/files/literata-latin-400-normal.woff2`]: "assets/fonts/literata-400.woff2",
-  [`${fontsource}/literata/files/literata-latin-400-italic.woff2`]: "assets/fonts/literata-400-italic.woff2",
-  [`${fontsource}/literata/files/literata-latin-700-normal.woff2`]: "assets/fonts/literata-700.woff2",
-  [`${fontsource}/literata/files/literata-latin-700-italic.woff2`]: "assets/fonts/literata-700-italic.woff2",
-  [`${fontsource}/space-grotesk/files/space-grotesk-latin-500-normal.woff2`]: "assets/fonts/space-grotesk-500.woff2",
-  [`${fontsource}/space-grotesk/files/space-grotesk-latin-700-normal.woff2`]: "assets/fonts/space-grotesk-700.woff2",
-  // Inline code: a monospace face of our own, never whatever the machine has installed.
-  [`${fontsource}/ibm-plex-mono/files/ibm-plex-mono-latin-400-normal.woff2`]: "assets/fonts/ibm-plex-mono-400.woff2",
-  [`${fontsource}/ibm-plex-mono/files/ibm-plex-mono-latin-700-normal.woff2`]: "assets/fonts/ibm-plex-mono-700.woff2",
-};
+export const passthrough: Record<string, string> = {};
 
 /**
- * The font families the project ships, as PDFs name them (no spaces): the
- * preflight refuses any other font found in a PDF.
+ * The font families the project ships (the faces of scripts/site/fonts.ts),
+ * as PDFs name them (no spaces): the preflight refuses any other font found in a PDF.
  */
-export const shippedFontFamilies = ["Literata", "SpaceGrotesk", "IBMPlexMono"];
-
-export const passthrough: Record<string, string> = {
-  "_includes/css": "assets/css",
-  ...fontFiles,
-};
+export const shippedFontFamilies = [...new Set(faces.map((face) => face.family.replaceAll(" ", "")))];

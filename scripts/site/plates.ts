@@ -14,9 +14,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import crypto from "node:crypto";
 import {
-  isPlateKey, plateKeys, plateSpec, plateSvg, readOwnSvg, renderCard, renderPlatePng, svgSize, type Card, type Variant,
+  isPlateKey, plateKeys, plateSpec, plateSvg, readOwnSvg, renderCard, renderPlatePng, cardInputs, platePngInputs, svgSize, type Card, type Variant,
 } from "../plates/index.ts";
+import { cached } from "../lib/disk-cache.ts";
 import { typographie } from "./typography.ts";
 import { escapeHtml } from "../lib/escape.ts";
 import { picture, imgTag, imagesDir } from "./pictures.ts";
@@ -173,10 +175,15 @@ export function plancheAlt(source: unknown): string {
   return typographie(resolvePlate(source).alt);
 }
 
-/** A plate's PNG for the feeds: the same bytes every time it is asked for (rasterising is memoised). */
+/**
+ * A plate's PNG for the feeds: the same bytes every time it is asked for
+ * (rasterising is memoised), from the disk cache when its SVG text (a
+ * generated drawing, or an own file's bytes) was drawn before.
+ */
 function platePng(plate: Plate): Promise<Buffer> {
   const svg = webSvg(plate);
-  return renderPlatePng(svg, svgSize(svg), PLATE_PNG_WIDTH);
+  const size = svgSize(svg);
+  return cached("planches", platePngInputs(svg, size, PLATE_PNG_WIDTH), () => renderPlatePng(svg, size, PLATE_PNG_WIDTH));
 }
 
 /** Byte sizes of the plates' PNGs, by id, drawn before the pages (an RSS enclosure says its length). */
@@ -264,9 +271,19 @@ export async function writeCards(outputDir: string): Promise<number> {
   const dir = path.join(outputDir, CARDS_DIR);
   fs.mkdirSync(dir, { recursive: true });
   const cards = [...requested].sort(([a], [b]) => a.localeCompare(b));
-  await twoAtATime(cards.map(([slug, card]) => async () => fs.writeFileSync(path.join(dir, `${slug}.png`), await renderCard(card))));
+  await twoAtATime(cards.map(([slug, card]) => async () => fs.writeFileSync(path.join(dir, `${slug}.png`), await cached("cartes", cardInputs(card), () => renderCard(card)))));
   return cards.length;
 }
+
+/** The zine's own SVGs as they are now (paths and bytes): a plate file to redraw when it changes. */
+function ownSvgsState(): string {
+  const hash = crypto.createHash("sha256");
+  for (const file of ownSvgFiles()) hash.update(file).update(fs.readFileSync(file));
+  return hash.digest("hex");
+}
+
+/** Per output folder this process already wrote the plate files into: the own SVGs they were drawn from. */
+const platesWritten = new Map<string, string>();
 
 /** One line in eleventy.config.ts: everything the plates need from Eleventy. */
 export default function platesPlugin(eleventyConfig: EleventyConfig): void {
@@ -278,9 +295,14 @@ export default function platesPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("planche_figure", plancheFigure);
   eleventyConfig.addFilter("planche_png_octets", planchePngOctets);
   // Plate files first: pages link to them, and the link check runs after the build.
-  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+  eleventyConfig.on("eleventy.before", async ({ directories, incremental }: { directories: { output: string }; incremental: boolean }) => {
     requested.clear();
+    // npm start: generated plates depend on no page, so a save rewrites none of them (a code change
+    // restarts the build) unless one of the zine's own SVGs changed.
+    const own = ownSvgsState();
+    if (incremental && platesWritten.get(directories.output) === own) return;
     await writePlateFiles(directories.output);
+    platesWritten.set(directories.output, own);
   });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     await writeCards(directories.output);

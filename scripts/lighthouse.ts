@@ -1,0 +1,61 @@
+/**
+ * `npm run lighthouse`: Lighthouse 12.2.3 (mobile, simulated slow 4G, its
+ * defaults) on every web page of a fresh site build, served as a static host
+ * serves it, in Debian's Chromium; prints one table. A figure to watch, not a
+ * test: the scores depend on the machine.
+ *   --pages=/,/citations/   only these pages
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+import { findChromium } from "./lib/browser.ts";
+import { serveFolder } from "./lib/server.ts";
+import { listFiles } from "./lib/site-files.ts";
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "zine-lighthouse-"));
+const site = path.join(work, "_site");
+const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--only=site"], { env: { ...process.env, ZINE_OUTPUT: site }, stdio: "inherit" });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+/** The pages a reader opens: every HTML page but the documents only the print stage renders. */
+const only = process.argv.find((a) => a.startsWith("--pages="))?.slice(8).split(",");
+const pages =
+  only ??
+  listFiles(site)
+    .filter((f) => f.endsWith(".html") && !/^imprimer\/(zine|zine-fonds-perdus|mini-zine)\//.test(f))
+    .map((f) => "/" + f.replace(/index\.html$/, ""))
+    .sort();
+
+const server = await serveFolder(site);
+const chrome = await chromeLauncher.launch({ chromePath: findChromium(), chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+const rows: string[][] = [];
+try {
+  for (const url of pages) {
+    process.stderr.write(`  lighthouse : ${url}\n`);
+    const result = await lighthouse(server.origin + url, { port: chrome.port, output: "json", logLevel: "error" });
+    const lhr = result?.lhr;
+    if (!lhr) continue;
+    const score = (key: string) => String(Math.round((lhr.categories[key]?.score ?? 0) * 100));
+    const audit = (key: string) => lhr.audits[key]?.displayValue ?? "";
+    const failed = Object.values(lhr.audits)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual" && a.scoreDisplayMode !== "notApplicable")
+      .map((a) => a.id)
+      .slice(0, 4)
+      .join(" ");
+    rows.push([url, score("performance"), score("accessibility"), score("best-practices"), score("seo"), String(lhr.audits["cumulative-layout-shift"]?.numericValue?.toFixed(3) ?? ""), audit("first-contentful-paint"), audit("largest-contentful-paint"), failed]);
+  }
+} finally {
+  await chrome.kill();
+  await server.close();
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+const header = ["page", "perf.", "access.", "pratiques", "SEO", "CLS", "FCP", "LCP", "audits sous 100 %"];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+console.log(line(header));
+console.log(line(widths.map((w) => "-".repeat(w))));
+for (const row of rows) console.log(line(row));

@@ -1,0 +1,233 @@
+/**
+ * The web fonts, as light as the content allows: once the pages are written,
+ * every face is cut down (subset-font, HarfBuzz) to the characters the built
+ * site really uses — so another zine, in other words, gets its own subset —
+ * without hinting and with only the layout features we set (kerning,
+ * ligatures, accents). The stylesheet's @font-face rules come from the same
+ * table, each with a metric-matched fallback face (size-adjust,
+ * ascent-override… computed from the fonts' metrics the way fontaine does),
+ * so the text does not move when the web font arrives.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { cached, filesFingerprint } from "../lib/disk-cache.ts";
+import { listFiles } from "../lib/site-files.ts";
+
+const FONTSOURCE = "node_modules/@fontsource";
+export const FONTS_DIR = "assets/fonts";
+
+interface Face {
+  family: "Literata" | "Space Grotesk" | "IBM Plex Mono";
+  weight: 400 | 500 | 700;
+  style: "normal" | "italic";
+  /** The @fontsource file it is cut from. */
+  source: string;
+  /** Its name in the built site. */
+  file: string;
+}
+
+export const faces: Face[] = [
+  { family: "Literata", weight: 400, style: "normal", source: "literata/files/literata-latin-400-normal.woff2", file: "literata-400.woff2" },
+  { family: "Literata", weight: 400, style: "italic", source: "literata/files/literata-latin-400-italic.woff2", file: "literata-400-italic.woff2" },
+  { family: "Literata", weight: 700, style: "normal", source: "literata/files/literata-latin-700-normal.woff2", file: "literata-700.woff2" },
+  { family: "Literata", weight: 700, style: "italic", source: "literata/files/literata-latin-700-italic.woff2", file: "literata-700-italic.woff2" },
+  { family: "Space Grotesk", weight: 500, style: "normal", source: "space-grotesk/files/space-grotesk-latin-500-normal.woff2", file: "space-grotesk-500.woff2" },
+  { family: "Space Grotesk", weight: 700, style: "normal", source: "space-grotesk/files/space-grotesk-latin-700-normal.woff2", file: "space-grotesk-700.woff2" },
+  // Inline code: a monospace face of our own, never whatever the machine has installed.
+  { family: "IBM Plex Mono", weight: 400, style: "normal", source: "ibm-plex-mono/files/ibm-plex-mono-latin-400-normal.woff2", file: "ibm-plex-mono-400.woff2" },
+  { family: "IBM Plex Mono", weight: 700, style: "normal", source: "ibm-plex-mono/files/ibm-plex-mono-latin-700-normal.woff2", file: "ibm-plex-mono-700.woff2" },
+];
+
+/** The latin range @fontsource cuts its files to: characters outside it never ask for these files. */
+const LATIN = "U+0-FF,U+131,U+152-153,U+2BB-2BC,U+2C6,U+2DA,U+2DC,U+2000-206F,U+20AC,U+2122,U+2212,U+FEFF,U+FFFD";
+
+/** Digits (page numbers, notes), punctuation, and the marks typography and print add (soft hyphen, hyphen, spaces, quotes): always kept. */
+const ALWAYS = " 0123456789.,;:!?()[]-'/\u00A0\u00AD\u2010\u2011\u2019\u202F«»…–—";
+
+/** Only what our CSS asks for: kerning and standard ligatures (French accents are precomposed characters). */
+const FEATURES = ["kern", "liga"];
+
+const decode = (html: string): string =>
+  html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)));
+
+/**
+ * Every character of the built site's pages, stylesheets and scripts (but the
+ * Paged.js library), sorted, each also in upper and lower case: CSS
+ * `text-transform` shows « É » where the text has « é ».
+ */
+export function siteCharacters(outputDir: string): string {
+  const chars = new Set(ALWAYS);
+  for (const file of listFiles(outputDir)) {
+    if (!/\.(html|css|js)$/.test(file) || file.endsWith("paged.polyfill.js")) continue;
+    const text = fs.readFileSync(path.join(outputDir, file), "utf8");
+    for (const c of file.endsWith(".html") ? decode(text) : text) if (c >= " ") chars.add(c);
+  }
+  for (const c of [...chars]) for (const cased of [c.toUpperCase(), c.toLowerCase()]) if ([...cased].length === 1) chars.add(cased);
+  return [...chars].sort().join("");
+}
+
+/** Per output folder, the characters the fonts written there cover (for `npm start`'s rebuilds). */
+const covered = new Map<string, Set<string>>();
+
+/**
+ * Writes each face, subset to the site's characters, into `<output>/assets/fonts/`
+ * (from the disk cache when it can). `rebuilt`: the pages an incremental
+ * rebuild (`npm start`) wrote; when they bring no new character, the fonts
+ * already there cover them and nothing is read or written.
+ */
+export async function writeFonts(outputDir: string, rebuilt?: { content: string; outputPath: string | false }[]): Promise<void> {
+  const already = covered.get(outputDir);
+  const pages = rebuilt?.filter((page) => String(page.outputPath).endsWith(".html"));
+  if (pages && already && pages.every((page) => [...decode(String(page.content ?? ""))].every((c) => c < " " || already.has(c)))) return;
+  const text = siteCharacters(outputDir);
+  covered.set(outputDir, new Set(text));
+  const dir = path.join(outputDir, FONTS_DIR);
+  fs.mkdirSync(dir, { recursive: true });
+  // The key: the source font, this file's code, subset-font's version and the characters.
+  const version = filesFingerprint([new URL(import.meta.url).pathname, "node_modules/subset-font/package.json"]);
+  for (const face of faces) {
+    const source = path.join(FONTSOURCE, face.source);
+    const inputs = ["police", filesFingerprint([source]), version, FEATURES, text];
+    const bytes = await cached("polices", inputs, async () => {
+      const { default: subsetFont } = await import("subset-font");
+      return subsetFont(fs.readFileSync(source), text, { targetFormat: "woff2", noHinting: true, keepFeatures: FEATURES });
+    });
+    fs.writeFileSync(path.join(dir, face.file), bytes);
+  }
+}
+
+interface Metrics {
+  ascent: number;
+  descent: number;
+  lineGap: number;
+  unitsPerEm: number;
+  xWidthAvg: number;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Capsize's metrics of a font (the same numbers fontaine uses), by weight when it has them. */
+function metrics(name: string, weight: number): Metrics {
+  const all = require(`@capsizecss/metrics/${name}`) as Metrics & { variants?: Record<string, Metrics> };
+  return all.variants?.[String(weight)] ?? all;
+}
+
+/**
+ * DejaVu's metrics (Debian's default fonts, what Chromium falls back to on
+ * Linux; capsize has none), measured once from fonts-dejavu-core 2.37 with
+ * @capsizecss/unpack, so the fallback is computed the same way on any machine.
+ */
+const DEJAVU: Record<string, Record<number, Metrics>> = {
+  serif: {
+    400: { ascent: 1901, descent: -483, lineGap: 0, unitsPerEm: 2048, xWidthAvg: 1058 },
+    700: { ascent: 1923, descent: -483, lineGap: 0, unitsPerEm: 2048, xWidthAvg: 1168 },
+  },
+  sans: {
+    400: { ascent: 1901, descent: -483, lineGap: 0, unitsPerEm: 2048, xWidthAvg: 1041 },
+    700: { ascent: 1901, descent: -483, lineGap: 0, unitsPerEm: 2048, xWidthAvg: 1176 },
+  },
+  // Every glyph of DejaVu Sans Mono is 1233 units wide, regular and bold.
+  mono: {
+    400: { ascent: 1901, descent: -483, lineGap: 0, unitsPerEm: 2048, xWidthAvg: 1233 },
+    700: { ascent: 1901, descent: -483, lineGap: 0, unitsPerEm: 2048, xWidthAvg: 1233 },
+  },
+};
+
+interface Fallback {
+  /** The family name the stylesheet lists after the web font. */
+  name: string;
+  local: string[];
+  metrics: (weight: number) => Metrics;
+}
+
+/**
+ * The system fonts that stand in for each family while it loads, each with
+ * its own metrics: Times/Arial/Courier New (and Liberation, Tinos, Arimo,
+ * Cousine, which share their metrics) on most machines, DejaVu on Linux without them.
+ */
+const FALLBACKS: Record<Face["family"], { metrics: string; fallbacks: Fallback[] }> = {
+  Literata: {
+    metrics: "literata",
+    fallbacks: [
+      { name: "Literata repli", local: ["Times New Roman", "Liberation Serif", "Tinos"], metrics: (w) => metrics("timesNewRoman", w) },
+      { name: "Literata repli DejaVu", local: ["DejaVu Serif"], metrics: (w) => DEJAVU.serif[w] },
+    ],
+  },
+  "Space Grotesk": {
+    metrics: "spaceGrotesk",
+    fallbacks: [
+      { name: "Space Grotesk repli", local: ["Arial", "Liberation Sans", "Arimo"], metrics: (w) => metrics("arial", w) },
+      { name: "Space Grotesk repli DejaVu", local: ["DejaVu Sans"], metrics: (w) => DEJAVU.sans[w] },
+    ],
+  },
+  "IBM Plex Mono": {
+    metrics: "iBMPlexMono",
+    fallbacks: [
+      { name: "IBM Plex Mono repli", local: ["Courier New", "Liberation Mono", "Cousine"], metrics: (w) => metrics("courierNew", w) },
+      { name: "IBM Plex Mono repli DejaVu", local: ["DejaVu Sans Mono"], metrics: (w) => DEJAVU.mono[w] },
+    ],
+  },
+};
+
+const round = (n: number): string => `${(n * 100).toFixed(2).replace(/\.?0+$/, "")}%`;
+
+/**
+ * The @font-face rules of the web fonts and of their metric-matched fallbacks
+ * ("Literata repli", "Literata repli DejaVu"…), as fontaine computes them:
+ * size-adjust is the ratio of average widths, and the vertical metrics are
+ * the web font's, divided by that ratio.
+ */
+export function fontFaceCss(): string {
+  const rules: string[] = [];
+  for (const face of faces) {
+    rules.push(
+      `@font-face{font-family:"${face.family}";src:url("/${FONTS_DIR}/${face.file}") format("woff2");font-weight:${face.weight};font-style:${face.style};font-display:swap;unicode-range:${LATIN}}`,
+    );
+  }
+  for (const [family, { metrics: webMetrics, fallbacks }] of Object.entries(FALLBACKS)) {
+    for (const weight of [...new Set(faces.filter((f) => f.family === family).map((f) => f.weight))]) {
+      const web = metrics(webMetrics, weight);
+      const bold = weight >= 600;
+      for (const fallback of fallbacks) {
+        const system = fallback.metrics(bold ? 700 : 400);
+        const sizeAdjust = web.xWidthAvg / web.unitsPerEm / (system.xWidthAvg / system.unitsPerEm);
+        const local = fallback.local.map((name) => `local("${name}${bold ? " Bold" : ""}")`).join(",");
+        rules.push(
+          `@font-face{font-family:"${fallback.name}";src:${local};font-weight:${weight};` +
+            `size-adjust:${round(sizeAdjust)};ascent-override:${round(web.ascent / web.unitsPerEm / sizeAdjust)};` +
+            `descent-override:${round(Math.abs(web.descent) / web.unitsPerEm / sizeAdjust)};line-gap-override:${round(web.lineGap / web.unitsPerEm / sizeAdjust)}}`,
+        );
+      }
+    }
+  }
+  return rules.join("\n") + "\n";
+}
+
+type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
+
+const STYLESHEET = "_includes/css/site.css";
+
+/** The site's stylesheet as served: the @font-face rules above, then site.css without its comments and indentation. */
+export function siteCss(): string {
+  const css = fs
+    .readFileSync(STYLESHEET, "utf8")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/^\s+/gm, "")
+    .replace(/\n{2,}/g, "\n");
+  return fontFaceCss() + css;
+}
+
+/** One line in eleventy.config.ts: /assets/css/site.css from the table above (the fonts themselves: writeFonts, after the build). */
+export function webFonts(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addTemplate("assets/css/site.njk", "{{ siteCss() | safe }}", {
+    permalink: "/assets/css/site.css",
+    eleventyExcludeFromCollections: true,
+    siteCss,
+  });
+  eleventyConfig.addWatchTarget(STYLESHEET);
+}
