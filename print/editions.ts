@@ -131,7 +131,7 @@ export interface Edition {
   spot?: boolean;
   /** The laid-out document it is made from. */
   document: "zine" | "mini";
-  /** After the zine's slug: technopolice + zine-a5.pdf. */
+  /** After the zine's slug: candide + zine-a5.pdf. */
   suffix: string;
   /** What /imprimer/ calls it. */
   label: string;
@@ -295,12 +295,12 @@ export function edition(key: EditionKey): Edition {
   return found;
 }
 
-/** technopolice + lecture → technopolice-zine-a5.pdf. `prefix` comes from <meta name="zine-slug">. */
+/** candide + lecture → candide-zine-a5.pdf. `prefix` comes from <meta name="zine-slug">. */
 export function printFileName(key: EditionKey, prefix: string): string {
   return `${prefix}-${edition(key).suffix}`;
 }
 
-/** The riso proof: one PNG per A5 page (technopolice + 3 → technopolice-zine-riso-epreuve-p03.png). */
+/** The riso proof: one PNG per A5 page (candide + 3 → candide-zine-riso-epreuve-p03.png). */
 export function risoProofName(prefix: string, page: number): string {
   return `${prefix}-zine-riso-epreuve-p${String(page).padStart(2, "0")}.png`;
 }
@@ -311,7 +311,7 @@ export const PREFLIGHT_FILE = "imprimer/preflight.json";
 /** The facts of a written print file, as /imprimer/ and the feed get them. */
 export interface PrintFileFacts {
   key: EditionKey;
-  /** /imprimer/technopolice-zine-a5.pdf */
+  /** /imprimer/candide-zine-a5.pdf */
   url: string;
   file: string;
   label: string;

@@ -38,7 +38,7 @@ const SHY = "\u00AD";
 
 /**
  * Soft hyphens for the words of `text`, except capitalised words: a proper
- * name (Marseille, Jean-Pierre, OpenStreetMap) is never split, and a word
+ * name (Villeurbanne, Jean-Pierre, OpenStreetMap) is never split, and a word
  * that starts a sentence loses nothing much by staying whole.
  */
 function hyphenateWords(text: string, hyphenateSync: Hyphenate): string {

@@ -40,7 +40,7 @@ function generator(seed: number): () => number {
 const subjects = [
   "la municipalité", "le collectif du quartier", "une association d’habitants", "la préfecture", "le conseil municipal",
   "l’entreprise prestataire", "la police municipale", "un groupe de chercheuses", "le comité de suivi", "la métropole",
-  "une coopérative de quartier", "le syndicat des transports", "l’observatoire local", "Marseille", "Jean-Pierre Lemaire",
+  "une coopérative de quartier", "le syndicat des transports", "l’observatoire local", "Villeurbanne", "Jean-Pierre Lemaire",
   "OpenStreetMap", "la commission d’enquête", "une bibliothécaire", "le service d’urbanisme", "l’assemblée populaire",
 ];
 const verbs = [

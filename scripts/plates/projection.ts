@@ -1,7 +1,7 @@
 /**
  * Parallel axonometric projection (isometric, 30°): no vanishing point, so
  * a length on the ground is the same length everywhere on the plate, the way
- * an architect's axonometric — and Louise Drulhe's spaces — are drawn.
+ * an architect's axonometric is drawn (see shared/design/illustrations.md).
  *
  * World: x to the lower right, y to the lower left, z up. Screen: u right, v down.
  */

@@ -19,7 +19,7 @@ export interface Well {
   sigma: number;
 }
 
-/** The safe city as a surface that pulls everything toward the control room. */
+/** A surface that pulls everything toward one point (a well). */
 export function wells(list: Well[]): Surface {
   return (x, y) => list.reduce((z, w) => z - w.depth * Math.exp(-((x - w.x) ** 2 + (y - w.y) ** 2) / w.sigma ** 2), 0);
 }

@@ -121,7 +121,7 @@ function byAuthors(authors: string, lang: Language): string {
 /**
  * How the templates name the zine's source, in plain text (Markdown for the
  * title's italics), or "" when the zine has none:
- * - `oeuvre`: « le livre de Claire Richard et Louise Drulhe »
+ * - `oeuvre`: « le livre d’Alice et Bob »
  * - `reference`: « *Titre* (texte de …, Éditeur, 2021) »
  * - `via`: « le billet « Titre », signé Le dissonant (Club de Mediapart, 12 janvier 2022) »
  * - `etiquette`: « Le livre »

@@ -164,7 +164,7 @@ const requested = new Map<string, Card>();
 export function carte(url: string, title: string, source: unknown, kicker: string, siteUrl: string): string {
   const slug = cardSlug(String(url));
   const footer = new URL(String(siteUrl)).host;
-  // Titles may carry Markdown emphasis (*Technopolice*): a card has no italics to show it with.
+  // Titles may carry Markdown emphasis (*Candide*): a card has no italics to show it with.
   const plain = String(title).replace(/(^|\W)[*_]+|[*_]+(?=\W|$)/g, "$1");
   requested.set(slug, { title: typographie(plain), art: webSvg(resolvePlate(source)), kicker: String(kicker), footer });
   return `/${CARDS_DIR}/${slug}.png`;

@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT, runBuild } from "./support/build.ts";
 import { findChromium } from "../../scripts/lib/browser.ts";
+import { writeGeneratedZine } from "../../scripts/lib/generate-zine.ts";
 
 const FAKES = path.join(PROJECT_ROOT, "test/fixtures/fake-browsers");
 const folders: string[] = [];
@@ -46,7 +47,11 @@ describe("a browser that fails", { timeout: 240_000 }, () => {
   });
 
   it("dies mid-render: one sentence naming the document, details only with --verbose", async () => {
-    const env = { CHROME_PATH: path.join(FAKES, "dies.sh"), REAL_CHROME: findChromium(), FAKE_BROWSER_LIFETIME: "3" };
+    // A long zine, so the render is still under way when the fake browser dies (a short one can finish first).
+    const long = fs.mkdtempSync(path.join(os.tmpdir(), "zine-browser-failure-long-"));
+    folders.push(long);
+    writeGeneratedZine(long, { pages: 150 });
+    const env = { CHROME_PATH: path.join(FAKES, "dies.sh"), REAL_CHROME: findChromium(), FAKE_BROWSER_LIFETIME: "3", ZINE_DIR: long };
     const output = previousOutput();
     const run = await runBuild({ output, env });
     expect(run.exitCode).not.toBe(0);

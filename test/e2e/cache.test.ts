@@ -76,7 +76,8 @@ it("keeps the last full build's PDFs when only the site is rebuilt, and /imprime
   fs.cpSync(second, site, { recursive: true });
   const pdf = "candide-zine-a5.pdf";
   fs.writeFileSync(path.join(site, "imprimer", pdf), "%PDF-1.7\n%%EOF\n");
-  const report = { files: [{ key: "lecture", file: pdf, pages: 12, bytes: 15, widthMm: 148, heightMm: 210 }], problems: [] };
+  const a5 = { widthMm: 148, heightMm: 210 };
+  const report = { files: [], problems: [], facts: [{ key: "lecture", url: `/imprimer/${pdf}`, file: pdf, label: "A5", pages: 12, bytes: 15, sheet: a5, trim: a5 }] };
   fs.writeFileSync(path.join(site, "imprimer/preflight.json"), JSON.stringify(report));
   const run = await runBuild({ output: site, args: ["--only=site"], env: { ZINE_DIR: zine, ZINE_CACHE: cache } });
   expect(run.exitCode, run.stderr).toBe(0);
