@@ -110,9 +110,11 @@ function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
-/** What a document says about itself, for a document Chromium prints as it is (no Paged.js). */
-async function describe(page: Page): Promise<Omit<RenderResult, "pdf" | "warnings">> {
-  await page.evaluate(() => document.fonts.ready);
+type Layout = Pick<RenderResult, "pages" | "padded" | "overflows" | "loneLines" | "notes" | "hyphens">;
+type Declared = Pick<RenderResult, "date" | "meta" | "slug" | "pdfTitles">;
+
+/** What the document says about itself in its <meta> tags and <title>, for the PDF's info and names. */
+async function declared(page: Page): Promise<Declared> {
   return page.evaluate(() => {
     const named: Record<string, string> = {};
     document.querySelectorAll("meta[name]").forEach((m) => {
@@ -121,11 +123,17 @@ async function describe(page: Page): Promise<Omit<RenderResult, "pdf" | "warning
     const meta = { title: document.title, author: named.author ?? "", subject: named.description ?? "", lang: named["zine-lang"] || "fr-FR" };
     const pdfTitles: Record<string, string> = {};
     for (const name of Object.keys(named)) if (name.startsWith("zine-pdf-")) pdfTitles[name.slice("zine-pdf-".length)] = named[name];
-    return { pages: 0, padded: 0, overflows: [], loneLines: [], notes: [], hyphens: [], date: named.date ?? "", meta, slug: named["zine-slug"] || "zine", pdfTitles };
+    return { date: named.date ?? "", meta, slug: named["zine-slug"] || "zine", pdfTitles };
   });
 }
 
-async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warnings">> {
+/** A document Chromium prints as it is (no Paged.js): its fonts loaded, nothing laid out by us. */
+async function fixedPages(page: Page): Promise<Layout> {
+  await page.evaluate(() => document.fonts.ready);
+  return { pages: 0, padded: 0, overflows: [], loneLines: [], notes: [], hyphens: [] };
+}
+
+async function paginate(page: Page): Promise<Layout> {
   // Paged.js gives every element a random data-ref, and those ids reach the
   // PDF as destination names: number the elements ourselves, in document order.
   await page.evaluate(() => {
@@ -140,16 +148,8 @@ async function paginate(page: Page): Promise<Omit<RenderResult, "pdf" | "warning
       zineReport: { pages: number; padded: number; overflows: Overflow[]; loneLines: LoneLine[]; notes: NoteFact[]; hyphens: HyphenFact[] };
     };
     const flow = await new w.Paged.Previewer().preview();
-    // (No named functions in here: tsx would wrap them in a helper the page doesn't have.)
-    const named: Record<string, string> = {};
-    document.querySelectorAll("meta[name]").forEach((m) => {
-      named[m.getAttribute("name") ?? ""] = m.getAttribute("content") ?? "";
-    });
-    const meta = { title: document.title, author: named.author ?? "", subject: named.description ?? "", lang: named["zine-lang"] || "fr-FR" };
-    const pdfTitles: Record<string, string> = {};
-    for (const name of Object.keys(named)) if (name.startsWith("zine-pdf-")) pdfTitles[name.slice("zine-pdf-".length)] = named[name];
     const r = w.zineReport;
-    return { pages: r.pages || flow.total, padded: r.padded, overflows: r.overflows, loneLines: r.loneLines ?? [], notes: r.notes ?? [], hyphens: r.hyphens ?? [], date: named.date ?? "", meta, slug: named["zine-slug"] || "zine", pdfTitles };
+    return { pages: r.pages || flow.total, padded: r.padded, overflows: r.overflows, loneLines: r.loneLines ?? [], notes: r.notes ?? [], hyphens: r.hyphens ?? [] };
   });
 }
 
@@ -201,7 +201,7 @@ async function renderIn(browser: Browser, url: string, onPage: (pages: number) =
       (async () => {
         const response = await page.goto(url, { waitUntil: "load" });
         if (!response?.ok()) throw new RenderError(`${url} : HTTP ${response?.status()} → le document d’impression n’a pas été construit (voir print/eleventy.ts)`);
-        const laidOut = paginated ? await paginate(page) : await describe(page);
+        const laidOut = { ...(paginated ? await paginate(page) : await fixedPages(page)), ...(await declared(page)) };
         const missing = await missingResources(page, failed);
         if (missing) throw new RenderError(missing);
         if (errors.length) throw new RenderError(`${url} : ${errors.join(" ; ")}`);
