@@ -16,6 +16,7 @@ import { checkInternalLinks, type BuiltPage } from "./scripts/site/check-links.t
 import { sourceFile, useZineFolder } from "./scripts/site/zine-folder.ts";
 import { parseFrontMatter } from "./scripts/site/front-matter.ts";
 import printEdition from "./print/eleventy.ts";
+import { devServer } from "./scripts/site/dev-server.ts";
 
 // Eleventy ships no types; its JSDoc gives us the shape of the config object.
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
@@ -47,11 +48,14 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(favicons);
   // The print edition: its documents, CSS, Paged.js handlers and the printFiles data (print/eleventy.ts).
   eleventyConfig.addPlugin(printEdition);
+  // npm start: a shorter wait for a save to settle, templates compiled once per session (scripts/site/dev-server.ts).
+  devServer(eleventyConfig);
 
   eleventyConfig.on("eleventy.after", async ({ directories, results, incremental }: { directories: { output: string }; results: BuiltPage[]; incremental: boolean }) => {
     // Fonts first: pages preload one, and the link check looks for it. (npm start: only if a save brings new characters.)
     await writeFonts(directories.output, incremental ? results : undefined);
-    checkInternalLinks(directories.output, results);
+    // npm start: the pages a save rebuilt, checked with the rest of the site as the session built it.
+    checkInternalLinks(directories.output, results, incremental);
   });
 }
 

@@ -55,9 +55,18 @@ function handlersJs(): string {
  * the HTML, the zine's language, the filter's code and the patterns.
  */
 function cesure(this: { ctx?: { site?: { language?: unknown } } } | void, html: unknown): string {
-  const inputs = ["cesure", filesFingerprint(["print/filters.ts", "node_modules/hyphen/package.json"]), language(this?.ctx?.site?.language), String(html ?? "")];
-  return cachedSync("cesure", inputs, () => filters.cesure.call(this, html)).toString("utf8");
+  const lang = language(this?.ctx?.site?.language);
+  const text = String(html ?? "");
+  // Both print documents hyphenate the same chapters, and `npm start` again at each save: kept in memory too.
+  const known = hyphenated.get(lang + text);
+  if (known !== undefined) return known;
+  const inputs = ["cesure", filesFingerprint(["print/filters.ts", "node_modules/hyphen/package.json"]), lang, text];
+  const result = cachedSync("cesure", inputs, () => filters.cesure.call(this, html)).toString("utf8");
+  if (hyphenated.size >= 2_000) hyphenated.clear();
+  hyphenated.set(lang + text, result);
+  return result;
 }
+const hyphenated = new Map<string, string>();
 
 /** The back cover's QR code, cached on disk by its text and label (qrcode then loads only on a change). */
 function qrSvg(text: unknown, label?: string): string {

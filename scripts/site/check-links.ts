@@ -27,13 +27,50 @@ function decodeFragment(fragment: string): string {
   }
 }
 
-export function checkInternalLinks(outputDir: string, pages: BuiltPage[]): void {
-  const html = pages.filter((p): p is BuiltPage & { url: string } => typeof p.url === "string" && !!p.outputPath && String(p.outputPath).endsWith(".html"));
-  const idsByUrl = new Map(html.map((p) => [p.url, new Set([...p.content.matchAll(ID)].map((m) => m[1]))]));
+/** What the check needs of a page: its address, its ids, and the references it makes. */
+interface PageLinks {
+  url: string;
+  inputPath: string;
+  ids: Set<string>;
+  references: { attribute: string; written: string; fragment: string | undefined }[];
+}
+
+function pageLinks(page: BuiltPage & { url: string }): PageLinks {
+  return {
+    url: page.url,
+    inputPath: page.inputPath,
+    ids: new Set([...page.content.matchAll(ID)].map((m) => m[1])),
+    references: [...page.content.matchAll(REFERENCE)].map(([, attribute, written, fragment]) => ({ attribute, written, fragment })),
+  };
+}
+
+/**
+ * Per output folder, every page built so far by this process, read once:
+ * `npm start` rebuilds only the pages a save touches, and the check still
+ * covers the whole site — a link from an untouched page to an #anchor the save
+ * removed, or from the saved chapter to another chapter's heading.
+ */
+const sites = new Map<string, Map<string, PageLinks>>();
+
+/**
+ * `pages`: what this build wrote (Eleventy's results). `incremental`: they are
+ * only the pages a save touched (npm start); the others are as the previous
+ * builds of this process left them.
+ */
+export function checkInternalLinks(outputDir: string, pages: BuiltPage[], incremental = false): void {
+  const site = (incremental && sites.get(outputDir)) || new Map<string, PageLinks>();
+  if (incremental) sites.set(outputDir, site);
+  for (const page of pages) {
+    if (typeof page.url === "string" && page.outputPath && String(page.outputPath).endsWith(".html")) {
+      site.set(String(page.outputPath), pageLinks(page as BuiltPage & { url: string }));
+    }
+  }
+  const html = [...site.values()];
+  const idsByUrl = new Map(html.map((p) => [p.url, p.ids]));
 
   const problems = new Map<string, string[]>();
   for (const page of html) {
-    for (const [, attribute, written, fragment] of page.content.matchAll(REFERENCE)) {
+    for (const { attribute, written, fragment } of page.references) {
       // Relative addresses were resolved as the Markdown rendered (references.ts); only "#…" remains.
       if (written && !written.startsWith("/")) continue;
       const target = written || page.url;

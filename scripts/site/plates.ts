@@ -266,12 +266,26 @@ export async function writePlateFiles(outputDir: string): Promise<number> {
   return plateKeys.length + own.length;
 }
 
-/** After the pages: the cards they asked for. */
-export async function writeCards(outputDir: string): Promise<number> {
+/** Per card file this process wrote, what it was drawn from (`npm start` rewrites only cards that change). */
+const cardsWritten = new Map<string, string>();
+
+/**
+ * After the pages: the cards they asked for. `incremental` (npm start's
+ * rebuilds): a card already written with the same inputs is left as it is.
+ */
+export async function writeCards(outputDir: string, incremental = false): Promise<number> {
   const dir = path.join(outputDir, CARDS_DIR);
   fs.mkdirSync(dir, { recursive: true });
   const cards = [...requested].sort(([a], [b]) => a.localeCompare(b));
-  await twoAtATime(cards.map(([slug, card]) => async () => fs.writeFileSync(path.join(dir, `${slug}.png`), await cached("cartes", cardInputs(card), () => renderCard(card)))));
+  await twoAtATime(
+    cards.map(([slug, card]) => async () => {
+      const file = path.join(dir, `${slug}.png`);
+      const inputs = JSON.stringify(cardInputs(card));
+      if (incremental && cardsWritten.get(file) === inputs && fs.existsSync(file)) return;
+      fs.writeFileSync(file, await cached("cartes", cardInputs(card), () => renderCard(card)));
+      cardsWritten.set(file, inputs);
+    }),
+  );
   return cards.length;
 }
 
@@ -304,7 +318,7 @@ export default function platesPlugin(eleventyConfig: EleventyConfig): void {
     await writePlateFiles(directories.output);
     platesWritten.set(directories.output, own);
   });
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    await writeCards(directories.output);
+  eleventyConfig.on("eleventy.after", async ({ directories, incremental }: { directories: { output: string }; incremental: boolean }) => {
+    await writeCards(directories.output, incremental);
   });
 }

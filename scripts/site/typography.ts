@@ -74,13 +74,28 @@ function englishSpacing(text: string): string {
   );
 }
 
+/**
+ * Strings already set, per language: the same titles and paragraphs come back
+ * on many pages of a build, and at every save in `npm start`. (Bounded: a long
+ * session of edits starts it afresh.)
+ */
+const set = new Map<string, string>();
+const SET_MAX = 50_000;
+
 /** Typography for a string of plain text in `lang`, leaving URLs untouched. */
 export function typographie(text: string, lang: Language = "fr"): string {
-  const spacing = lang === "en" ? englishSpacing : frenchSpacing;
-  return text
-    .split(URL_LIKE)
-    .map((part, i) => (i % 2 === 1 ? part : spacing(part)))
-    .join("");
+  const key = lang + text;
+  let result = set.get(key);
+  if (result === undefined) {
+    const spacing = lang === "en" ? englishSpacing : frenchSpacing;
+    result = text
+      .split(URL_LIKE)
+      .map((part, i) => (i % 2 === 1 ? part : spacing(part)))
+      .join("");
+    if (set.size >= SET_MAX) set.clear();
+    set.set(key, result);
+  }
+  return result;
 }
 
 /**

@@ -1,0 +1,52 @@
+/**
+ * `npm start`: what the dev server does differently so a saved chapter is on
+ * screen fast. Nothing here runs in a build (`npm run build`, the tests'
+ * builds): one build gains nothing from it, and its output is the same.
+ */
+import { createRequire } from "node:module";
+
+type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
+
+/** The two classes of Nunjucks used here (it ships no types). */
+interface NunjucksLib {
+  FileSystemLoader: new (searchPaths: string[]) => object;
+  Environment: new (loader: object, options: { dev: boolean }) => object;
+}
+
+/** Eleventy sets ELEVENTY_RUN_MODE before it reads the config: "serve" (npm start), "watch", or "build". */
+export function isDevServer(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
+}
+
+/**
+ * Eleventy's own wait for a file to stop changing before it rebuilds is
+ * 150 ms. A chapter is a few kilobytes that an editor writes in one go
+ * (or writes aside and renames): 30 ms of steady size is enough to never
+ * read it half-written, and is what a save waits for before the rebuild.
+ */
+const WRITE_SETTLED = { stabilityThreshold: 30, pollInterval: 10 };
+
+/**
+ * Eleventy makes a new Nunjucks environment for every rebuild, so every
+ * layout and include (the whole print document, the partials) was parsed and
+ * compiled again at each save. One environment for the whole session keeps
+ * them compiled; Eleventy still drops from its cache any template a save
+ * changes (its "templateModified" event clears that file), and re-registers
+ * the filters and shortcodes on it at each rebuild. A config change makes a
+ * new one (Eleventy runs the config again).
+ */
+function sessionNunjucks(eleventyConfig: EleventyConfig): void {
+  // The Nunjucks Eleventy itself loads (no second copy), with Eleventy's own settings:
+  // its includes folder, then the project root, and `dev: true` (full template stacks).
+  const nunjucks = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"))("nunjucks") as NunjucksLib;
+  const includes = (eleventyConfig.directories as { includes: string }).includes;
+  const loader = new nunjucks.FileSystemLoader([includes, process.cwd()]);
+  eleventyConfig.setLibrary("njk", new nunjucks.Environment(loader, { dev: true }));
+}
+
+/** One line in eleventy.config.ts: the dev server's settings (none in a build). */
+export function devServer(eleventyConfig: EleventyConfig): void {
+  if (!isDevServer()) return;
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: WRITE_SETTLED });
+  sessionNunjucks(eleventyConfig);
+}
