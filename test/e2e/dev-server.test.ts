@@ -2,20 +2,32 @@
  * `ZINE_DIR=mon-zine npm start`: the dev server follows the zine folder (an
  * edit there rebuilds the page), and /imprimer/ says when the PDFs it serves
  * are older than the content, and how to refresh them.
+ * `npm start` itself (incremental): a saved chapter reaches the page open in
+ * the browser (live reload) and the print preview, only the pages that depend
+ * on it are written, the fonts gain a new character, and a broken link is
+ * refused with the chapter's file, as a build refuses it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
+import fontverter from "fontverter";
+import opentype from "opentype.js";
+import type { Browser } from "playwright-core";
 import { PROJECT_ROOT } from "./support/build.ts";
 import { copyProject } from "./support/project-copy.ts";
+import { launchChromium } from "./support/browser.ts";
 
 const project = copyProject("dev-server");
+const startProject = copyProject("npm-start");
 let server: ChildProcess | undefined;
-afterAll(() => {
-  if (server?.pid) process.kill(-server.pid, "SIGTERM");
-  fs.rmSync(project, { recursive: true, force: true });
+let start: ChildProcess | undefined;
+let browser: Browser | undefined;
+afterAll(async () => {
+  await browser?.close();
+  for (const child of [server, start]) if (child?.pid) process.kill(-child.pid, "SIGTERM");
+  for (const dir of [project, startProject]) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function freePort(): Promise<number> {
@@ -67,4 +79,88 @@ it("follows ZINE_DIR and says the PDFs are older than the content", { timeout: 3
   const chapter = path.join(project, "mon-zine/chapitres/02-le-voyage.md");
   fs.writeFileSync(chapter, fs.readFileSync(chapter, "utf8").replace('title: "Le voyage"', 'title: "Le voyage, revu"'));
   expect(await until(page, (html) => html.includes("Le voyage, revu"))).toContain("<h1>Le voyage, revu</h1>");
+});
+
+/** `npm start` as package.json says it, on `port`: the program and its arguments. */
+function npmStart(port: number): [string, string[]] {
+  const scripts = (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const [command, ...args] = scripts.start.split(/\s+/);
+  const program = command === "node" ? process.execPath : command === "tsx" ? path.join(PROJECT_ROOT, "node_modules/.bin/tsx") : command;
+  return [program, [...args, `--port=${port}`]];
+}
+
+/** Waits until the server's output, from `from` on, matches `pattern`. */
+async function logUntil(log: () => string, from: number, pattern: RegExp, ms = 120_000): Promise<string> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const match = pattern.exec(log().slice(from));
+    if (match) return log().slice(from, from + match.index + match[0].length);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`le serveur n’a pas écrit ${pattern} :\n${log().slice(from)}`);
+}
+
+async function literataHas(origin: string, character: string): Promise<boolean> {
+  const woff2 = Buffer.from(await (await fetch(`${origin}/assets/fonts/literata-400.woff2`)).arrayBuffer());
+  const bytes = await fontverter.convert(woff2, "sfnt");
+  return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer).charToGlyphIndex(character) !== 0;
+}
+
+it("npm start: a save reaches the open page and the print preview, rewrites only what depends on it, and keeps the fonts and link checks whole", { timeout: 300_000 }, async () => {
+  const port = await freePort();
+  const [program, args] = npmStart(port);
+  let log = "";
+  start = spawn(program, args, { cwd: startProject, env: { ...process.env, ZINE_CACHE: path.join(startProject, ".cache"), FORCE_COLOR: "0", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  start.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  start.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const origin = `http://localhost:${port}`;
+  await logUntil(() => log, 0, /Watching/);
+  const chapitre = await until(`${origin}/chapitres/visions-de-la-ville/`, (html) => html.includes("</html>"));
+  expect(chapitre).toContain("<h1");
+  // The site never shows « ÿ »: its fonts don't have it yet.
+  expect(await literataHas(origin, "ÿ")).toBe(false);
+
+  browser = await launchChromium();
+  const page = await browser.newPage();
+  await page.goto(`${origin}/chapitres/visions-de-la-ville/`);
+  // Chokidar is told about the files a moment after Eleventy says it is watching.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+
+  const chapter = path.join(startProject, "src/chapitres/01-visions-de-la-ville.md");
+  const original = fs.readFileSync(chapter, "utf8");
+  const save = async (text: string): Promise<string> => {
+    const from = log.length;
+    fs.writeFileSync(chapter, text);
+    return logUntil(() => log, from, /Watching/);
+  };
+
+  const rebuilt = await save(`${original}\nUne phrase écrite pendant le test, en passant par L’Haÿ-les-Roses.\n`);
+  // The open page shows it without being asked: live reload.
+  await page.waitForFunction(() => document.body.innerText.includes("pendant le test"), null, { timeout: 60_000 });
+  // Only what depends on the chapter: its page, the pages that list chapters, the print documents; not the others.
+  const written = [...rebuilt.matchAll(/Writing \.\/_site\/(\S+) from/g)].map((m) => m[1]);
+  expect(written).toEqual(expect.arrayContaining(["chapitres/visions-de-la-ville/index.html", "imprimer/apercu/index.html", "index.html"]));
+  for (const other of ["a-propos/index.html", "ressources/index.html", "chapitres/marche-safe-city/index.html", "planches/index.html"]) expect(written).not.toContain(other);
+  expect(rebuilt).toMatch(/Wrote \d+ files \(skipped \d+\)/);
+  // The print preview (soft hyphens aside) and the fonts follow.
+  expect((await (await fetch(`${origin}/imprimer/apercu/`)).text()).replace(/\u00AD/g, "")).toContain("pendant le test");
+  expect(await literataHas(origin, "ÿ")).toBe(true);
+
+  // A link to a page that doesn't exist, saved: refused with the chapter's file.
+  const broken = await save(`${original}\nVoir [cette page](/chapitres/nulle-part/).\n`);
+  expect(broken).toContain("Erreur de contenu dans src/chapitres/01-visions-de-la-ville.md");
+  expect(broken).toContain("« /chapitres/nulle-part/ » ne mène à aucune page construite");
+  // A link to another chapter's heading that doesn't exist.
+  const anchor = await save(`${original}\nVoir [ailleurs](02-marche-safe-city.md#nexiste-pas).\n`);
+  expect(anchor).toContain("Erreur de contenu dans src/chapitres/01-visions-de-la-ville.md");
+  expect(anchor).toContain("/chapitres/marche-safe-city/#nexiste-pas");
+  // A good one, then the other chapter's heading renamed: the untouched chapter's link is now broken.
+  const fine = await save(`${original}\nVoir [l’ambition](02-marche-safe-city.md#une-ambition-nationale).\n`);
+  expect(fine).not.toContain("Erreur de contenu");
+  const other = path.join(startProject, "src/chapitres/02-marche-safe-city.md");
+  const from = log.length;
+  fs.writeFileSync(other, fs.readFileSync(other, "utf8").replace("## Une ambition nationale", "## Une ambition d’État"));
+  const renamed = await logUntil(() => log, from, /Watching/);
+  expect(renamed).toContain("Erreur de contenu dans src/chapitres/01-visions-de-la-ville.md");
+  expect(renamed).toContain("/chapitres/marche-safe-city/#une-ambition-nationale");
 });
