@@ -68,6 +68,14 @@ export function checkInternalLinks(outputDir: string, pages: BuiltPage[], increm
   const html = [...site.values()];
   const idsByUrl = new Map(html.map((p) => [p.url, p.ids]));
 
+  // Pages share their stylesheet, fonts and pictures: each file is looked for once.
+  const exists = new Map<string, boolean>();
+  const built = (target: string): boolean => {
+    let found = exists.get(target);
+    if (found === undefined) exists.set(target, (found = fs.existsSync(fileForUrl(outputDir, target))));
+    return found;
+  };
+
   const problems = new Map<string, string[]>();
   for (const page of html) {
     for (const { attribute, written, fragment } of page.references) {
@@ -76,7 +84,7 @@ export function checkInternalLinks(outputDir: string, pages: BuiltPage[], increm
       const target = written || page.url;
       let problem: string | undefined;
       const ids = idsByUrl.get(target);
-      if (!ids && !fs.existsSync(fileForUrl(outputDir, target))) {
+      if (!ids && !built(target)) {
         problem =
           attribute === "src"
             ? `l’image ou le fichier « ${target} » n’existe pas dans le site construit → vérifiez son chemin, ou ajoutez le fichier au projet (les fichiers copiés tels quels sont listés dans scripts/site/assets.ts)`

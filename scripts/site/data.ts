@@ -13,7 +13,22 @@ const schemas: Record<string, z.ZodType> = {
   ressources: resourcesSchema,
 };
 
+/**
+ * Files already read and checked, by path and text: Eleventy reads the global
+ * data again at every rebuild of `npm start`. Each build gets its own copy.
+ */
+const checked = new Map<string, unknown>();
+
 export function parseYamlData(contents: string, filePath: string): unknown {
+  const key = `${filePath}\0${contents}`;
+  if (!checked.has(key)) {
+    if (checked.size >= 100) checked.clear();
+    checked.set(key, readYamlData(contents, filePath));
+  }
+  return structuredClone(checked.get(key));
+}
+
+function readYamlData(contents: string, filePath: string): unknown {
   const file = path.relative(process.cwd(), filePath);
   let value: unknown;
   try {

@@ -74,6 +74,24 @@ export function siteCharacters(outputDir: string): string {
 /** Per output folder, the characters the fonts written there cover (for `npm start`'s rebuilds). */
 const covered = new Map<string, Set<string>>();
 
+/** A pattern that finds a character outside `chars` (control characters aside). */
+const outside = (chars: Set<string>): RegExp => new RegExp(`[^\\0-\\x1f${[...chars].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join("")}]`, "u");
+const outsidePatterns = new WeakMap<Set<string>, RegExp>();
+
+/**
+ * Does a rebuilt page show a character the fonts lack? First on its raw HTML
+ * (markup is made of characters the site already has, and an escaped
+ * `&#…;` character is read as itself): most saves stop there; otherwise the
+ * page's text as the subset reads it decides.
+ */
+function bringsNewCharacters(html: string, chars: Set<string>): boolean {
+  let pattern = outsidePatterns.get(chars);
+  if (!pattern) outsidePatterns.set(chars, (pattern = outside(chars)));
+  const escaped = [...html.matchAll(/&#(?:x([0-9a-f]+)|(\d+));/gi)].map((m) => String.fromCodePoint(m[1] ? parseInt(m[1], 16) : Number(m[2])));
+  if (!pattern.test(html) && escaped.every((c) => c < " " || chars.has(c))) return false;
+  return [...decode(html)].some((c) => c >= " " && !chars.has(c));
+}
+
 /**
  * Writes each face, subset to the site's characters, into `<output>/assets/fonts/`
  * (from the disk cache when it can). `rebuilt`: the pages an incremental
@@ -83,7 +101,7 @@ const covered = new Map<string, Set<string>>();
 export async function writeFonts(outputDir: string, rebuilt?: { content: string; outputPath: string | false }[]): Promise<void> {
   const already = covered.get(outputDir);
   const pages = rebuilt?.filter((page) => String(page.outputPath).endsWith(".html"));
-  if (pages && already && pages.every((page) => [...decode(String(page.content ?? ""))].every((c) => c < " " || already.has(c)))) return;
+  if (pages && already && !pages.some((page) => bringsNewCharacters(String(page.content ?? ""), already))) return;
   const text = siteCharacters(outputDir);
   covered.set(outputDir, new Set(text));
   const dir = path.join(outputDir, FONTS_DIR);
