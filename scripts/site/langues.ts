@@ -77,8 +77,17 @@ function text(key: string, vars: Vars, lang: Language): string {
 
 /** A string as inline HTML: Markdown in line, the language's typography. */
 export function translate(key: string, vars: Vars = {}, lang: Language = "fr"): string {
-  return markdown.renderInline(text(key, vars, lang), { language: lang });
+  const source = text(key, vars, lang);
+  // The same few strings come back on every page (and at every save of npm start): rendered once.
+  let html = rendered.get(lang + source);
+  if (html === undefined) {
+    html = markdown.renderInline(source, { language: lang });
+    if (rendered.size >= 10_000) rendered.clear();
+    rendered.set(lang + source, html);
+  }
+  return html;
 }
+const rendered = new Map<string, string>();
 
 /** A string as blocks of HTML (paragraphs, lists). */
 export function translateBlocks(key: string, vars: Vars = {}, lang: Language = "fr"): string {
@@ -102,8 +111,13 @@ export function translateList(key: string, lang: Language = "fr"): string[] {
 }
 
 /** A date in words, in UTC so the output doesn't depend on the machine: 1er janvier 2022, 12 January 2022. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function dateIn(date: Date, lang: Language): string {
-  const words = new Intl.DateTimeFormat(text("langue.code", {}, lang), { dateStyle: "long", timeZone: "UTC" }).format(date);
+  const code = text("langue.code", {}, lang);
+  let format = dateFormats.get(code);
+  if (!format) dateFormats.set(code, (format = new Intl.DateTimeFormat(code, { dateStyle: "long", timeZone: "UTC" })));
+  const words = format.format(date);
   return lang === "fr" ? words.replace(/^1 /, "1er ") : words;
 }
 
