@@ -9,6 +9,7 @@
  *   --no-scale   skip the generated 40- and 150-page zines (minutes)
  */
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
@@ -186,15 +187,27 @@ function projectCopy(): string {
   return dir;
 }
 
+/** A TCP port nobody listens on, for the dev server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
 /**
- * Save-to-page: the dev server's watcher (`npm start` without the HTTP
- * server) in a copy of the project; one chapter is saved with a new sentence,
- * and the time runs until Eleventy says it wrote the pages.
+ * Save-to-page: `npm start` as package.json runs it (dev server, live reload,
+ * incremental) in a copy of the project; one chapter is saved with a new
+ * sentence, and the time runs until the server has written the pages and
+ * told the browser to reload (it then says it is watching again).
  */
 async function saveToPageRow(): Promise<void> {
   const dir = projectCopy();
   const [command, args] = npmScript("start");
-  const child = spawn(command, [...args.map((a) => (a === "--serve" ? "--watch" : a)), "--output=_site"], { cwd: dir, env: { ...process.env, FORCE_COLOR: "0", ZINE_CACHE: path.join(dir, ".cache") }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, [...args, `--port=${await freePort()}`, "--output=_site"], { cwd: dir, env: { ...process.env, FORCE_COLOR: "0", ZINE_CACHE: path.join(dir, ".cache") }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const waitFor = (pattern: RegExp, from: number) =>
     new Promise<string>((resolve, reject) => {
