@@ -3,14 +3,21 @@
  * screen fast. Nothing here runs in a build (`npm run build`, the tests'
  * builds): one build gains nothing from it, and its output is the same.
  */
+import fs from "node:fs";
 import { createRequire } from "node:module";
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
 
 /** The two classes of Nunjucks used here (it ships no types). */
 interface NunjucksLib {
-  FileSystemLoader: new (searchPaths: string[]) => object;
-  Environment: new (loader: object, options: { dev: boolean }) => object;
+  FileSystemLoader: new (searchPaths: string[]) => Loader;
+  Environment: new (loader: Loader, options: { dev: boolean }) => object;
+}
+
+/** What a Nunjucks file loader keeps: the templates it compiled, by name, and the file of each name. */
+interface Loader {
+  cache: Record<string, unknown>;
+  pathsToNames: Record<string, string>;
 }
 
 /** Eleventy sets ELEVENTY_RUN_MODE before it reads the config: "serve" (npm start), "watch", or "build". */
@@ -33,7 +40,9 @@ const WRITE_SETTLED = { stabilityThreshold: 30, pollInterval: 10 };
  * them compiled; Eleventy still drops from its cache any template a save
  * changes (its "templateModified" event clears that file), and re-registers
  * the filters and shortcodes on it at each rebuild. A config change makes a
- * new one (Eleventy runs the config again).
+ * new one (Eleventy runs the config again). A template whose file was
+ * deleted is dropped before the next rebuild, so including it fails as it
+ * would in a build.
  */
 function sessionNunjucks(eleventyConfig: EleventyConfig): void {
   // The Nunjucks Eleventy itself loads (no second copy), with Eleventy's own settings:
@@ -42,6 +51,13 @@ function sessionNunjucks(eleventyConfig: EleventyConfig): void {
   const includes = (eleventyConfig.directories as { includes: string }).includes;
   const loader = new nunjucks.FileSystemLoader([includes, process.cwd()]);
   eleventyConfig.setLibrary("njk", new nunjucks.Environment(loader, { dev: true }));
+  eleventyConfig.on("eleventy.beforeWatch", () => {
+    for (const [file, name] of Object.entries(loader.pathsToNames)) {
+      if (fs.existsSync(file)) continue;
+      delete loader.pathsToNames[file];
+      delete loader.cache[name];
+    }
+  });
 }
 
 /** One line in eleventy.config.ts: the dev server's settings (none in a build). */
