@@ -110,9 +110,10 @@ export function translateList(key: string, lang: Language = "fr"): string[] {
   return (Array.isArray(value) ? value : [value]).map((item) => typographie(item, lang));
 }
 
-/** A date in words, in UTC so the output doesn't depend on the machine: 1er janvier 2022, 12 January 2022. */
+/** One date format per language code, made once (Intl formats are costly to make). */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** A date in words, in UTC so the output doesn't depend on the machine: 1er janvier 2022, 12 January 2022. */
 export function dateIn(date: Date, lang: Language): string {
   const code = text("langue.code", {}, lang);
   let format = dateFormats.get(code);
