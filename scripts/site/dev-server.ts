@@ -4,6 +4,7 @@
  * builds): one build gains nothing from it, and its output is the same.
  */
 import fs from "node:fs";
+import path from "node:path";
 import { createRequire } from "node:module";
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
@@ -47,7 +48,9 @@ const WRITE_SETTLED = { stabilityThreshold: 30, pollInterval: 10 };
 function sessionNunjucks(eleventyConfig: EleventyConfig): void {
   // The Nunjucks Eleventy itself loads (no second copy), with Eleventy's own settings:
   // its includes folder, then the project root, and `dev: true` (full template stacks).
-  const nunjucks = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"))("nunjucks") as NunjucksLib;
+  // (Resolved from the project, where Eleventy runs, wherever this file was compiled to.)
+  const eleventy = createRequire(path.join(process.cwd(), "package.json")).resolve("@11ty/eleventy");
+  const nunjucks = createRequire(eleventy)("nunjucks") as NunjucksLib;
   const includes = (eleventyConfig.directories as { includes: string }).includes;
   const loader = new nunjucks.FileSystemLoader([includes, process.cwd()]);
   eleventyConfig.setLibrary("njk", new nunjucks.Environment(loader, { dev: true }));
