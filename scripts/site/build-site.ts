@@ -1,6 +1,7 @@
 /** The site stage: Eleventy writes the web pages and the feed into `outputDir`. */
 import Eleventy from "@11ty/eleventy";
-import { isVerbose } from "../lib/browser.ts";
+import { isVerbose } from "../lib/verbose.ts";
+import { compiledModule } from "../lib/compile.mjs";
 import { printFilesData } from "../../print/eleventy.ts";
 import type { PrintFileFacts } from "../../print/editions.ts";
 import { risoEdition, type RisoReport } from "../../print/riso-page.ts";
@@ -15,7 +16,8 @@ export async function buildSite(outputDir: string, options: { printFiles?: Print
   const printFiles = printFilesData(options.printFiles ?? []);
   const riso = risoEdition(options.riso);
   const eleventy = new Eleventy("src", outputDir, {
-    configPath: "eleventy.config.ts",
+    // Under the build launcher (scripts/launch.mjs), the config it compiled with this module; under tsx, the source.
+    configPath: compiledModule("eleventy.config.ts") ?? "eleventy.config.ts",
     quietMode: true,
     config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => {
       eleventyConfig.addGlobalData("printFiles", printFiles);
