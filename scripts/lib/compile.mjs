@@ -41,8 +41,8 @@ function toolKey() {
 }
 
 /**
- * @typedef {{ key: string, inputs: [string, string][], folder: string, outputs: Record<string, string> }} Manifest
- * `inputs`: every source file (relative to ROOT) and the hash of its content;
+ * @typedef {{ key: string, root: string, inputs: [string, string][], folder: string, outputs: Record<string, string> }} Manifest
+ * `root`: the project it was compiled for (a copy of the project has its own); `inputs`: every source file (relative to ROOT) and the hash of its content;
  * `outputs`: each entry (relative) → its compiled file (relative to the folder).
  */
 
@@ -94,11 +94,20 @@ function sourcePaths() {
   };
 }
 
-/** Removes compiled folders no manifest names, once they are old enough that no build still runs from them. */
+/**
+ * Removes the manifests of projects that are gone (temporary copies), and
+ * compiled folders no manifest names once they are old enough that no build
+ * still runs from them.
+ */
 function prune() {
   const named = new Set();
   const entries = fs.readdirSync(CACHE, { withFileTypes: true });
-  for (const entry of entries) if (entry.isFile() && entry.name.endsWith(".json")) named.add(readManifest(path.join(CACHE, entry.name))?.folder);
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith(".json")) continue;
+    const manifest = readManifest(path.join(CACHE, entry.name));
+    if (manifest?.root && !fs.existsSync(manifest.root)) fs.rmSync(path.join(CACHE, entry.name), { force: true });
+    else named.add(manifest?.folder);
+  }
   for (const entry of entries) {
     if (!entry.isDirectory() || named.has(entry.name)) continue;
     const folder = path.join(CACHE, entry.name);
@@ -178,7 +187,7 @@ async function build(entries, key, manifestFile) {
     }
     fs.utimesSync(target, new Date(), new Date());
     /** @type {Manifest} */
-    const manifest = { key, inputs, folder, outputs };
+    const manifest = { key, root: ROOT, inputs, folder, outputs };
     const temporary = `${manifestFile}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, JSON.stringify(manifest, null, 1) + "\n");
     fs.renameSync(temporary, manifestFile);
