@@ -38,6 +38,9 @@ const companions = fs.existsSync(path.join(ROOT, "eleventy.config.ts")) ? ["elev
 const { outputs } = await compile([path.relative(ROOT, source), ...companions]);
 // A bug's stack names our source lines (the maps cost a little at start: only when asked for details).
 if (process.argv.includes("--verbose") || /^(1|true|oui)$/i.test(process.env.ZINE_VERBOSE ?? "")) process.setSourceMapsEnabled(true);
+// Eleventy registers a module loader thread to re-import files a watcher saw change; a build
+// imports each file once, so it goes without (Eleventy's own switch, documented for this).
+process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
 // The entry sees the command line as under tsx: argv[1] is its own file.
 process.argv[1] = source;
 await import(pathToFileURL(/** @type {string} */ (outputs.get(source))).href);

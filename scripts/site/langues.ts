@@ -102,8 +102,12 @@ export function translateList(key: string, lang: Language = "fr"): string[] {
 }
 
 /** A date in words, in UTC so the output doesn't depend on the machine: 1er janvier 2022, 12 January 2022. */
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
 export function dateIn(date: Date, lang: Language): string {
-  const words = new Intl.DateTimeFormat(text("langue.code", {}, lang), { dateStyle: "long", timeZone: "UTC" }).format(date);
+  // One formatter per language: making one costs more than formatting (ICU).
+  let format = dateFormats.get(lang);
+  if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(text("langue.code", {}, lang), { dateStyle: "long", timeZone: "UTC" })));
+  const words = format.format(date);
   return lang === "fr" ? words.replace(/^1 /, "1er ") : words;
 }
 

@@ -11,7 +11,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import sharp from "sharp";
 import type { MarkdownIt, Token } from "markdown-it";
 import { ContentError } from "./content-error.ts";
 import { sourceFile, zineFolder } from "./zine-folder.ts";
@@ -68,9 +67,13 @@ function urlName(file: string): string {
   return path.relative(imagesDir(), file).split(path.sep).join("/");
 }
 
+/** sharp (libvips) loads only for a zine that has pictures: a site without any never pays for it. */
+const loadSharp = async () => (await import("sharp")).default;
+
 async function readPicture(file: string): Promise<Picture | Error> {
   const name = urlName(file);
   try {
+    const sharp = await loadSharp();
     const meta = await sharp(file).metadata();
     if (!meta.width || !meta.height) throw new Error("taille inconnue");
     const vector = meta.format === "svg";
@@ -166,6 +169,7 @@ export async function publishPictures(outputDir: string): Promise<number> {
     if (pic.vector) {
       fs.writeFileSync(printTarget, greySvg(fs.readFileSync(pic.file, "utf8")));
     } else {
+      const sharp = await loadSharp();
       for (const [url, width] of pic.smaller) {
         await sharp(pic.file).resize({ width }).webp({ quality: 78, effort: 4 }).toFile(path.join(outputDir, decodeURI(url)));
       }
