@@ -99,14 +99,16 @@ function sourcePaths() {
  * compiled folders no manifest names once they are old enough that no build
  * still runs from them.
  */
-function prune() {
+function prune(key = toolKey()) {
   const named = new Set();
   const entries = fs.readdirSync(CACHE, { withFileTypes: true });
   for (const entry of entries) {
     if (!entry.isFile() || !entry.name.endsWith(".json")) continue;
     const manifest = readManifest(path.join(CACHE, entry.name));
-    if (manifest?.root && !fs.existsSync(manifest.root)) fs.rmSync(path.join(CACHE, entry.name), { force: true });
-    else named.add(manifest?.folder);
+    // Gone: a removed copy of the project, or this project compiled by an older launcher.
+    const gone = !manifest?.root || !fs.existsSync(manifest.root) || (manifest.root === ROOT && manifest.key !== key);
+    if (gone) fs.rmSync(path.join(CACHE, entry.name), { force: true });
+    else named.add(manifest.folder);
   }
   for (const entry of entries) {
     if (!entry.isDirectory() || named.has(entry.name)) continue;
@@ -191,7 +193,7 @@ async function build(entries, key, manifestFile) {
     const temporary = `${manifestFile}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, JSON.stringify(manifest, null, 1) + "\n");
     fs.renameSync(temporary, manifestFile);
-    prune();
+    prune(key);
     return manifest;
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
