@@ -15,34 +15,10 @@ import fs from "node:fs";
 const OUTPUT = process.env.ZINE_OUTPUT ?? "_site";
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 
-/**
- * The print chain (Chromium driver, PDF library), loaded only by the builds
- * that print — a site build never pays for it — and started at once: the
- * browser (another process) starts while Eleventy renders the site.
- */
-async function startPrinting() {
-  const [print, { launchBrowser }] = await Promise.all([import("../print/build-print.ts"), import("./lib/browser.ts")]);
-  return { ...print, browser: await launchBrowser() };
-}
-type Printing = Awaited<ReturnType<typeof startPrinting>>;
-
-/**
- * Closes the browser if it has started, bounded: a hung browser would
- * otherwise hold the build. One still starting is not waited for (a content
- * error is said at once); it ends with the process.
- */
-async function stopPrinting(started: Printing | undefined): Promise<void> {
-  if (started) await Promise.race([started.browser.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
-}
-
 async function main(): Promise<void> {
   const started = performance.now();
   let printRefused: Error | undefined;
   const output = prepareOutput(OUTPUT);
-  const printing = only === "site" ? undefined : startPrinting();
-  let browserUp: Printing | undefined;
-  // A browser that fails to start is reported once the site is built, as the print stage's own error.
-  printing?.then((p) => (browserUp = p)).catch(() => {});
   try {
     // A site-only build keeps the last full build's PDFs, and /imprimer/ and the feed still offer them.
     const kept = only === "site" ? keepPrintFiles(output) : { printFiles: [] };
@@ -53,11 +29,12 @@ async function main(): Promise<void> {
     step(`site : ${site.files} fichiers en ${seconds(t)}`);
     if (only === "site") publishOutput(output);
     else {
-      const { printStages, creepFromArgs, publishPrintFolder, browser } = await printing!;
+      // The print chain (Chromium driver, PDF library) is loaded only by the stages that print:
+      // a site build never pays for it.
+      const { printStages, creepFromArgs, publishPrintFolder } = await import("../print/build-print.ts");
       // The print edition: PDFs into the staging imprimer/, then /imprimer/ and the feed rendered with their facts.
       // One site render: the same Eleventy then renders again only the pages that list the PDFs.
-      const { refused } = await printStages(output.staging, { creepMm: creepFromArgs(process.argv), browser }, undefined, site);
-      await stopPrinting(browserUp);
+      const { refused } = await printStages(output.staging, { creepMm: creepFromArgs(process.argv) }, undefined, site);
       // The preflight refused the PDFs: the site is still published, without them.
       if (refused) printRefused = refused;
       // --only=print (npm run build:print) replaces only _site/imprimer/.
@@ -65,7 +42,6 @@ async function main(): Promise<void> {
       else publishOutput(output);
     }
   } catch (error) {
-    await stopPrinting(browserUp);
     discardOutput(output);
     reportBuildError(error);
     // End now: work still in flight (image writes, copies) would only fill a staging folder
