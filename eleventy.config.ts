@@ -17,6 +17,7 @@ import { sourceFile, useZineFolder } from "./scripts/site/zine-folder.ts";
 import { parseFrontMatter } from "./scripts/site/front-matter.ts";
 import printEdition from "./print/eleventy.ts";
 import { devServer } from "./scripts/site/dev-server.ts";
+import { importTypeScript } from "./scripts/lib/compile.mjs";
 
 // Eleventy ships no types; its JSDoc gives us the shape of the config object.
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
@@ -29,7 +30,8 @@ export default function (eleventyConfig: EleventyConfig) {
   });
   eleventyConfig.addDataExtension("yaml,yml", { parser: parseYamlData });
   // Directory data in TypeScript (src/chapitres/chapitres.11tydata.ts): its default export.
-  eleventyConfig.addDataExtension("ts", { read: false, parser: async (file: string) => (await import(file)).default ?? {} });
+  // (Compiled with the build under scripts/launch.mjs, which runs without a TypeScript loader.)
+  eleventyConfig.addDataExtension("ts", { read: false, parser: async (file: string) => (await importTypeScript(file)).default ?? {} });
   // The kit: ZINE_DIR=folder builds another zine's content with these templates (scripts/site/zine-folder.ts).
   useZineFolder(eleventyConfig);
 

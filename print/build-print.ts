@@ -19,7 +19,7 @@ import { imposeBooklet, imposeMiniZine } from "./impose.ts";
 import { pressEdition } from "./press.ts";
 import { preflight, sameDrawingPerPage, type PreflightEntry } from "./preflight.ts";
 import { printDocument, editions, edition, printFileName, risoProofName, PREFLIGHT_FILE, type EditionKey, type PrintFileFacts } from "./editions.ts";
-import { buildSite } from "../scripts/site/build-site.ts";
+import { buildSite, type SiteBuild } from "../scripts/site/build-site.ts";
 import type { RisoReport } from "./riso-page.ts";
 import { buildRiso, checkRiso } from "./riso.ts";
 
@@ -257,16 +257,19 @@ export function creepFromArgs(argv: string[]): number {
 
 /**
  * The print stages as the build runs them, over a site rendered in
- * `outputDir`: the PDFs, then the site render that knows them (/imprimer/
- * lists them, the feed announces the A5). The facts are handed over as data,
- * never read back from the output folder. If the preflight refuses the PDFs,
- * none is written, the site is rendered without them and the error is
- * returned for the caller to report.
+ * `outputDir`: the PDFs, then their facts for the site (/imprimer/ lists
+ * them, the feed announces the A5). `site` is that site's render
+ * (scripts/site/build-site.ts): only the pages that read the facts are
+ * rendered again, from the same Eleventy; without it (a site built earlier),
+ * the whole site is rendered anew. The facts are handed over as data, never
+ * read back from the output folder. If the preflight refuses the PDFs, none is
+ * written, the site keeps no PDF and the error is returned for the caller to report.
  */
 export async function printStages(
   outputDir: string,
   options: PrintOptions = {},
   print: typeof buildPrint = buildPrint,
+  site?: Pick<SiteBuild, "withPrintFacts">,
 ): Promise<{ summary?: PrintSummary; refused?: PreflightError }> {
   let summary: PrintSummary | undefined;
   let refused: PreflightError | undefined;
@@ -277,7 +280,9 @@ export async function printStages(
     refused = error;
   }
   const t = performance.now();
-  await buildSite(outputDir, { printFiles: summary?.facts ?? [], riso: summary?.riso });
+  const facts = { printFiles: summary?.facts ?? [], riso: summary?.riso };
+  if (site) await site.withPrintFacts(facts);
+  else await buildSite(outputDir, facts);
   if (!options.quiet) step(`impression : /imprimer/ et le flux mis à jour en ${seconds(t)}`);
   return { summary, refused };
 }

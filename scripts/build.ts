@@ -33,7 +33,8 @@ async function main(): Promise<void> {
       // a site build never pays for it.
       const { printStages, creepFromArgs, publishPrintFolder } = await import("../print/build-print.ts");
       // The print edition: PDFs into the staging imprimer/, then /imprimer/ and the feed rendered with their facts.
-      const { refused } = await printStages(output.staging, { creepMm: creepFromArgs(process.argv) });
+      // One site render: the same Eleventy then renders again only the pages that list the PDFs.
+      const { refused } = await printStages(output.staging, { creepMm: creepFromArgs(process.argv) }, undefined, site);
       // The preflight refused the PDFs: the site is still published, without them.
       if (refused) printRefused = refused;
       // --only=print (npm run build:print) replaces only _site/imprimer/.

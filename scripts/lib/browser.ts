@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { isVerbose } from "./verbose.ts";
 
 const CANDIDATES = [
   "/usr/bin/chromium",
@@ -52,10 +53,8 @@ const FLAGS = [
   "--font-render-hinting=none",
 ];
 
-/** `--verbose` on the command line (or ZINE_VERBOSE=1): details under the sentences for people. */
-export function isVerbose(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): boolean {
-  return argv.includes("--verbose") || /^(1|true|oui)$/i.test(env.ZINE_VERBOSE ?? "");
-}
+// In its own module: the site build reads it without loading the browser driver.
+export { isVerbose } from "./verbose.ts";
 
 /**
  * Time limits, in seconds, from the environment: ZINE_BROWSER_TIMEOUT for the

@@ -19,6 +19,13 @@ export { renderCard, renderPlatePng, cardSvg, cardInputs, platePngInputs, CARD_W
 export { INK, PAPER, SPOT } from "./svg.ts";
 
 const memo = new Map<string, string>();
+/** Each key drawn once per process: its variants (screen, paper, a print width, an alt text) are views of one drawing. */
+const drawings = new Map<string, ReturnType<typeof drawPlate>>();
+function drawing(key: string): ReturnType<typeof drawPlate> {
+  let drawn = drawings.get(key);
+  if (!drawn) drawings.set(key, (drawn = drawPlate(key)));
+  return drawn;
+}
 
 /**
  * A generated plate as SVG. `alt`: its alternative text (empty: an ornament,
@@ -33,7 +40,7 @@ export function plateSvg(key: string, variant: Variant = "web", printWidthMm?: n
   if (svg === undefined) {
     // Drawing is the costly part of a site build: on disk, keyed by the plates' code and fonts.
     svg = cachedSync("planches-svg", [platesFingerprint(), id], () => {
-      const { spec, sheet } = drawPlate(key);
+      const { spec, sheet } = drawing(key);
       return toSvg(sheet, { variant, title: alt, printWidthMm: printWidthMm ?? spec.printWidthMm });
     }).toString("utf8");
     memo.set(id, svg);

@@ -110,14 +110,12 @@ export function translateList(key: string, lang: Language = "fr"): string[] {
   return (Array.isArray(value) ? value : [value]).map((item) => typographie(item, lang));
 }
 
-/** One date format per language code, made once (Intl formats are costly to make). */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** A date in words, in UTC so the output doesn't depend on the machine: 1er janvier 2022, 12 January 2022. */
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
 export function dateIn(date: Date, lang: Language): string {
-  const code = text("langue.code", {}, lang);
-  let format = dateFormats.get(code);
-  if (!format) dateFormats.set(code, (format = new Intl.DateTimeFormat(code, { dateStyle: "long", timeZone: "UTC" })));
+  // One formatter per language: making one costs more than formatting (ICU).
+  let format = dateFormats.get(lang);
+  if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(text("langue.code", {}, lang), { dateStyle: "long", timeZone: "UTC" })));
   const words = format.format(date);
   return lang === "fr" ? words.replace(/^1 /, "1er ") : words;
 }

@@ -9,14 +9,15 @@
  * WebP copies for `srcset`, and every picture gets a grey copy for paper
  * (vector pictures keep their paths, only their colours turn grey).
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import sharp from "sharp";
 import type { MarkdownIt, Token } from "markdown-it";
 import { ContentError } from "./content-error.ts";
 import { sourceFile, zineFolder } from "./zine-folder.ts";
 import { escapeHtml } from "../lib/escape.ts";
 import { greySvg } from "../plates/index.ts";
+import { cached, filesFingerprint } from "../lib/disk-cache.ts";
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
 
@@ -68,10 +69,23 @@ function urlName(file: string): string {
   return path.relative(imagesDir(), file).split(path.sep).join("/");
 }
 
+/** sharp (libvips) loads only when a picture is read for the first time: a build whose pictures are all in the disk cache never loads it. */
+const loadSharp = async () => (await import("sharp")).default;
+
+/** What a picture's size and copies are made from: its bytes, this file's code, sharp's version (disk cache key). */
+function pictureKey(file: string): string[] {
+  const bytes = crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+  return [bytes, filesFingerprint([new URL(import.meta.url).pathname, "node_modules/sharp/package.json"])];
+}
+
 async function readPicture(file: string): Promise<Picture | Error> {
   const name = urlName(file);
   try {
-    const meta = await sharp(file).metadata();
+    const read = async () => {
+      const { width, height, format } = await (await loadSharp())(file).metadata();
+      return JSON.stringify({ width, height, format });
+    };
+    const meta = JSON.parse((await cached("images-taille", ["taille", ...pictureKey(file)], read)).toString("utf8")) as { width?: number; height?: number; format?: string };
     if (!meta.width || !meta.height) throw new Error("taille inconnue");
     const vector = meta.format === "svg";
     const base = name.replace(/\.[^.]+$/, "");
@@ -166,11 +180,15 @@ export async function publishPictures(outputDir: string): Promise<number> {
     if (pic.vector) {
       fs.writeFileSync(printTarget, greySvg(fs.readFileSync(pic.file, "utf8")));
     } else {
+      // From the disk cache when this picture was made before (the same bytes sharp would write).
+      const key = pictureKey(pic.file);
       for (const [url, width] of pic.smaller) {
-        await sharp(pic.file).resize({ width }).webp({ quality: 78, effort: 4 }).toFile(path.join(outputDir, decodeURI(url)));
+        const webp = await cached("images", ["webp", width, ...key], async () => (await loadSharp())(pic.file).resize({ width }).webp({ quality: 78, effort: 4 }).toBuffer());
+        fs.writeFileSync(path.join(outputDir, decodeURI(url)), webp);
       }
       // Paper: one grey channel at full resolution, never resized (the preflight checks its dpi).
-      await sharp(pic.file).flatten({ background: "#ffffff" }).grayscale().toColourspace("b-w").png().toFile(printTarget);
+      const grey = await cached("images", ["gris", ...key], async () => (await loadSharp())(pic.file).flatten({ background: "#ffffff" }).grayscale().toColourspace("b-w").png().toBuffer());
+      fs.writeFileSync(printTarget, grey);
     }
     count++;
   }

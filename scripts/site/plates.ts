@@ -157,8 +157,39 @@ export function cardSlug(url: string): string {
   return slug || "accueil";
 }
 
-/** The cards the pages of this build asked for, by slug. */
-const requested = new Map<string, Card>();
+/** Two jobs at a time (sharp is fast, the CI has two cores); each call waits for its turn. */
+function lanes(count: number): <T>(job: () => Promise<T>) => Promise<T> {
+  let free = count;
+  const waiting: (() => void)[] = [];
+  return async (job) => {
+    if (free > 0) free--;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await job();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    }
+  };
+}
+const drawingLane = lanes(2);
+
+/**
+ * The cards the pages of this build asked for, by slug, each drawn (or read
+ * from the disk cache) as soon as a page asks for it: the drawing overlaps the
+ * rendering of the next pages, and writeCards, after the build, only waits.
+ */
+const requested = new Map<string, { key: string; png: Promise<Buffer> }>();
+
+function requestCard(slug: string, card: Card): void {
+  const key = JSON.stringify(card);
+  if (requested.get(slug)?.key === key) return;
+  const png = drawingLane(() => cached("cartes", cardInputs(card), () => renderCard(card)));
+  // Awaited (and its error reported) by writeCards; meanwhile a failure is not an unhandled rejection.
+  png.catch(() => {});
+  requested.set(slug, { key, png });
+}
 
 /** `{{ page.url | carte(title, use, kicker, site.url) }}` → the card's URL; the card is drawn after the build. */
 export function carte(url: string, title: string, source: unknown, kicker: string, siteUrl: string): string {
@@ -166,7 +197,7 @@ export function carte(url: string, title: string, source: unknown, kicker: strin
   const footer = new URL(String(siteUrl)).host;
   // Titles may carry Markdown emphasis (*Candide*): a card has no italics to show it with.
   const plain = String(title).replace(/(^|\W)[*_]+|[*_]+(?=\W|$)/g, "$1");
-  requested.set(slug, { title: typographie(plain), art: webSvg(resolvePlate(source)), kicker: String(kicker), footer });
+  requestCard(slug, { title: typographie(plain), art: webSvg(resolvePlate(source)), kicker: String(kicker), footer });
   return `/${CARDS_DIR}/${slug}.png`;
 }
 
@@ -226,15 +257,6 @@ export function contactSheet(): { key: string; kind: string; webKb: string; prin
   }));
 }
 
-/** Runs `jobs` two at a time: sharp is fast, the CI has two cores. */
-async function twoAtATime(jobs: (() => Promise<void>)[]): Promise<void> {
-  const queue = [...jobs];
-  const worker = async (): Promise<void> => {
-    for (let job = queue.shift(); job; job = queue.shift()) await job();
-  };
-  await Promise.all([worker(), worker()]);
-}
-
 /**
  * Each plate as files, before any page: every generated plate as SVG for the
  * screen and for paper, and as PNG for the feeds — and every SVG of the
@@ -262,7 +284,7 @@ export async function writePlateFiles(outputDir: string): Promise<number> {
     }
     await writePng({ id: ownPlateId(file), ownFile: file, caption: "", alt: "", legend: [], kind: "propre" });
   });
-  await twoAtATime([...generated, ...own]);
+  await Promise.all([...generated, ...own].map((job) => drawingLane(job)));
   return plateKeys.length + own.length;
 }
 
@@ -277,15 +299,12 @@ export async function writeCards(outputDir: string, incremental = false): Promis
   const dir = path.join(outputDir, CARDS_DIR);
   fs.mkdirSync(dir, { recursive: true });
   const cards = [...requested].sort(([a], [b]) => a.localeCompare(b));
-  await twoAtATime(
-    cards.map(([slug, card]) => async () => {
-      const file = path.join(dir, `${slug}.png`);
-      const inputs = JSON.stringify(cardInputs(card));
-      if (incremental && cardsWritten.get(file) === inputs && fs.existsSync(file)) return;
-      fs.writeFileSync(file, await cached("cartes", cardInputs(card), () => renderCard(card)));
-      cardsWritten.set(file, inputs);
-    }),
-  );
+  for (const [slug, { key, png }] of cards) {
+    const file = path.join(dir, `${slug}.png`);
+    if (incremental && cardsWritten.get(file) === key && fs.existsSync(file)) continue;
+    fs.writeFileSync(file, await png);
+    cardsWritten.set(file, key);
+  }
   return cards.length;
 }
 
