@@ -1,6 +1,8 @@
 /**
  * The printing instructions of /imprimer/, drawn in the same hand: sheets in
  * axonometric, numbered steps, the spot colour for what you do (cut, staple).
+ * Their words (caption, alt text, legend) are in the language tables
+ * (imprimer.pliage_* in _data/langues/), given by src/imprimer.njk.
  */
 import type { PlateSpec } from "./spec.ts";
 import type { Sheet } from "./sheet.ts";
@@ -58,10 +60,6 @@ const at = (k: number, x: number, y: number, z = 0): Vec3 => [k * STEP + x, -k *
 
 export const foldPlates: Record<string, PlateSpec> = {
   "pliage-livret": diagram({
-    title: "Le livret : recto verso bord court, plier, agrafer",
-    alt:
-      "Trois étapes. 1 : la pile de feuilles imprimées en recto verso, retournées par le bord court. 2 : la pile pliée en deux, comme un livre ouvert. 3 : le livret refermé, deux agrafes posées dans le pli.",
-    legend: ["imprimer en recto verso, retournement par le bord court", "plier la pile en deux", "agrafer deux fois dans le pli"],
     view: { ox: 60, oy: 80, scale: 15 },
     draw(s) {
       // 1: the stack, and the flip over its short edge.
@@ -83,10 +81,6 @@ export const foldPlates: Record<string, PlateSpec> = {
     },
   }),
   "pliage-mini-zine": diagram({
-    title: "Le mini-zine : une feuille, une coupe, des plis",
-    alt:
-      "Trois étapes. 1 : une feuille A4 divisée en huit cases, avec un trait de coupe au milieu, entre les deux cases centrales. 2 : la feuille pliée en deux dans la longueur, qu’on pousse par les bouts pour ouvrir la fente. 3 : le petit livret de huit pages, refermé.",
-    legend: ["couper entre les deux cases du milieu", "plier en long, pousser les bouts vers le centre", "refermer : un livret de huit pages"],
     view: { ox: 60, oy: 80, scale: 15 },
     draw(s) {
       // 1: the sheet, 4 × 2 panels, the cut in the middle (spot: the one cut to make).

@@ -1,8 +1,8 @@
 /**
  * What a plate of the generated series is: how it is drawn, at which size.
  * Its words (caption, alt text, legend) belong to the content that uses it
- * (a chapter's front matter, site.yaml's cover), never to this code; only
- * the printing diagrams, which explain the kit itself, carry their own.
+ * (a chapter's front matter, site.yaml's cover; the printing diagrams'
+ * words are in the language tables), never to this code.
  */
 import type { Sheet } from "./sheet.ts";
 import type { View } from "./projection.ts";
@@ -19,9 +19,5 @@ export interface PlateSpec {
   printWidthMm: number;
   /** The kind of plate, for the contact sheet. */
   kind: "couverture" | "chapitre" | "vignette" | "schéma";
-  /** Only the kit's own diagrams (how to fold): their caption, alt text and numbered legend. */
-  title?: string;
-  alt?: string;
-  legend?: string[];
   draw(s: Sheet): void;
 }

@@ -19,7 +19,7 @@ import {
   isPlateKey, plateKeys, plateSpec, plateSvg, readOwnSvg, renderCard, renderPlatePng, cardInputs, platePngInputs, svgSize, type Card, type Variant,
 } from "../plates/index.ts";
 import { cached } from "../lib/disk-cache.ts";
-import { typographie } from "./typography.ts";
+import { language, typographie, type Language } from "./typography.ts";
 import { escapeHtml } from "../lib/escape.ts";
 import { picture, imgTag, imagesDir } from "./pictures.ts";
 import { sourceFile } from "./zine-folder.ts";
@@ -101,16 +101,7 @@ export function resolvePlate(source: unknown): Plate {
   if (!isPlateKey(use.plate)) {
     throw new ContentError(from ?? "site.yaml", [`champ « plate » : « ${use.plate} » n’est pas une planche connue → choisissez parmi : ${plateKeys.join(", ")}, ou donnez le chemin d’un SVG du dossier images/ (plate: /images/mon-dessin.svg)`]);
   }
-  // Only the kit's own diagrams (how to fold the zine) carry words in the code.
-  const spec = plateSpec(use.plate);
-  return {
-    id: use.plate,
-    key: use.plate,
-    kind: spec.kind,
-    caption: words.caption || spec.title || "",
-    alt: words.alt || spec.alt || "",
-    legend: words.legend.length ? words.legend : (spec.legend ?? []),
-  };
+  return { id: use.plate, key: use.plate, kind: plateSpec(use.plate).kind, ...words };
 }
 
 /** The plate's SVG for a screen (ink as currentColor) — what cards and PNGs are drawn from. */
@@ -118,11 +109,16 @@ function webSvg(plate: Plate): string {
   return plate.ownFile ? fs.readFileSync(plate.ownFile, "utf8") : plateSvg(plate.key!, "web");
 }
 
-function caption(plate: Plate): string {
+/** Nunjucks' `this` in a shortcode or filter: the page's data, where the zine says its language. */
+type TemplateContext = { ctx?: { site?: { language?: unknown } } } | void;
+/** The zine's language, for the typography of a plate's words (French when unknown). */
+const langOf = (context: TemplateContext): Language => language(context?.ctx?.site?.language);
+
+function caption(plate: Plate, lang: Language): string {
   const legend = plate.legend.length
-    ? `<ol class="planche-legende">${plate.legend.map((item) => `<li>${escapeHtml(typographie(item))}</li>`).join("")}</ol>`
+    ? `<ol class="planche-legende">${plate.legend.map((item) => `<li>${escapeHtml(typographie(item, lang))}</li>`).join("")}</ol>`
     : "";
-  const title = plate.caption ? `<span class="planche-titre">${escapeHtml(typographie(plate.caption))}</span>` : "";
+  const title = plate.caption ? `<span class="planche-titre">${escapeHtml(typographie(plate.caption, lang))}</span>` : "";
   return title || legend ? `<figcaption>${title}${legend}</figcaption>` : "";
 }
 
@@ -134,21 +130,22 @@ function caption(plate: Plate): string {
  * ids so a plate can appear twice on a page; own: an <img> of the file, grey
  * on paper) and its caption and legend.
  */
-export function plateShortcode(source: unknown, variant: Variant = "web", printWidthMm?: number): string {
+export function plateShortcode(this: TemplateContext, source: unknown, variant: Variant = "web", printWidthMm?: number): string {
   const use = useOf(source);
   if (!use.plate) return "";
   const plate = resolvePlate(use);
+  const lang = langOf(this);
   let drawing: string;
   if (plate.ownFile) {
     const pic = picture(use.plate, use.from ? sourceFile(use.from) : undefined);
-    const img = imgTag(pic, typographie(plate.alt), { lazy: false });
+    const img = imgTag(pic, typographie(plate.alt, lang), { lazy: false });
     drawing = variant === "print" ? img.replace(/\ssrc="[^"]*"/, ` src="${pic.printUrl}"`).replace(/\sdata-impression="[^"]*"/, "") : img;
   } else {
     const width = typeof printWidthMm === "number" && printWidthMm > 0 ? printWidthMm : undefined;
-    drawing = plateSvg(plate.key!, variant, width, typographie(plate.alt));
+    drawing = plateSvg(plate.key!, variant, width, typographie(plate.alt, lang));
   }
   const kind = plate.kind === "schéma" ? "schema" : plate.kind;
-  return `<figure class="planche planche-${kind}" data-planche="${escapeHtml(plate.id)}">${drawing}${caption(plate)}</figure>`;
+  return `<figure class="planche planche-${kind}" data-planche="${escapeHtml(plate.id)}">${drawing}${caption(plate, lang)}</figure>`;
 }
 
 /** "/" → "accueil", "/chapitres/flux/" → "chapitres-flux", "/404.html" → "404". */
@@ -192,18 +189,18 @@ function requestCard(slug: string, card: Card): void {
 }
 
 /** `{{ page.url | carte(title, use, kicker, site.url) }}` → the card's URL; the card is drawn after the build. */
-export function carte(url: string, title: string, source: unknown, kicker: string, siteUrl: string): string {
+export function carte(this: TemplateContext, url: string, title: string, source: unknown, kicker: string, siteUrl: string): string {
   const slug = cardSlug(String(url));
   const footer = new URL(String(siteUrl)).host;
   // Titles may carry Markdown emphasis (*Candide*): a card has no italics to show it with.
   const plain = String(title).replace(/(^|\W)[*_]+|[*_]+(?=\W|$)/g, "$1");
-  requestCard(slug, { title: typographie(plain), art: webSvg(resolvePlate(source)), kicker: String(kicker), footer });
+  requestCard(slug, { title: typographie(plain, langOf(this)), art: webSvg(resolvePlate(source)), kicker: String(kicker), footer });
   return `/${CARDS_DIR}/${slug}.png`;
 }
 
 /** `{{ use | planche_alt }}`: a plate's alternative text, with French spacing. */
-export function plancheAlt(source: unknown): string {
-  return typographie(resolvePlate(source).alt);
+export function plancheAlt(this: TemplateContext, source: unknown): string {
+  return typographie(resolvePlate(source).alt, langOf(this));
 }
 
 /**
@@ -237,13 +234,14 @@ export function planchePng(source: unknown): string {
  * `{{ use | planche_figure(site.url) }}`: the plate as an HTML figure with an
  * absolute PNG, for the feed (readers strip inline SVG and relative URLs).
  */
-export function plancheFigure(source: unknown, base: string): string {
+export function plancheFigure(this: TemplateContext, source: unknown, base: string): string {
+  const lang = langOf(this);
   const plate = resolvePlate(source);
   const src = new URL(planchePng(source), String(base)).href;
   const size = svgSize(webSvg(plate));
   const height = Math.round((PLATE_PNG_WIDTH * size.height) / size.width);
-  const figcaption = plate.caption ? `<figcaption>${escapeHtml(typographie(plate.caption))}</figcaption>` : "";
-  return `<figure><img src="${src}" alt="${escapeHtml(typographie(plate.alt))}" width="${PLATE_PNG_WIDTH}" height="${height}">${figcaption}</figure>`;
+  const figcaption = plate.caption ? `<figcaption>${escapeHtml(typographie(plate.caption, lang))}</figcaption>` : "";
+  return `<figure><img src="${src}" alt="${escapeHtml(typographie(plate.alt, lang))}" width="${PLATE_PNG_WIDTH}" height="${height}">${figcaption}</figure>`;
 }
 
 /** What the contact sheet (/planches/) lists: the generated series. */

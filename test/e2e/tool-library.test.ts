@@ -39,4 +39,23 @@ it("speaks English about its paper edition: /imprimer/ (riso section included), 
   await expectEnglishPdfTitles(site);
 });
 
+it("sets every word the English way: no French space before a colon or a question mark, plates' words and folding diagrams included", () => {
+  const english = (yaml.load(fs.readFileSync(path.join(PROJECT_ROOT, "_data/langues/en.yaml"), "utf8")) as { imprimer: Record<string, string | string[]> }).imprimer;
+  const printPage = parse(fs.readFileSync(fileForUrl(site, "/imprimer/"), "utf8"));
+  for (const key of ["livret", "mini"]) {
+    const figure = printPage.querySelector(`figure.planche[data-planche="${key === "livret" ? "pliage-livret" : "pliage-mini-zine"}"]`);
+    expect(figure?.querySelector(".planche-titre")?.textContent, key).toBe(english[`pliage_${key}_titre`]);
+    expect(figure?.querySelectorAll(".planche-legende li").map((li) => li.textContent), key).toEqual(english[`pliage_${key}_legende`]);
+    expect(figure?.toString(), key).toContain(String(english[`pliage_${key}_alt`]).replace(/’/g, "’"));
+  }
+  const frenchSpace = /[\u00A0\u202F][:;!?]/;
+  const pages = fs.readdirSync(site, { recursive: true, encoding: "utf8" }).filter((f) => /\.(html|xml)$/.test(f));
+  expect(pages.length).toBeGreaterThan(10);
+  const faults = pages.flatMap((f) => {
+    const match = frenchSpace.exec(fs.readFileSync(path.join(site, f), "utf8").replace(/&nbsp;|&#160;|&#xa0;/gi, "\u00A0"));
+    return match ? [`${f}: …${match.input.slice(Math.max(0, match.index - 30), match.index + 5)}`] : [];
+  });
+  expect(faults).toEqual([]);
+});
+
 checkKitFixture(FIXTURE, site, build.exitCode === 0);
