@@ -1,21 +1,34 @@
 /**
- * The web fonts, as light as the content allows: once the pages are written,
- * every face is cut down (subset-font, HarfBuzz) to the characters the built
- * site really uses — so another zine, in other words, gets its own subset —
- * without hinting and with only the layout features we set (kerning,
- * ligatures, accents). The stylesheet's @font-face rules come from the same
- * table, each with a metric-matched fallback face (size-adjust,
- * ascent-override… computed from the fonts' metrics the way fontaine does),
- * so the text does not move when the web font arrives.
+ * The web fonts, as light as the content allows. Once the pages are written,
+ * each face is cut down (subset-font, HarfBuzz) to the characters the built
+ * pages show in that face (scripts/site/font-usage.ts reads which, from the
+ * stylesheet): the italic to the italic text, the display bold to the
+ * headings — so another zine, in other words, gets its own subsets — without
+ * hinting and with only the layout features we set (kerning, ligatures,
+ * accents). The stylesheet's @font-face rules come from the same table, each
+ * with a metric-matched fallback face (size-adjust, ascent-override…
+ * computed from the fonts' metrics the way fontaine does), so the text does
+ * not move when the web font arrives.
+ *
+ * The print edition has its own copy of each face (print/polices.css), cut to
+ * every character of the site, pages, print documents, stylesheets and
+ * scripts alike: the PDFs embed those, whatever the web pages' subsets are.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { cached, filesFingerprint } from "../lib/disk-cache.ts";
 import { listFiles } from "../lib/site-files.ts";
+import { faceCharacters, faceKey, feedPage } from "./font-usage.ts";
 
 const FONTSOURCE = "node_modules/@fontsource";
+/** The print edition's faces (print/polices.css), cut to every character of the site. */
 export const FONTS_DIR = "assets/fonts";
+/** The web pages' faces, each cut to the characters it shows. */
+export const WEB_FONTS_DIR = "assets/fonts/web";
+/** The site's stylesheet: its source (read for which face shows what) and where it is served. */
+const STYLESHEET = "_includes/css/site.css";
+const CSS_PATH = "assets/css/site.css";
 
 interface Face {
   family: "Literata" | "Space Grotesk" | "IBM Plex Mono";
@@ -71,33 +84,81 @@ export function siteCharacters(outputDir: string): string {
   return [...chars].sort().join("");
 }
 
-/** Per output folder, the characters the fonts written there cover (for `npm start`'s rebuilds). */
-const covered = new Map<string, Set<string>>();
+/** A page styled by the site's stylesheet (not a print document, which has its own fonts). */
+const usesSiteCss = (html: string): boolean => html.includes(`href="/${CSS_PATH}"`);
 
 /**
- * Writes each face, subset to the site's characters, into `<output>/assets/fonts/`
- * (from the disk cache when it can). `rebuilt`: the pages an incremental
- * rebuild (`npm start`) wrote; when they bring no new character, the fonts
- * already there cover them and nothing is read or written.
+ * The pages a reader's browser shows with the web fonts: every HTML page that
+ * links the site's stylesheet, and the feed as feed.xsl shows it. `rebuilt`:
+ * only these pages (an incremental rebuild), else every page of the folder.
+ */
+function webPages(outputDir: string, rebuilt?: { content: string; outputPath: string | false }[]): string[] {
+  const files = rebuilt
+    ? rebuilt.map((page) => ({ file: path.relative(outputDir, String(page.outputPath)), text: String(page.content ?? "") }))
+    : listFiles(outputDir)
+        .filter((file) => file.endsWith(".html") || file === "feed.xml")
+        .map((file) => ({ file, text: fs.readFileSync(path.join(outputDir, file), "utf8") }));
+  const pages = files.filter(({ file, text }) => file.endsWith(".html") && usesSiteCss(text)).map(({ text }) => text);
+  const feed = files.find(({ file }) => file === "feed.xml");
+  const xsl = path.join(outputDir, "feed.xsl");
+  if (feed && fs.existsSync(xsl)) {
+    const stylesheet = fs.readFileSync(xsl, "utf8");
+    if (usesSiteCss(stylesheet)) pages.push(feedPage(stylesheet, feed.text));
+  }
+  return pages;
+}
+
+/** The characters each web face shows in these pages, sorted, the space always in. */
+function webCharacters(pages: string[]): Map<string, string> {
+  const found = faceCharacters(pages, fs.readFileSync(STYLESHEET, "utf8"), faces);
+  return new Map([...found].map(([key, chars]) => [key, [...new Set([" ", ...chars])].sort().join("")]));
+}
+
+/** Per output folder, the characters the fonts written there cover (for `npm start`'s rebuilds). */
+const covered = new Map<string, { print: Set<string>; web: Map<string, Set<string>> }>();
+
+/** Tables a browser never reads for horizontal text: vertical metrics, the style-linking table of variable fonts. */
+const WEB_DROPPED_TABLES = ["vhea", "vmtx", "STAT"];
+
+/**
+ * One face cut to `text`, from the disk cache when it can (the key: the
+ * source font, this file's code, subset-font's version, the options and the
+ * characters). `web`: also without the tables web pages never read; the print
+ * copies keep them, so the PDFs stay what they were.
+ */
+async function subset(face: Face, text: string, web: boolean): Promise<Buffer> {
+  const version = filesFingerprint([new URL(import.meta.url).pathname, "node_modules/subset-font/package.json"]);
+  const source = path.join(FONTSOURCE, face.source);
+  const dropTables = web ? WEB_DROPPED_TABLES : [];
+  return cached("polices", ["police", filesFingerprint([source]), version, FEATURES, dropTables, text], async () => {
+    const { default: subsetFont } = await import("subset-font");
+    return subsetFont(fs.readFileSync(source), text, { targetFormat: "woff2", noHinting: true, keepFeatures: FEATURES, ...(web ? { dropTables } : {}) });
+  });
+}
+
+/**
+ * Writes each face twice (from the disk cache when it can): for print into
+ * `<output>/assets/fonts/`, cut to every character of the site, and for the
+ * web pages into `<output>/assets/fonts/web/`, cut to what each face shows.
+ * `rebuilt`: the pages an incremental rebuild (`npm start`) wrote; when they
+ * bring no new character to any face, the fonts already there cover them and
+ * nothing is read or written.
  */
 export async function writeFonts(outputDir: string, rebuilt?: { content: string; outputPath: string | false }[]): Promise<void> {
   const already = covered.get(outputDir);
-  const pages = rebuilt?.filter((page) => String(page.outputPath).endsWith(".html"));
-  if (pages && already && pages.every((page) => [...decode(String(page.content ?? ""))].every((c) => c < " " || already.has(c)))) return;
+  if (rebuilt && already) {
+    const printCovered = rebuilt.every((page) => !/\.(html|css|js)$/.test(String(page.outputPath)) || [...decode(String(page.content ?? ""))].every((c) => c < " " || already.print.has(c)));
+    const web = webCharacters(webPages(outputDir, rebuilt));
+    const webCovered = [...web].every(([key, chars]) => [...chars].every((c) => already.web.get(key)?.has(c)));
+    if (printCovered && webCovered) return;
+  }
   const text = siteCharacters(outputDir);
-  covered.set(outputDir, new Set(text));
-  const dir = path.join(outputDir, FONTS_DIR);
-  fs.mkdirSync(dir, { recursive: true });
-  // The key: the source font, this file's code, subset-font's version and the characters.
-  const version = filesFingerprint([new URL(import.meta.url).pathname, "node_modules/subset-font/package.json"]);
+  const web = webCharacters(webPages(outputDir));
+  covered.set(outputDir, { print: new Set(text), web: new Map([...web].map(([key, chars]) => [key, new Set(chars)])) });
+  fs.mkdirSync(path.join(outputDir, WEB_FONTS_DIR), { recursive: true });
   for (const face of faces) {
-    const source = path.join(FONTSOURCE, face.source);
-    const inputs = ["police", filesFingerprint([source]), version, FEATURES, text];
-    const bytes = await cached("polices", inputs, async () => {
-      const { default: subsetFont } = await import("subset-font");
-      return subsetFont(fs.readFileSync(source), text, { targetFormat: "woff2", noHinting: true, keepFeatures: FEATURES });
-    });
-    fs.writeFileSync(path.join(dir, face.file), bytes);
+    fs.writeFileSync(path.join(outputDir, FONTS_DIR, face.file), await subset(face, text, false));
+    fs.writeFileSync(path.join(outputDir, WEB_FONTS_DIR, face.file), await subset(face, web.get(faceKey(face))!, true));
   }
 }
 
@@ -186,7 +247,7 @@ export function fontFaceCss(): string {
   const rules: string[] = [];
   for (const face of faces) {
     rules.push(
-      `@font-face{font-family:"${face.family}";src:url("/${FONTS_DIR}/${face.file}") format("woff2");font-weight:${face.weight};font-style:${face.style};font-display:swap;unicode-range:${LATIN}}`,
+      `@font-face{font-family:"${face.family}";src:url("/${WEB_FONTS_DIR}/${face.file}") format("woff2");font-weight:${face.weight};${face.style === "italic" ? "font-style:italic;" : ""}font-display:swap;unicode-range:${LATIN}}`,
     );
   }
   for (const [family, { metrics: webMetrics, fallbacks }] of Object.entries(FALLBACKS)) {
@@ -210,22 +271,34 @@ export function fontFaceCss(): string {
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
 
-const STYLESHEET = "_includes/css/site.css";
 
-/** The site's stylesheet as served: the @font-face rules above, then site.css without its comments and indentation. */
+
+/**
+ * CSS without what a browser doesn't read: comments, leading zeros (0.5rem is
+ * .5rem), and the white space around braces, semicolons, commas, child combinators and after colons
+ * (a space before a colon can be a descendant combinator, `main :focus`,
+ * and spaces around + and - matter in calc(): both are kept). Strings are
+ * left as they are.
+ */
+export function minifyCss(css: string): string {
+  return css
+    .replace(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|\/\*[\s\S]*?\*\//g, (all, string?: string) => string ?? "")
+    .replace(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|\s+/g, (all, string?: string) => string ?? " ")
+    .replace(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|\s*([{};,>])\s*|(:)\s+/g, (all, string?: string, punct?: string, colon?: string) => string ?? punct ?? colon ?? all)
+    .replace(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|([\s:,(-])0\.(\d)/g, (all, string?: string, before?: string, digit?: string) => string ?? `${before}.${digit}`)
+    .replace(/;}/g, "}")
+    .trim();
+}
+
+/** The site's stylesheet as served: the @font-face rules above, then site.css, minified. */
 export function siteCss(): string {
-  const css = fs
-    .readFileSync(STYLESHEET, "utf8")
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .replace(/^\s+/gm, "")
-    .replace(/\n{2,}/g, "\n");
-  return fontFaceCss() + css;
+  return fontFaceCss() + minifyCss(fs.readFileSync(STYLESHEET, "utf8")) + "\n";
 }
 
 /** One line in eleventy.config.ts: /assets/css/site.css from the table above (the fonts themselves: writeFonts, after the build). */
 export function webFonts(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addTemplate("assets/css/site.njk", "{{ siteCss() | safe }}", {
-    permalink: "/assets/css/site.css",
+    permalink: `/${CSS_PATH}`,
     eleventyExcludeFromCollections: true,
     siteCss,
   });
