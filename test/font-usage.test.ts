@@ -117,6 +117,19 @@ describe("the stylesheet as served", () => {
     );
   });
 
+  it("gives every face its own metric-matched fallback: an italic, narrower than its regular, gets a smaller size-adjust", () => {
+    const rules = fontFaceCss().split("\n").filter((rule) => rule.includes("local("));
+    const sizeOf = (family: string, weight: number, italic: boolean) => {
+      const rule = rules.find((r) => r.includes(`font-family:"${family}"`) && r.includes(`font-weight:${weight};`) && r.includes("font-style:italic") === italic);
+      expect(rule, `${family} ${weight} ${italic}`).toBeDefined();
+      return Number(rule!.match(/size-adjust:([\d.]+)%/)![1]);
+    };
+    for (const face of faces) for (const family of [`${face.family} repli`, `${face.family} repli DejaVu`]) sizeOf(family, face.weight, face.style === "italic");
+    expect(sizeOf("Literata repli DejaVu", 400, true)).toBeLessThan(sizeOf("Literata repli DejaVu", 400, false));
+    expect(sizeOf("Literata repli", 400, true)).toBeLessThan(sizeOf("Literata repli", 400, false));
+    expect(rules.find((r) => r.includes('local("DejaVu Serif Italic")'))).toContain("font-style:italic");
+  });
+
   it("keeps every rule of site.css", () => {
     const source = fs.readFileSync(path.join(ROOT, "_includes/css/site.css"), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
     const served = siteCss().slice(fontFaceCss().length);

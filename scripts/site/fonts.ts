@@ -172,16 +172,27 @@ interface Metrics {
 
 const require = createRequire(import.meta.url);
 
-/** Capsize's metrics of a font (the same numbers fontaine uses), by weight when it has them. */
-function metrics(name: string, weight: number): Metrics {
-  const all = require(`@capsizecss/metrics/${name}`) as Metrics & { variants?: Record<string, Metrics> };
-  return all.variants?.[String(weight)] ?? all;
+/**
+ * Capsize's metrics of a font (the same numbers fontaine uses), for the
+ * weight and style when it has them (`@capsizecss/metrics/literata/700italic`):
+ * an italic or a bold is not as wide as the regular, and a fallback sized for
+ * the regular moves the italic text when the web font arrives.
+ */
+function metrics(name: string, weight: number, style: Face["style"] = "normal"): Metrics {
+  const variant = `${weight === 400 ? "" : weight}${style === "italic" ? "italic" : ""}` || "regular";
+  try {
+    return require(`@capsizecss/metrics/${name}/${variant}`) as Metrics;
+  } catch {
+    return require(`@capsizecss/metrics/${name}`) as Metrics;
+  }
 }
 
 /**
  * DejaVu's metrics (Debian's default fonts, what Chromium falls back to on
  * Linux; capsize has none), measured once from fonts-dejavu-core 2.37 with
  * @capsizecss/unpack, so the fallback is computed the same way on any machine.
+ * Their italics have the same advance widths as the uprights (measured with
+ * fontTools from the same files): one table serves both.
  */
 const DEJAVU: Record<string, Record<number, Metrics>> = {
   serif: {
@@ -203,7 +214,7 @@ interface Fallback {
   /** The family name the stylesheet lists after the web font. */
   name: string;
   local: string[];
-  metrics: (weight: number) => Metrics;
+  metrics: (weight: number, style: Face["style"]) => Metrics;
 }
 
 /**
@@ -215,21 +226,21 @@ const FALLBACKS: Record<Face["family"], { metrics: string; fallbacks: Fallback[]
   Literata: {
     metrics: "literata",
     fallbacks: [
-      { name: "Literata repli", local: ["Times New Roman", "Liberation Serif", "Tinos"], metrics: (w) => metrics("timesNewRoman", w) },
+      { name: "Literata repli", local: ["Times New Roman", "Liberation Serif", "Tinos"], metrics: (w, s) => metrics("timesNewRoman", w, s) },
       { name: "Literata repli DejaVu", local: ["DejaVu Serif"], metrics: (w) => DEJAVU.serif[w] },
     ],
   },
   "Space Grotesk": {
     metrics: "spaceGrotesk",
     fallbacks: [
-      { name: "Space Grotesk repli", local: ["Arial", "Liberation Sans", "Arimo"], metrics: (w) => metrics("arial", w) },
+      { name: "Space Grotesk repli", local: ["Arial", "Liberation Sans", "Arimo"], metrics: (w, s) => metrics("arial", w, s) },
       { name: "Space Grotesk repli DejaVu", local: ["DejaVu Sans"], metrics: (w) => DEJAVU.sans[w] },
     ],
   },
   "IBM Plex Mono": {
     metrics: "iBMPlexMono",
     fallbacks: [
-      { name: "IBM Plex Mono repli", local: ["Courier New", "Liberation Mono", "Cousine"], metrics: (w) => metrics("courierNew", w) },
+      { name: "IBM Plex Mono repli", local: ["Courier New", "Liberation Mono", "Cousine"], metrics: (w, s) => metrics("courierNew", w, s) },
       { name: "IBM Plex Mono repli DejaVu", local: ["DejaVu Sans Mono"], metrics: (w) => DEJAVU.mono[w] },
     ],
   },
@@ -251,15 +262,17 @@ export function fontFaceCss(): string {
     );
   }
   for (const [family, { metrics: webMetrics, fallbacks }] of Object.entries(FALLBACKS)) {
-    for (const weight of [...new Set(faces.filter((f) => f.family === family).map((f) => f.weight))]) {
-      const web = metrics(webMetrics, weight);
-      const bold = weight >= 600;
+    for (const face of faces.filter((f) => f.family === family)) {
+      const web = metrics(webMetrics, face.weight, face.style);
+      const bold = face.weight >= 600;
+      const italic = face.style === "italic";
+      const suffix = `${bold ? " Bold" : ""}${italic ? " Italic" : ""}`;
       for (const fallback of fallbacks) {
-        const system = fallback.metrics(bold ? 700 : 400);
+        const system = fallback.metrics(bold ? 700 : 400, face.style);
         const sizeAdjust = web.xWidthAvg / web.unitsPerEm / (system.xWidthAvg / system.unitsPerEm);
-        const local = fallback.local.map((name) => `local("${name}${bold ? " Bold" : ""}")`).join(",");
+        const local = fallback.local.map((name) => `local("${name}${suffix}")`).join(",");
         rules.push(
-          `@font-face{font-family:"${fallback.name}";src:${local};font-weight:${weight};` +
+          `@font-face{font-family:"${fallback.name}";src:${local};font-weight:${face.weight};${italic ? "font-style:italic;" : ""}` +
             `size-adjust:${round(sizeAdjust)};ascent-override:${round(web.ascent / web.unitsPerEm / sizeAdjust)};` +
             `descent-override:${round(Math.abs(web.descent) / web.unitsPerEm / sizeAdjust)};line-gap-override:${round(web.lineGap / web.unitsPerEm / sizeAdjust)}}`,
         );
