@@ -15,7 +15,12 @@
  * hold a character it never shows, never miss one it shows. The e2e test
  * test/e2e/font-usage.test.ts checks it against Chromium's computed styles.
  */
-import { parse, type HTMLElement, type Node } from "node-html-parser";
+import { createRequire } from "node:module";
+import type { HTMLElement, Node } from "node-html-parser";
+
+/** The HTML parser, loaded when a page is read (a build whose pages are unchanged reads none: scripts/site/fonts.ts caches the result). */
+const parse = (html: string, options?: object): HTMLElement =>
+  (createRequire(import.meta.url)("node-html-parser") as typeof import("node-html-parser")).parse(html, options);
 
 export interface FaceKey {
   family: string;

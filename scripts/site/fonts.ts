@@ -17,7 +17,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { cached, filesFingerprint } from "../lib/disk-cache.ts";
+import crypto from "node:crypto";
+import { cached, cachedSync, filesFingerprint } from "../lib/disk-cache.ts";
 import { listFiles } from "../lib/site-files.ts";
 import { faceCharacters, faceKey, feedPage } from "./font-usage.ts";
 
@@ -108,10 +109,21 @@ function webPages(outputDir: string, rebuilt?: { content: string; outputPath: st
   return pages;
 }
 
-/** The characters each web face shows in these pages, sorted, the space always in. */
+/**
+ * The characters each web face shows in these pages, sorted, the space always
+ * in. Reading every page's styles is the slow part of writing the fonts: on
+ * disk, keyed by the pages, the stylesheet and the code that reads them.
+ */
 function webCharacters(pages: string[]): Map<string, string> {
-  const found = faceCharacters(pages, fs.readFileSync(STYLESHEET, "utf8"), faces);
-  return new Map([...found].map(([key, chars]) => [key, [...new Set([" ", ...chars])].sort().join("")]));
+  const css = fs.readFileSync(STYLESHEET, "utf8");
+  const content = crypto.createHash("sha256");
+  for (const page of pages) content.update(page).update("\0");
+  const code = filesFingerprint([new URL(import.meta.url).pathname, new URL("./font-usage.ts", import.meta.url).pathname]);
+  const json = cachedSync("polices-usage", ["usage", code, css, content.digest("hex")], () => {
+    const found = faceCharacters(pages, css, faces);
+    return JSON.stringify([...found].map(([key, chars]) => [key, [...new Set([" ", ...chars])].sort().join("")]));
+  });
+  return new Map(JSON.parse(json.toString("utf8")) as [string, string][]);
 }
 
 /** Per output folder, the characters the fonts written there cover (for `npm start`'s rebuilds). */
