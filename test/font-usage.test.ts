@@ -137,3 +137,17 @@ describe("the stylesheet as served", () => {
     expect(served.length).toBeLessThan(source.length);
   });
 });
+
+describe("the faces cut in worker threads", () => {
+  it("gives the very bytes subset-font gives in the main thread, in the jobs' order", async () => {
+    const { default: subsetFont } = await import("subset-font");
+    const { subsetAll } = await import("../scripts/site/subset-pool.ts");
+    const source = path.join(ROOT, "node_modules/@fontsource/literata/files/literata-latin-400-normal.woff2");
+    const options = { targetFormat: "woff2", noHinting: true, keepFeatures: ["kern", "liga"] };
+    const jobs = ["Abc", "défi", "xyz 123"].map((text) => ({ source, text, options }));
+    const threaded = await subsetAll(jobs);
+    expect(threaded).toHaveLength(3);
+    for (const [i, job] of jobs.entries()) expect(Buffer.from(threaded[i]).equals(Buffer.from(await subsetFont(fs.readFileSync(source), job.text, options))), job.text).toBe(true);
+    expect(Buffer.from(threaded[0]).equals(Buffer.from(threaded[1]))).toBe(false);
+  });
+});

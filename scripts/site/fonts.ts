@@ -21,6 +21,7 @@ import crypto from "node:crypto";
 import { cached, cachedSync, filesFingerprint } from "../lib/disk-cache.ts";
 import { listFiles } from "../lib/site-files.ts";
 import { faceCharacters, faceKey, feedPage } from "./font-usage.ts";
+import { subsetAll, type SubsetJob } from "./subset-pool.ts";
 
 const FONTSOURCE = "node_modules/@fontsource";
 /** The print edition's faces (print/polices.css), cut to every character of the site. */
@@ -132,20 +133,36 @@ const covered = new Map<string, { print: Set<string>; web: Map<string, Set<strin
 /** Tables a browser never reads for horizontal text: vertical metrics, the style-linking table of variable fonts. */
 const WEB_DROPPED_TABLES = ["vhea", "vmtx", "STAT"];
 
+interface Cut {
+  face: Face;
+  text: string;
+  /** Also without the tables web pages never read; the print copies keep them, so the PDFs stay what they were. */
+  web: boolean;
+}
+
 /**
- * One face cut to `text`, from the disk cache when it can (the key: the
+ * Each face cut to its text, from the disk cache when it can (the key: the
  * source font, this file's code, subset-font's version, the options and the
- * characters). `web`: also without the tables web pages never read; the print
- * copies keep them, so the PDFs stay what they were.
+ * characters); the misses are cut together, in worker threads (subset-pool.ts).
  */
-async function subset(face: Face, text: string, web: boolean): Promise<Buffer> {
+async function subsetFaces(cuts: Cut[]): Promise<Buffer[]> {
   const version = filesFingerprint([new URL(import.meta.url).pathname, "node_modules/subset-font/package.json"]);
-  const source = path.join(FONTSOURCE, face.source);
-  const dropTables = web ? WEB_DROPPED_TABLES : [];
-  return cached("polices", ["police", filesFingerprint([source]), version, FEATURES, dropTables, text], async () => {
-    const { default: subsetFont } = await import("subset-font");
-    return subsetFont(fs.readFileSync(source), text, { targetFormat: "woff2", noHinting: true, keepFeatures: FEATURES, ...(web ? { dropTables } : {}) });
+  const queue: { job: SubsetJob; resolve: (bytes: Uint8Array) => void; reject: (error: unknown) => void }[] = [];
+  const results = cuts.map(({ face, text, web }) => {
+    const source = path.join(FONTSOURCE, face.source);
+    const dropTables = web ? WEB_DROPPED_TABLES : [];
+    const options = { targetFormat: "woff2", noHinting: true, keepFeatures: FEATURES, ...(web ? { dropTables } : {}) };
+    return cached("polices", ["police", filesFingerprint([source]), version, FEATURES, dropTables, text], () => new Promise<Uint8Array>((resolve, reject) => queue.push({ job: { source, text, options }, resolve, reject })));
   });
+  if (queue.length) {
+    try {
+      const bytes = await subsetAll(queue.map(({ job }) => job));
+      queue.forEach(({ resolve }, i) => resolve(bytes[i]));
+    } catch (error) {
+      for (const { reject } of queue) reject(error);
+    }
+  }
+  return Promise.all(results);
 }
 
 /**
@@ -168,10 +185,11 @@ export async function writeFonts(outputDir: string, rebuilt?: { content: string;
   const web = webCharacters(webPages(outputDir));
   covered.set(outputDir, { print: new Set(text), web: new Map([...web].map(([key, chars]) => [key, new Set(chars)])) });
   fs.mkdirSync(path.join(outputDir, WEB_FONTS_DIR), { recursive: true });
-  for (const face of faces) {
-    fs.writeFileSync(path.join(outputDir, FONTS_DIR, face.file), await subset(face, text, false));
-    fs.writeFileSync(path.join(outputDir, WEB_FONTS_DIR, face.file), await subset(face, web.get(faceKey(face))!, true));
-  }
+  const cuts = await subsetFaces(faces.flatMap((face) => [{ face, text, web: false }, { face, text: web.get(faceKey(face))!, web: true }]));
+  faces.forEach((face, i) => {
+    fs.writeFileSync(path.join(outputDir, FONTS_DIR, face.file), cuts[2 * i]);
+    fs.writeFileSync(path.join(outputDir, WEB_FONTS_DIR, face.file), cuts[2 * i + 1]);
+  });
 }
 
 interface Metrics {
