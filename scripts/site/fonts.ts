@@ -276,7 +276,8 @@ const FALLBACKS: Record<Face["family"], { metrics: string; fallbacks: Fallback[]
   },
 };
 
-const round = (n: number): string => `${(n * 100).toFixed(2).replace(/\.?0+$/, "")}%`;
+/** A percentage to a tenth: a tenth of a percent of a 20 rem line is under a pixel. */
+const round = (n: number): string => `${(n * 100).toFixed(1).replace(/\.0$/, "")}%`;
 
 /**
  * The @font-face rules of the web fonts and of their metric-matched fallbacks
@@ -304,7 +305,9 @@ export function fontFaceCss(): string {
         rules.push(
           `@font-face{font-family:"${fallback.name}";src:${local};font-weight:${face.weight};${italic ? "font-style:italic;" : ""}` +
             `size-adjust:${round(sizeAdjust)};ascent-override:${round(web.ascent / web.unitsPerEm / sizeAdjust)};` +
-            `descent-override:${round(Math.abs(web.descent) / web.unitsPerEm / sizeAdjust)};line-gap-override:${round(web.lineGap / web.unitsPerEm / sizeAdjust)}}`,
+            `descent-override:${round(Math.abs(web.descent) / web.unitsPerEm / sizeAdjust)}` +
+            // The system font's own line gap must go (Times has one); DejaVu has none to override.
+            (system.lineGap || web.lineGap ? `;line-gap-override:${round(web.lineGap / web.unitsPerEm / sizeAdjust)}}` : "}"),
         );
       }
     }
