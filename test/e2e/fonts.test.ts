@@ -14,7 +14,7 @@ import { afterAll, expect, it } from "vitest";
 import fontverter from "fontverter";
 import opentype from "opentype.js";
 import { parse } from "node-html-parser";
-import { faces } from "../../scripts/site/fonts.ts";
+import { faces, writeFonts } from "../../scripts/site/fonts.ts";
 import { htmlPages, fileForUrl, PROJECT_ROOT, runBuild } from "./support/build.ts";
 import { launchChromium } from "./support/browser.ts";
 import { serveFolder } from "../../scripts/lib/server.ts";
@@ -184,4 +184,25 @@ it("declares each face with font-display and a metric-matched fallback, and prel
     const html = fs.readFileSync(fileForUrl(ours, url), "utf8");
     expect((html.match(/rel="preload"[^>]*as="font"/g) ?? []).length, url).toBeLessThanOrEqual(1);
   }
+});
+
+it("npm start: a save that brings no new character rewrites no font; one that brings an italic ÿ re-cuts the italic", async () => {
+  process.env.ZINE_CACHE = path.join(work, "cache-dev");
+  const site = path.join(work, "dev", "_site");
+  fs.cpSync(ours, site, { recursive: true });
+  await writeFonts(site);
+  const italic = path.join(site, "assets/fonts/web/literata-400-italic.woff2");
+  const before = fs.statSync(italic).mtimeMs;
+  const chapter = path.join(site, "chapitres/automatisation/index.html");
+  const html = fs.readFileSync(chapter, "utf8");
+  await writeFonts(site, [{ content: html, outputPath: chapter }]);
+  expect(fs.statSync(italic).mtimeMs).toBe(before);
+  expect((await readFont(site, "literata-400-italic.woff2")).charToGlyphIndex("ÿ")).toBe(0);
+  const saved = html.replace("</main>", "<p><em>L’Haÿ</em></p></main>");
+  fs.writeFileSync(chapter, saved);
+  await writeFonts(site, [{ content: saved, outputPath: chapter }]);
+  expect((await readFont(site, "literata-400-italic.woff2")).charToGlyphIndex("ÿ")).not.toBe(0);
+  // Shown in italic only: the body face's web cut still lacks it, the print copy has it.
+  expect((await readFont(site, "literata-400.woff2")).charToGlyphIndex("ÿ")).toBe(0);
+  expect((await readFont(site, "literata-400.woff2", true)).charToGlyphIndex("ÿ")).not.toBe(0);
 });
