@@ -119,7 +119,7 @@ it.each([
 });
 
 it("has a glyph for every character a reader sees, in a web face and in the print edition's body face", async () => {
-  const web = [];
+  const web: Awaited<ReturnType<typeof readFont>>[] = [];
   for (const face of faces) web.push(await readFont(ours, face.file)); // one at a time: the WOFF2 decoder is not reentrant
   const print = await readFont(ours, "literata-400.woff2", true);
   const shown = [...pageText(ours)].filter((c) => c.trim() && latin(c));
@@ -146,7 +146,8 @@ it("cuts each face to what it shows: the italic and the display faces lack what 
   expect(body.charToGlyphIndex("%")).not.toBe(0);
   expect(italic.charToGlyphIndex("%")).toBe(0);
   expect(headings.charToGlyphIndex("%")).toBe(0);
-  expect(italic.numGlyphs).toBeLessThan(body.numGlyphs);
+  const held = (font: typeof body) => [..."0123456789()%;"].filter((c) => font.charToGlyphIndex(c) !== 0).length;
+  expect(held(italic)).toBeLessThan(held(body));
   for (const file of ["literata-400.woff2", "literata-400-italic.woff2", "space-grotesk-500.woff2", "space-grotesk-700.woff2"]) {
     expect(fs.statSync(path.join(ours, "assets/fonts/web", file)).size, file).toBeLessThan(fs.statSync(path.join(ours, "assets/fonts", file)).size);
   }
