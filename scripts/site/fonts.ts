@@ -21,7 +21,7 @@ import crypto from "node:crypto";
 import { cached, cachedSync, filesFingerprint } from "../lib/disk-cache.ts";
 import { listFiles } from "../lib/site-files.ts";
 import { faceCharacters, faceKey, feedPage } from "./font-usage.ts";
-import { subsetAll, type SubsetJob } from "./subset-pool.ts";
+import { subsetPool, type SubsetPool } from "./subset-pool.ts";
 
 const FONTSOURCE = "node_modules/@fontsource";
 /** The print edition's faces (print/polices.css), cut to every character of the site. */
@@ -143,26 +143,18 @@ interface Cut {
 /**
  * Each face cut to its text, from the disk cache when it can (the key: the
  * source font, this file's code, subset-font's version, the options and the
- * characters); the misses are cut together, in worker threads (subset-pool.ts).
+ * characters); the misses go to the pool's worker threads (subset-pool.ts).
  */
-async function subsetFaces(cuts: Cut[]): Promise<Buffer[]> {
+function subsetFaces(pool: SubsetPool, cuts: Cut[]): Promise<Buffer[]> {
   const version = filesFingerprint([new URL(import.meta.url).pathname, "node_modules/subset-font/package.json"]);
-  const queue: { job: SubsetJob; resolve: (bytes: Uint8Array) => void; reject: (error: unknown) => void }[] = [];
-  const results = cuts.map(({ face, text, web }) => {
-    const source = path.join(FONTSOURCE, face.source);
-    const dropTables = web ? WEB_DROPPED_TABLES : [];
-    const options = { targetFormat: "woff2", noHinting: true, keepFeatures: FEATURES, ...(web ? { dropTables } : {}) };
-    return cached("polices", ["police", filesFingerprint([source]), version, FEATURES, dropTables, text], () => new Promise<Uint8Array>((resolve, reject) => queue.push({ job: { source, text, options }, resolve, reject })));
-  });
-  if (queue.length) {
-    try {
-      const bytes = await subsetAll(queue.map(({ job }) => job));
-      queue.forEach(({ resolve }, i) => resolve(bytes[i]));
-    } catch (error) {
-      for (const { reject } of queue) reject(error);
-    }
-  }
-  return Promise.all(results);
+  return Promise.all(
+    cuts.map(({ face, text, web }) => {
+      const source = path.join(FONTSOURCE, face.source);
+      const dropTables = web ? WEB_DROPPED_TABLES : [];
+      const options = { targetFormat: "woff2", noHinting: true, keepFeatures: FEATURES, ...(web ? { dropTables } : {}) };
+      return cached("polices", ["police", filesFingerprint([source]), version, FEATURES, dropTables, text], () => pool.cut({ source, text, options }));
+    }),
+  );
 }
 
 /**
@@ -181,15 +173,22 @@ export async function writeFonts(outputDir: string, rebuilt?: { content: string;
     const webCovered = [...web].every(([key, chars]) => [...chars].every((c) => already.web.get(key)?.has(c)));
     if (printCovered && webCovered) return;
   }
-  const text = siteCharacters(outputDir);
-  const web = webCharacters(webPages(outputDir));
-  covered.set(outputDir, { print: new Set(text), web: new Map([...web].map(([key, chars]) => [key, new Set(chars)])) });
-  fs.mkdirSync(path.join(outputDir, WEB_FONTS_DIR), { recursive: true });
-  const cuts = await subsetFaces(faces.flatMap((face) => [{ face, text, web: false }, { face, text: web.get(faceKey(face))!, web: true }]));
-  faces.forEach((face, i) => {
-    fs.writeFileSync(path.join(outputDir, FONTS_DIR, face.file), cuts[2 * i]);
-    fs.writeFileSync(path.join(outputDir, WEB_FONTS_DIR, face.file), cuts[2 * i + 1]);
-  });
+  const pool = subsetPool();
+  try {
+    // The print copies first: the worker threads cut them while this thread reads which characters each web face shows.
+    const text = siteCharacters(outputDir);
+    const print = subsetFaces(pool, faces.map((face) => ({ face, text, web: false })));
+    const web = webCharacters(webPages(outputDir));
+    covered.set(outputDir, { print: new Set(text), web: new Map([...web].map(([key, chars]) => [key, new Set(chars)])) });
+    const [printCuts, webCuts] = await Promise.all([print, subsetFaces(pool, faces.map((face) => ({ face, text: web.get(faceKey(face))!, web: true })))]);
+    fs.mkdirSync(path.join(outputDir, WEB_FONTS_DIR), { recursive: true });
+    faces.forEach((face, i) => {
+      fs.writeFileSync(path.join(outputDir, FONTS_DIR, face.file), printCuts[i]);
+      fs.writeFileSync(path.join(outputDir, WEB_FONTS_DIR, face.file), webCuts[i]);
+    });
+  } finally {
+    await pool.close();
+  }
 }
 
 interface Metrics {
