@@ -97,11 +97,12 @@ const zine = path.join(work, "zine");
 fs.cpSync(path.join(PROJECT_ROOT, "test/fixtures/mini-zine"), zine, { recursive: true });
 const chapter = path.join(zine, "chapitres/02-le-voyage.md");
 fs.appendFileSync(chapter, "\nUn détour par L’Haÿ-les-Roses.\n");
-const [ours, kit] = await Promise.all([build("nous"), build("kit", { ZINE_DIR: zine })]);
+const [ours, kit, english] = await Promise.all([build("nous"), build("kit", { ZINE_DIR: zine }), build("outils", { ZINE_DIR: path.join(PROJECT_ROOT, "test/fixtures/tool-library") })]);
 
 it.each([
   ["our zine", () => ours],
   ["the kit fixture", () => kit],
+  ["the English kit fixture", () => english],
 ])("draws every text of %s with the web fonts, never a system font standing in for a glyph a subset lacks", async (_, site) => {
   const drawn = await drawnWith(site());
   expect(drawn.length).toBeGreaterThan(100);
