@@ -110,19 +110,30 @@ function webPages(outputDir: string, rebuilt?: { content: string; outputPath: st
   return pages;
 }
 
+/** Per page (its content and the stylesheet), what each face shows in it: `npm start` rebuilds a few pages, most of them unchanged. */
+const pageMemo = new Map<string, Map<string, Set<string>>>();
+
 /**
  * The characters each web face shows in these pages, sorted, the space always
  * in. Reading every page's styles is the slow part of writing the fonts: on
- * disk, keyed by the pages, the stylesheet and the code that reads them.
+ * disk, keyed by the pages, the stylesheet and the code that reads them, and
+ * in memory page by page.
  */
 function webCharacters(pages: string[]): Map<string, string> {
   const css = fs.readFileSync(STYLESHEET, "utf8");
-  const content = crypto.createHash("sha256");
-  for (const page of pages) content.update(page).update("\0");
+  const hashes = pages.map((page) => crypto.createHash("sha256").update(css).update("\0").update(page).digest("hex"));
   const code = filesFingerprint([new URL(import.meta.url).pathname, new URL("./font-usage.ts", import.meta.url).pathname]);
-  const json = cachedSync("polices-usage", ["usage", code, css, content.digest("hex")], () => {
-    const found = faceCharacters(pages, css, faces);
-    return JSON.stringify([...found].map(([key, chars]) => [key, [...new Set([" ", ...chars])].sort().join("")]));
+  const json = cachedSync("polices-usage", ["usage", code, hashes], () => {
+    const union = new Map(faces.map((face) => [faceKey(face), new Set(" ")]));
+    pages.forEach((page, i) => {
+      let found = pageMemo.get(hashes[i]);
+      if (!found) {
+        found = faceCharacters([page], css, faces);
+        pageMemo.set(hashes[i], found);
+      }
+      for (const [key, chars] of found) for (const c of chars) union.get(key)!.add(c);
+    });
+    return JSON.stringify([...union].map(([key, chars]) => [key, [...chars].sort().join("")]));
   });
   return new Map(JSON.parse(json.toString("utf8")) as [string, string][]);
 }
