@@ -13,7 +13,7 @@ import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { findChromium } from "./lib/browser.ts";
 import { serveFolder } from "./lib/server.ts";
-import { listFiles } from "./lib/site-files.ts";
+import { fileForUrl, listFiles } from "./lib/site-files.ts";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "zine-lighthouse-"));
 const site = path.join(work, "_site");
@@ -45,7 +45,9 @@ try {
       .map((a) => a.id)
       .slice(0, 4)
       .join(" ");
-    rows.push([url, score("performance"), score("accessibility"), score("best-practices"), score("seo"), String(lhr.audits["cumulative-layout-shift"]?.numericValue?.toFixed(3) ?? ""), audit("first-contentful-paint"), audit("largest-contentful-paint"), failed]);
+    // The print preview is the paper zine laid out by Paged.js in the reader's browser (noindex, script-heavy by nature): a row apart.
+    const label = fs.readFileSync(fileForUrl(site, url), "utf8").includes("paged.polyfill.js") ? `${url} (aperçu papier, Paged.js)` : url;
+    rows.push([label, score("performance"), score("accessibility"), score("best-practices"), score("seo"), String(lhr.audits["cumulative-layout-shift"]?.numericValue?.toFixed(3) ?? ""), audit("first-contentful-paint"), audit("largest-contentful-paint"), failed]);
   }
 } finally {
   await chrome.kill();

@@ -45,7 +45,11 @@ describe("plates on the pages", () => {
   it("the contact sheet shows every plate, on screen and on paper, with its key", () => {
     const doc = parse(readPage(out, "/planches/"));
     for (const key of plateKeys) {
-      expect(doc.querySelectorAll(`#planche-${key} figure[data-planche="${key}"] svg`), key).toHaveLength(2);
+      expect(doc.querySelectorAll(`#planche-${key} figure[data-planche="${key}"] svg`), key).toHaveLength(1);
+      // On paper: the print SVG file, sized so nothing moves when it arrives.
+      const paper = doc.querySelector(`#planche-${key} .planches-papier img`);
+      expect(paper?.getAttribute("src"), key).toBe(`/assets/planches/${key}-impression.svg`);
+      expect(fs.readFileSync(path.join(out, `assets/planches/${key}-impression.svg`), "utf8"), key).toContain(`viewBox="0 0 ${paper?.getAttribute("width")} ${paper?.getAttribute("height")}"`);
       expect(fs.existsSync(path.join(out, `assets/planches/${key}.png`)), key).toBe(true);
     }
   });

@@ -241,9 +241,16 @@ describe("privacy", () => {
 
   it("self-hosts real regular, italic and bold faces", () => {
     const css = fs.readFileSync(path.join(out, "assets/css/site.css"), "utf8");
-    for (const face of ["literata-400.woff2", "literata-400-italic.woff2", "literata-700.woff2"]) {
-      expect(css).toContain(`/assets/fonts/${face}`);
+    const files = ["literata-400.woff2", "literata-400-italic.woff2", "literata-700.woff2"];
+    for (const face of files) {
+      // The web pages' cut (each face cut to what it shows), and the print edition's whole copy.
+      expect(css).toContain(`/assets/fonts/web/${face}`);
+      const web = fs.readFileSync(path.join(out, "assets/fonts/web", face));
+      expect(web.subarray(0, 4).toString("latin1"), face).toBe("wOF2");
+      expect(web.length, face).toBeGreaterThan(4_000);
       expect(fs.statSync(path.join(out, "assets/fonts", face)).size).toBeGreaterThan(10_000);
     }
+    // Three faces, not one file three times.
+    expect(new Set(files.map((face) => fs.readFileSync(path.join(out, "assets/fonts/web", face)).toString("base64"))).size).toBe(3);
   });
 });

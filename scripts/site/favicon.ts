@@ -11,6 +11,7 @@ import path from "node:path";
 import { plateSvg } from "../plates/index.ts";
 import { INK, PAPER } from "../plates/svg.ts";
 import { cached, filesFingerprint } from "../lib/disk-cache.ts";
+import { dropOutside } from "./svg-crop.ts";
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
 
@@ -27,9 +28,11 @@ export function faviconSvg(): string {
     // Lines drawn for a 480-unit plate would vanish at 16 px: thicker, for a 150-unit crop.
     .replace(/stroke-width="([\d.]+)"/g, (_, w: string) => `stroke-width="${(Number(w) * 3).toFixed(1)}"`);
   const { x, y, size } = CROP;
+  // Only the lines that cross the crop: the rest of the plate would be bytes every page fetches for nothing.
+  const cropped = dropOutside(inner, CROP, 6);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x} ${y} ${size} ${size}" fill="none" stroke="${INK}" color="${INK}" stroke-linecap="round" stroke-linejoin="round">` +
-    `<rect x="${x}" y="${y}" width="${size}" height="${size}" rx="24" fill="${PAPER}" stroke="none"/>${inner}</svg>`
+    `<rect x="${x}" y="${y}" width="${size}" height="${size}" rx="24" fill="${PAPER}" stroke="none"/>${cropped}</svg>`
   );
 }
 

@@ -1,21 +1,36 @@
 /**
- * The web fonts, as light as the content allows: once the pages are written,
- * every face is cut down (subset-font, HarfBuzz) to the characters the built
- * site really uses — so another zine, in other words, gets its own subset —
- * without hinting and with only the layout features we set (kerning,
- * ligatures, accents). The stylesheet's @font-face rules come from the same
- * table, each with a metric-matched fallback face (size-adjust,
- * ascent-override… computed from the fonts' metrics the way fontaine does),
- * so the text does not move when the web font arrives.
+ * The web fonts, as light as the content allows. Once the pages are written,
+ * each face is cut down (subset-font, HarfBuzz) to the characters the built
+ * pages show in that face (scripts/site/font-usage.ts reads which, from the
+ * stylesheet): the italic to the italic text, the display bold to the
+ * headings — so another zine, in other words, gets its own subsets — without
+ * hinting and with only the layout features we set (kerning, ligatures,
+ * accents). The stylesheet's @font-face rules come from the same table, each
+ * with a metric-matched fallback face (size-adjust, ascent-override…
+ * computed from the fonts' metrics the way fontaine does), so the text does
+ * not move when the web font arrives.
+ *
+ * The print edition has its own copy of each face (print/polices.css), cut to
+ * every character of the site, pages, print documents, stylesheets and
+ * scripts alike: the PDFs embed those, whatever the web pages' subsets are.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { cached, filesFingerprint } from "../lib/disk-cache.ts";
+import crypto from "node:crypto";
+import { cached, cachedSync, filesFingerprint } from "../lib/disk-cache.ts";
 import { listFiles } from "../lib/site-files.ts";
+import { faceCharacters, faceKey, feedPage } from "./font-usage.ts";
+import { subsetPool, type SubsetPool } from "./subset-pool.ts";
 
 const FONTSOURCE = "node_modules/@fontsource";
+/** The print edition's faces (print/polices.css), cut to every character of the site. */
 export const FONTS_DIR = "assets/fonts";
+/** The web pages' faces, each cut to the characters it shows. */
+export const WEB_FONTS_DIR = "assets/fonts/web";
+/** The site's stylesheet: its source (read for which face shows what) and where it is served. */
+const STYLESHEET = "_includes/css/site.css";
+const CSS_PATH = "assets/css/site.css";
 
 interface Face {
   family: "Literata" | "Space Grotesk" | "IBM Plex Mono";
@@ -71,8 +86,8 @@ export function siteCharacters(outputDir: string): string {
   return [...chars].sort().join("");
 }
 
-/** Per output folder, the characters the fonts written there cover (for `npm start`'s rebuilds). */
-const covered = new Map<string, Set<string>>();
+/** A page styled by the site's stylesheet (not a print document, which has its own fonts). */
+const usesSiteCss = (html: string): boolean => html.includes(`href="/${CSS_PATH}"`);
 
 /** A pattern that finds a character outside `chars` (control characters aside). */
 const outside = (chars: Set<string>): RegExp => new RegExp(`[^\\0-\\x1f${[...chars].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join("")}]`, "u");
@@ -93,29 +108,115 @@ function bringsNewCharacters(html: string, chars: Set<string>): boolean {
 }
 
 /**
- * Writes each face, subset to the site's characters, into `<output>/assets/fonts/`
- * (from the disk cache when it can). `rebuilt`: the pages an incremental
- * rebuild (`npm start`) wrote; when they bring no new character, the fonts
- * already there cover them and nothing is read or written.
+ * The pages a reader's browser shows with the web fonts: every HTML page that
+ * links the site's stylesheet, and the feed as feed.xsl shows it. `rebuilt`:
+ * only these pages (an incremental rebuild), else every page of the folder.
+ */
+function webPages(outputDir: string, rebuilt?: { content: string; outputPath: string | false }[]): string[] {
+  const files = rebuilt
+    ? rebuilt.map((page) => ({ file: path.relative(outputDir, String(page.outputPath)), text: String(page.content ?? "") }))
+    : listFiles(outputDir)
+        .filter((file) => file.endsWith(".html") || file === "feed.xml")
+        .map((file) => ({ file, text: fs.readFileSync(path.join(outputDir, file), "utf8") }));
+  const pages = files.filter(({ file, text }) => file.endsWith(".html") && usesSiteCss(text)).map(({ text }) => text);
+  const feed = files.find(({ file }) => file === "feed.xml");
+  const xsl = path.join(outputDir, "feed.xsl");
+  if (feed && fs.existsSync(xsl)) {
+    const stylesheet = fs.readFileSync(xsl, "utf8");
+    if (usesSiteCss(stylesheet)) pages.push(feedPage(stylesheet, feed.text));
+  }
+  return pages;
+}
+
+/** Per page (its content and the stylesheet), what each face shows in it: `npm start` rebuilds a few pages, most of them unchanged. */
+const pageMemo = new Map<string, Map<string, Set<string>>>();
+
+/**
+ * The characters each web face shows in these pages, sorted, the space always
+ * in. Reading every page's styles is the slow part of writing the fonts: on
+ * disk, keyed by the pages, the stylesheet and the code that reads them, and
+ * in memory page by page.
+ */
+function webCharacters(pages: string[]): Map<string, string> {
+  const css = fs.readFileSync(STYLESHEET, "utf8");
+  const hashes = pages.map((page) => crypto.createHash("sha256").update(css).update("\0").update(page).digest("hex"));
+  const code = filesFingerprint([new URL(import.meta.url).pathname, new URL("./font-usage.ts", import.meta.url).pathname]);
+  const json = cachedSync("polices-usage", ["usage", code, hashes], () => {
+    const union = new Map(faces.map((face) => [faceKey(face), new Set(" ")]));
+    pages.forEach((page, i) => {
+      let found = pageMemo.get(hashes[i]);
+      if (!found) {
+        found = faceCharacters([page], css, faces);
+        pageMemo.set(hashes[i], found);
+      }
+      for (const [key, chars] of found) for (const c of chars) union.get(key)!.add(c);
+    });
+    return JSON.stringify([...union].map(([key, chars]) => [key, [...chars].sort().join("")]));
+  });
+  return new Map(JSON.parse(json.toString("utf8")) as [string, string][]);
+}
+
+/** Per output folder, the characters the fonts written there cover (for `npm start`'s rebuilds). */
+const covered = new Map<string, { print: Set<string>; web: Map<string, Set<string>> }>();
+
+/** Tables a browser never reads for horizontal text: vertical metrics, the style-linking table of variable fonts. */
+const WEB_DROPPED_TABLES = ["vhea", "vmtx", "STAT"];
+
+interface Cut {
+  face: Face;
+  text: string;
+  /** Also without the tables web pages never read; the print copies keep them, so the PDFs stay what they were. */
+  web: boolean;
+}
+
+/**
+ * Each face cut to its text, from the disk cache when it can (the key: the
+ * source font, this file's code, subset-font's version, the options and the
+ * characters); the misses go to the pool's worker threads (subset-pool.ts).
+ */
+function subsetFaces(pool: SubsetPool, cuts: Cut[]): Promise<Buffer[]> {
+  const version = filesFingerprint([new URL(import.meta.url).pathname, "node_modules/subset-font/package.json"]);
+  return Promise.all(
+    cuts.map(({ face, text, web }) => {
+      const source = path.join(FONTSOURCE, face.source);
+      const dropTables = web ? WEB_DROPPED_TABLES : [];
+      const options = { targetFormat: "woff2", noHinting: true, keepFeatures: FEATURES, ...(web ? { dropTables } : {}) };
+      return cached("polices", ["police", filesFingerprint([source]), version, FEATURES, dropTables, text], () => pool.cut({ source, text, options }));
+    }),
+  );
+}
+
+/**
+ * Writes each face twice (from the disk cache when it can): for print into
+ * `<output>/assets/fonts/`, cut to every character of the site, and for the
+ * web pages into `<output>/assets/fonts/web/`, cut to what each face shows.
+ * `rebuilt`: the pages an incremental rebuild (`npm start`) wrote; when they
+ * bring no new character to any face, the fonts already there cover them and
+ * nothing is read or written.
  */
 export async function writeFonts(outputDir: string, rebuilt?: { content: string; outputPath: string | false }[]): Promise<void> {
   const already = covered.get(outputDir);
-  const pages = rebuilt?.filter((page) => String(page.outputPath).endsWith(".html"));
-  if (pages && already && !pages.some((page) => bringsNewCharacters(String(page.content ?? ""), already))) return;
-  const text = siteCharacters(outputDir);
-  covered.set(outputDir, new Set(text));
-  const dir = path.join(outputDir, FONTS_DIR);
-  fs.mkdirSync(dir, { recursive: true });
-  // The key: the source font, this file's code, subset-font's version and the characters.
-  const version = filesFingerprint([new URL(import.meta.url).pathname, "node_modules/subset-font/package.json"]);
-  for (const face of faces) {
-    const source = path.join(FONTSOURCE, face.source);
-    const inputs = ["police", filesFingerprint([source]), version, FEATURES, text];
-    const bytes = await cached("polices", inputs, async () => {
-      const { default: subsetFont } = await import("subset-font");
-      return subsetFont(fs.readFileSync(source), text, { targetFormat: "woff2", noHinting: true, keepFeatures: FEATURES });
+  if (rebuilt && already) {
+    const printCovered = rebuilt.every((page) => !/\.(html|css|js)$/.test(String(page.outputPath)) || !bringsNewCharacters(String(page.content ?? ""), already.print));
+    const web = webCharacters(webPages(outputDir, rebuilt));
+    const webCovered = [...web].every(([key, chars]) => [...chars].every((c) => already.web.get(key)?.has(c)));
+    if (printCovered && webCovered) return;
+  }
+  const pool = subsetPool();
+  try {
+    // The print copies first: the worker threads cut them while this thread reads which characters each web face shows.
+    const text = siteCharacters(outputDir);
+    const print = subsetFaces(pool, faces.map((face) => ({ face, text, web: false })));
+    const web = webCharacters(webPages(outputDir));
+    covered.set(outputDir, { print: new Set(text), web: new Map([...web].map(([key, chars]) => [key, new Set(chars)])) });
+    const [printCuts, webCuts] = await Promise.all([print, subsetFaces(pool, faces.map((face) => ({ face, text: web.get(faceKey(face))!, web: true })))]);
+    fs.mkdirSync(path.join(outputDir, WEB_FONTS_DIR), { recursive: true });
+    faces.forEach((face, i) => {
+      fs.writeFileSync(path.join(outputDir, FONTS_DIR, face.file), printCuts[i]);
+      fs.writeFileSync(path.join(outputDir, WEB_FONTS_DIR, face.file), webCuts[i]);
     });
-    fs.writeFileSync(path.join(dir, face.file), bytes);
+  } finally {
+    await pool.close();
   }
 }
 
@@ -129,16 +230,27 @@ interface Metrics {
 
 const require = createRequire(import.meta.url);
 
-/** Capsize's metrics of a font (the same numbers fontaine uses), by weight when it has them. */
-function metrics(name: string, weight: number): Metrics {
-  const all = require(`@capsizecss/metrics/${name}`) as Metrics & { variants?: Record<string, Metrics> };
-  return all.variants?.[String(weight)] ?? all;
+/**
+ * Capsize's metrics of a font (the same numbers fontaine uses), for the
+ * weight and style when it has them (`@capsizecss/metrics/literata/700italic`):
+ * an italic or a bold is not as wide as the regular, and a fallback sized for
+ * the regular moves the italic text when the web font arrives.
+ */
+function metrics(name: string, weight: number, style: Face["style"] = "normal"): Metrics {
+  const variant = `${weight === 400 ? "" : weight}${style === "italic" ? "italic" : ""}` || "regular";
+  try {
+    return require(`@capsizecss/metrics/${name}/${variant}`) as Metrics;
+  } catch {
+    return require(`@capsizecss/metrics/${name}`) as Metrics;
+  }
 }
 
 /**
  * DejaVu's metrics (Debian's default fonts, what Chromium falls back to on
  * Linux; capsize has none), measured once from fonts-dejavu-core 2.37 with
  * @capsizecss/unpack, so the fallback is computed the same way on any machine.
+ * Their italics have the same advance widths as the uprights (measured with
+ * fontTools from the same files): one table serves both.
  */
 const DEJAVU: Record<string, Record<number, Metrics>> = {
   serif: {
@@ -160,7 +272,7 @@ interface Fallback {
   /** The family name the stylesheet lists after the web font. */
   name: string;
   local: string[];
-  metrics: (weight: number) => Metrics;
+  metrics: (weight: number, style: Face["style"]) => Metrics;
 }
 
 /**
@@ -172,27 +284,28 @@ const FALLBACKS: Record<Face["family"], { metrics: string; fallbacks: Fallback[]
   Literata: {
     metrics: "literata",
     fallbacks: [
-      { name: "Literata repli", local: ["Times New Roman", "Liberation Serif", "Tinos"], metrics: (w) => metrics("timesNewRoman", w) },
+      { name: "Literata repli", local: ["Times New Roman", "Liberation Serif", "Tinos"], metrics: (w, s) => metrics("timesNewRoman", w, s) },
       { name: "Literata repli DejaVu", local: ["DejaVu Serif"], metrics: (w) => DEJAVU.serif[w] },
     ],
   },
   "Space Grotesk": {
     metrics: "spaceGrotesk",
     fallbacks: [
-      { name: "Space Grotesk repli", local: ["Arial", "Liberation Sans", "Arimo"], metrics: (w) => metrics("arial", w) },
+      { name: "Space Grotesk repli", local: ["Arial", "Liberation Sans", "Arimo"], metrics: (w, s) => metrics("arial", w, s) },
       { name: "Space Grotesk repli DejaVu", local: ["DejaVu Sans"], metrics: (w) => DEJAVU.sans[w] },
     ],
   },
   "IBM Plex Mono": {
     metrics: "iBMPlexMono",
     fallbacks: [
-      { name: "IBM Plex Mono repli", local: ["Courier New", "Liberation Mono", "Cousine"], metrics: (w) => metrics("courierNew", w) },
+      { name: "IBM Plex Mono repli", local: ["Courier New", "Liberation Mono", "Cousine"], metrics: (w, s) => metrics("courierNew", w, s) },
       { name: "IBM Plex Mono repli DejaVu", local: ["DejaVu Sans Mono"], metrics: (w) => DEJAVU.mono[w] },
     ],
   },
 };
 
-const round = (n: number): string => `${(n * 100).toFixed(2).replace(/\.?0+$/, "")}%`;
+/** A percentage to a tenth: a tenth of a percent of a 20 rem line is under a pixel. */
+const round = (n: number): string => `${(n * 100).toFixed(1).replace(/\.0$/, "")}%`;
 
 /**
  * The @font-face rules of the web fonts and of their metric-matched fallbacks
@@ -204,21 +317,25 @@ export function fontFaceCss(): string {
   const rules: string[] = [];
   for (const face of faces) {
     rules.push(
-      `@font-face{font-family:"${face.family}";src:url("/${FONTS_DIR}/${face.file}") format("woff2");font-weight:${face.weight};font-style:${face.style};font-display:swap;unicode-range:${LATIN}}`,
+      `@font-face{font-family:"${face.family}";src:url("/${WEB_FONTS_DIR}/${face.file}") format("woff2");font-weight:${face.weight};${face.style === "italic" ? "font-style:italic;" : ""}font-display:swap;unicode-range:${LATIN}}`,
     );
   }
   for (const [family, { metrics: webMetrics, fallbacks }] of Object.entries(FALLBACKS)) {
-    for (const weight of [...new Set(faces.filter((f) => f.family === family).map((f) => f.weight))]) {
-      const web = metrics(webMetrics, weight);
-      const bold = weight >= 600;
+    for (const face of faces.filter((f) => f.family === family)) {
+      const web = metrics(webMetrics, face.weight, face.style);
+      const bold = face.weight >= 600;
+      const italic = face.style === "italic";
+      const suffix = `${bold ? " Bold" : ""}${italic ? " Italic" : ""}`;
       for (const fallback of fallbacks) {
-        const system = fallback.metrics(bold ? 700 : 400);
+        const system = fallback.metrics(bold ? 700 : 400, face.style);
         const sizeAdjust = web.xWidthAvg / web.unitsPerEm / (system.xWidthAvg / system.unitsPerEm);
-        const local = fallback.local.map((name) => `local("${name}${bold ? " Bold" : ""}")`).join(",");
+        const local = fallback.local.map((name) => `local("${name}${suffix}")`).join(",");
         rules.push(
-          `@font-face{font-family:"${fallback.name}";src:${local};font-weight:${weight};` +
+          `@font-face{font-family:"${fallback.name}";src:${local};font-weight:${face.weight};${italic ? "font-style:italic;" : ""}` +
             `size-adjust:${round(sizeAdjust)};ascent-override:${round(web.ascent / web.unitsPerEm / sizeAdjust)};` +
-            `descent-override:${round(Math.abs(web.descent) / web.unitsPerEm / sizeAdjust)};line-gap-override:${round(web.lineGap / web.unitsPerEm / sizeAdjust)}}`,
+            `descent-override:${round(Math.abs(web.descent) / web.unitsPerEm / sizeAdjust)}` +
+            // The system font's own line gap must go (Times has one); DejaVu has none to override.
+            (system.lineGap || web.lineGap ? `;line-gap-override:${round(web.lineGap / web.unitsPerEm / sizeAdjust)}}` : "}"),
         );
       }
     }
@@ -228,22 +345,34 @@ export function fontFaceCss(): string {
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
 
-const STYLESHEET = "_includes/css/site.css";
 
-/** The site's stylesheet as served: the @font-face rules above, then site.css without its comments and indentation. */
+
+/**
+ * CSS without what a browser doesn't read: comments, leading zeros (0.5rem is
+ * .5rem), and the white space around braces, semicolons, commas, child combinators and after colons
+ * (a space before a colon can be a descendant combinator, `main :focus`,
+ * and spaces around + and - matter in calc(): both are kept). Strings are
+ * left as they are.
+ */
+export function minifyCss(css: string): string {
+  return css
+    .replace(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|\/\*[\s\S]*?\*\//g, (all, string?: string) => string ?? "")
+    .replace(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|\s+/g, (all, string?: string) => string ?? " ")
+    .replace(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|\s*([{};,>])\s*|(:)\s+/g, (all, string?: string, punct?: string, colon?: string) => string ?? punct ?? colon ?? all)
+    .replace(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|([\s:,(-])0\.(\d)/g, (all, string?: string, before?: string, digit?: string) => string ?? `${before}.${digit}`)
+    .replace(/;}/g, "}")
+    .trim();
+}
+
+/** The site's stylesheet as served: the @font-face rules above, then site.css, minified. */
 export function siteCss(): string {
-  const css = fs
-    .readFileSync(STYLESHEET, "utf8")
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .replace(/^\s+/gm, "")
-    .replace(/\n{2,}/g, "\n");
-  return fontFaceCss() + css;
+  return fontFaceCss() + minifyCss(fs.readFileSync(STYLESHEET, "utf8")) + "\n";
 }
 
 /** One line in eleventy.config.ts: /assets/css/site.css from the table above (the fonts themselves: writeFonts, after the build). */
 export function webFonts(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addTemplate("assets/css/site.njk", "{{ siteCss() | safe }}", {
-    permalink: "/assets/css/site.css",
+    permalink: `/${CSS_PATH}`,
     eleventyExcludeFromCollections: true,
     siteCss,
   });

@@ -245,14 +245,14 @@ export function plancheFigure(this: TemplateContext, source: unknown, base: stri
 }
 
 /** What the contact sheet (/planches/) lists: the generated series. */
-export function contactSheet(): { key: string; kind: string; webKb: string; printKb: string }[] {
+export function contactSheet(): { key: string; kind: string; webKb: string; printKb: string; width: number; height: number }[] {
   const kb = (svg: string): string => (Buffer.byteLength(svg) / 1024).toFixed(1).replace(".", ",");
-  return plateKeys.map((key) => ({
-    key,
-    kind: plateSpec(key).kind,
-    webKb: kb(plateSvg(key, "web")),
-    printKb: kb(plateSvg(key, "print")),
-  }));
+  return plateKeys.map((key) => {
+    const print = plateSvg(key, "print");
+    // The paper version is shown as its own file (an <img>, fetched when scrolled to): its size, so nothing moves when it arrives.
+    const [width, height] = print.match(/viewBox="0 0 ([\d.]+) ([\d.]+)"/)!.slice(1).map(Number);
+    return { key, kind: plateSpec(key).kind, webKb: kb(plateSvg(key, "web")), printKb: kb(print), width, height };
+  });
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
- * The web fonts are cut to the characters the built site uses: every
- * character a reader sees has its glyph, characters the site never shows
- * are gone, and another zine (the kit fixture, given a word with a letter
- * ours never uses) gets a subset of its own. Read with opentype.js after
- * converting the WOFF2 back to OpenType.
+ * The web fonts are cut, face by face, to the characters the built pages
+ * show in that face: in Chromium, every text of every page is drawn with
+ * our fonts and never with a system font standing in for a missing glyph;
+ * characters the site never shows are gone; another zine (the kit fixture,
+ * given a word with a letter ours never uses) gets subsets of its own; the
+ * print edition keeps its own faces, cut to every character of the site.
+ * Fonts are read with opentype.js after converting the WOFF2 back to OpenType.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -12,7 +14,10 @@ import { afterAll, expect, it } from "vitest";
 import fontverter from "fontverter";
 import opentype from "opentype.js";
 import { parse } from "node-html-parser";
+import { faces, writeFonts } from "../../scripts/site/fonts.ts";
 import { htmlPages, fileForUrl, PROJECT_ROOT, runBuild } from "./support/build.ts";
+import { launchChromium } from "./support/browser.ts";
+import { serveFolder } from "../../scripts/lib/server.ts";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "zine-polices-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -24,15 +29,65 @@ async function build(name: string, env: Record<string, string> = {}): Promise<st
   return site;
 }
 
-async function readFont(site: string, file: string) {
-  const bytes = await fontverter.convert(fs.readFileSync(path.join(site, "assets/fonts", file)), "sfnt");
+/** A web face (assets/fonts/web/), or with `print` the print edition's copy (assets/fonts/). */
+async function readFont(site: string, file: string, print = false) {
+  const bytes = await fontverter.convert(fs.readFileSync(path.join(site, print ? "assets/fonts" : "assets/fonts/web", file)), "sfnt");
   return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+}
+
+/** The pages a reader opens, styled by the site's stylesheet (not the print documents). */
+const readerPages = (site: string): string[] => htmlPages(site).filter((url) => fs.readFileSync(fileForUrl(site, url), "utf8").includes('href="/assets/css/site.css"'));
+
+/** The latin range the @fontsource files cover: outside it, a system font is the right answer. */
+const latin = (c: string): boolean => {
+  const n = c.codePointAt(0)!;
+  return n <= 0xff || n === 0x131 || n === 0x152 || n === 0x153 || (n >= 0x2000 && n <= 0x206f) || n === 0x20ac || n === 0x2122 || n === 0x2212;
+};
+
+/**
+ * Each page as Chromium draws it once the fonts are in: for every element,
+ * the fonts its own text was drawn with (DevTools' platform fonts) and that text.
+ */
+async function drawnWith(site: string): Promise<{ url: string; text: string; fonts: { familyName: string; isCustomFont: boolean; glyphCount: number }[] }[]> {
+  const server = await serveFolder(site);
+  const browser = await launchChromium();
+  const found: { url: string; text: string; fonts: { familyName: string; isCustomFont: boolean; glyphCount: number }[] }[] = [];
+  try {
+    for (const url of readerPages(site)) {
+      const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+      await page.goto(server.origin + url, { waitUntil: "networkidle" });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("DOM.enable");
+      await cdp.send("CSS.enable");
+      const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: false });
+      type DomNode = { nodeId: number; nodeType: number; nodeName: string; nodeValue: string; children?: DomNode[] };
+      const walk = async (node: DomNode): Promise<void> => {
+        if (["SCRIPT", "STYLE", "HEAD", "TITLE", "svg"].includes(node.nodeName)) return;
+        // Chromium counts the glyphs of the element's inline descendants with its own: so does the text.
+        const textOf = (n: DomNode): string => (n.nodeType === 3 ? n.nodeValue : ["SCRIPT", "STYLE", "svg"].includes(n.nodeName) ? "" : (n.children ?? []).map(textOf).join(""));
+        const own = (node.children ?? []).filter((c) => c.nodeType === 3).map((c) => c.nodeValue).join("");
+        const text = textOf(node);
+        if (node.nodeType === 1 && own.trim()) {
+          const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId: node.nodeId });
+          found.push({ url, text, fonts });
+        }
+        for (const child of node.children ?? []) await walk(child);
+      };
+      await walk(root as DomNode);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return found;
 }
 
 /** Every character of the pages' visible text. */
 function pageText(site: string): Set<string> {
   const chars = new Set<string>();
-  for (const url of htmlPages(site)) {
+  for (const url of readerPages(site)) {
     for (const c of parse(fs.readFileSync(fileForUrl(site, url), "utf8")).querySelector("body")?.text ?? "") chars.add(c);
   }
   return chars;
@@ -42,12 +97,35 @@ const zine = path.join(work, "zine");
 fs.cpSync(path.join(PROJECT_ROOT, "test/fixtures/mini-zine"), zine, { recursive: true });
 const chapter = path.join(zine, "chapitres/02-le-voyage.md");
 fs.appendFileSync(chapter, "\nUn détour par L’Haÿ-les-Roses.\n");
-const [ours, kit] = await Promise.all([build("nous"), build("kit", { ZINE_DIR: zine })]);
+const [ours, kit, english] = await Promise.all([build("nous"), build("kit", { ZINE_DIR: zine }), build("outils", { ZINE_DIR: path.join(PROJECT_ROOT, "test/fixtures/tool-library") })]);
 
-it("has a glyph for every character a reader sees, in the body face", async () => {
-  const font = await readFont(ours, "literata-400.woff2");
-  const missing = [...pageText(ours)].filter((c) => c.trim() && c.codePointAt(0)! <= 0x2122 && font.charToGlyphIndex(c) === 0);
-  expect(missing).toEqual([]);
+it.each([
+  ["our zine", () => ours],
+  ["the kit fixture", () => kit],
+  ["the English kit fixture", () => english],
+])("draws every text of %s with the web fonts, never a system font standing in for a glyph a subset lacks", async (_, site) => {
+  const drawn = await drawnWith(site());
+  expect(drawn.length).toBeGreaterThan(100);
+  // A face names itself after its family (« Space Grotesk Light Medium » is our Space Grotesk 500).
+  const ours = (name: string) => faces.some((face) => name.startsWith(face.family));
+  // A glyph from elsewhere is right only for a character outside the latin range (the footnotes' ↩).
+  const stand = drawn.filter(({ text, fonts }) => {
+    const foreign = [...text].filter((c) => !latin(c) && !/[\uFE00-\uFE0F]/.test(c)).length;
+    return fonts.filter((f) => !f.isCustomFont || !ours(f.familyName)).reduce((sum, f) => sum + f.glyphCount, 0) > foreign;
+  });
+  expect(stand.map(({ url, text, fonts }) => `${url} « ${text.trim().slice(0, 60)} » : ${fonts.map((f) => `${f.familyName} (${f.glyphCount})`).join(", ")}`)).toEqual([]);
+  // Text and headings: both families are drawn.
+  const families = drawn.flatMap(({ fonts }) => fonts.filter((f) => f.isCustomFont).map((f) => f.familyName));
+  expect(families.some((name) => name.startsWith("Literata")) && families.some((name) => name.startsWith("Space Grotesk"))).toBe(true);
+});
+
+it("has a glyph for every character a reader sees, in a web face and in the print edition's body face", async () => {
+  const web: Awaited<ReturnType<typeof readFont>>[] = [];
+  for (const face of faces) web.push(await readFont(ours, face.file)); // one at a time: the WOFF2 decoder is not reentrant
+  const print = await readFont(ours, "literata-400.woff2", true);
+  const shown = [...pageText(ours)].filter((c) => c.trim() && latin(c));
+  expect(shown.filter((c) => web.every((font) => font.charToGlyphIndex(c) === 0))).toEqual([]);
+  expect(shown.filter((c) => print.charToGlyphIndex(c) === 0)).toEqual([]);
 });
 
 it("is much smaller than the font it was cut from, and drops what the site never shows", async () => {
@@ -60,6 +138,39 @@ it("is much smaller than the font it was cut from, and drops what the site never
 it("cuts another zine's fonts to that zine's own characters", async () => {
   expect(pageText(kit).has("ÿ")).toBe(true);
   expect((await readFont(kit, "literata-400.woff2")).charToGlyphIndex("ÿ")).not.toBe(0);
+});
+
+it("cuts each face to what it shows: the italic and the display faces lack what only the body text has", async () => {
+  const body = await readFont(ours, "literata-400.woff2");
+  const italic = await readFont(ours, "literata-400-italic.woff2");
+  const headings = await readFont(ours, "space-grotesk-700.woff2");
+  expect(body.charToGlyphIndex("%")).not.toBe(0);
+  expect(italic.charToGlyphIndex("%")).toBe(0);
+  expect(headings.charToGlyphIndex("%")).toBe(0);
+  const held = (font: typeof body) => [..."0123456789()%;"].filter((c) => font.charToGlyphIndex(c) !== 0).length;
+  expect(held(italic)).toBeLessThan(held(body));
+  for (const file of ["literata-400.woff2", "literata-400-italic.woff2", "space-grotesk-500.woff2", "space-grotesk-700.woff2"]) {
+    expect(fs.statSync(path.join(ours, "assets/fonts/web", file)).size, file).toBeLessThan(fs.statSync(path.join(ours, "assets/fonts", file)).size);
+  }
+});
+
+it("keeps the print edition's faces cut to every character of the site, whatever a web face shows", async () => {
+  const print = await readFont(ours, "literata-400-italic.woff2", true);
+  for (const c of "%0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèàç«»’") expect(print.charToGlyphIndex(c), c).not.toBe(0);
+  const css = fs.readFileSync(path.join(PROJECT_ROOT, "print/polices.css"), "utf8");
+  for (const face of faces) {
+    expect(css).toContain(`/assets/fonts/${face.file}`);
+    expect(fs.existsSync(path.join(ours, "assets/fonts", face.file)), face.file).toBe(true);
+  }
+});
+
+it("preloads the body face, from the web faces, on every page", () => {
+  for (const url of readerPages(ours)) {
+    const html = fs.readFileSync(fileForUrl(ours, url), "utf8");
+    const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font"/g)].map((m) => m[1]);
+    expect(preloads, url).toEqual(["/assets/fonts/web/literata-400.woff2"]);
+  }
+  expect(fs.existsSync(path.join(ours, "assets/fonts/web/literata-400.woff2"))).toBe(true);
 });
 
 it("declares each face with font-display and a metric-matched fallback, and preloads one face at most", () => {
@@ -75,4 +186,25 @@ it("declares each face with font-display and a metric-matched fallback, and prel
     const html = fs.readFileSync(fileForUrl(ours, url), "utf8");
     expect((html.match(/rel="preload"[^>]*as="font"/g) ?? []).length, url).toBeLessThanOrEqual(1);
   }
+});
+
+it("npm start: a save that brings no new character rewrites no font; one that brings an italic ÿ re-cuts the italic", async () => {
+  process.env.ZINE_CACHE = path.join(work, "cache-dev");
+  const site = path.join(work, "dev", "_site");
+  fs.cpSync(ours, site, { recursive: true });
+  await writeFonts(site);
+  const italic = path.join(site, "assets/fonts/web/literata-400-italic.woff2");
+  const before = fs.statSync(italic).mtimeMs;
+  const chapter = path.join(site, "chapitres/automatisation/index.html");
+  const html = fs.readFileSync(chapter, "utf8");
+  await writeFonts(site, [{ content: html, outputPath: chapter }]);
+  expect(fs.statSync(italic).mtimeMs).toBe(before);
+  expect((await readFont(site, "literata-400-italic.woff2")).charToGlyphIndex("ÿ")).toBe(0);
+  const saved = html.replace("</main>", "<p><em>L’Haÿ</em></p></main>");
+  fs.writeFileSync(chapter, saved);
+  await writeFonts(site, [{ content: saved, outputPath: chapter }]);
+  expect((await readFont(site, "literata-400-italic.woff2")).charToGlyphIndex("ÿ")).not.toBe(0);
+  // Shown in italic only: the body face's web cut still lacks it, the print copy has it.
+  expect((await readFont(site, "literata-400.woff2")).charToGlyphIndex("ÿ")).toBe(0);
+  expect((await readFont(site, "literata-400.woff2", true)).charToGlyphIndex("ÿ")).not.toBe(0);
 });
