@@ -170,21 +170,26 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     const docs = Object.fromEntries(
       await Promise.all(editions.map(async (e) => [e.key, await PDFDocument.load(bytes[e.key], { updateMetadata: false })] as const)),
     ) as Record<EditionKey, PDFDocument>;
-    const files: PreflightEntry[] = [];
     const judged = new Set<string>();
-    for (const e of editions) {
-      // One layout, several files: its overflows are said once, on the first file made from it.
-      const layout = judged.has(e.document) ? { overflows: [], loneLines: [], warnings: [], notes: [], hyphens: [] } : layouts[e.document];
-      judged.add(e.document);
-      files.push(await preflight(e, printFileName(e.key, zine.slug), bytes[e.key], { overflows: layout.overflows, loneLines: layout.loneLines, warnings: layout.warnings, notes: layout.notes, hyphens: layout.hyphens }, docs[e.key]));
-    }
+    // All at once: each file's pictures are read by poppler (a process of its own) while this one reads the next file.
+    const files: PreflightEntry[] = await Promise.all(
+      editions.map((e) => {
+        // One layout, several files: its overflows are said once, on the first file made from it.
+        const layout = judged.has(e.document) ? { overflows: [], loneLines: [], warnings: [], notes: [], hyphens: [] } : layouts[e.document];
+        judged.add(e.document);
+        return preflight(e, printFileName(e.key, zine.slug), bytes[e.key], { overflows: layout.overflows, loneLines: layout.loneLines, warnings: layout.warnings, notes: layout.notes, hyphens: layout.hyphens }, docs[e.key]);
+      }),
+    );
     const problems = files.flatMap((f) => f.problems.map((p) => `${f.file} : ${p}`));
     // One layout: page N draws the same in the reading file, the press file and the booklet.
     problems.push(...(await sameDrawingPerPage(docs.lecture, docs.presse, docs.livret)));
     if (!press.pdfX) {
       log("impression : profil ICC introuvable (paquet Debian libgs-common) : l’édition imprimeur n’est pas déclarée PDF/X");
     }
-    problems.push(...(await checkRiso(riso.a5, "riso A5", zine.inks!.items)), ...(await checkRiso(riso.livret, "riso livret")));
+    problems.push(
+      ...(await checkRiso({ rose: docs.risoRose, noir: docs.risoNoir }, "riso A5", zine.inks!.items)),
+      ...(await checkRiso({ rose: docs.livretRisoRose, noir: docs.livretRisoNoir }, "riso livret")),
+    );
     stages.controle = (performance.now() - t) / 1000;
 
     const risoReport = { proof: proofFiles.map(([name]) => `/imprimer/${name}`), pinkPages: riso.pinkPages, platePages: riso.platePages, ...riso.measured };

@@ -17,7 +17,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import sharp from "sharp";
 import type { Page } from "playwright-core";
 import {
@@ -54,6 +55,8 @@ export const LIMITS = { minLinePt: 0.3, minTextPt: 9, minTint: 10, maxTint: 90, 
 /** Proof resolution: readable on screen, light enough to publish. */
 export const PROOF_DPI = 100;
 
+const run = promisify(execFile);
+
 export interface InkPrints {
   pdf: Record<Ink, Uint8Array>;
   items: Record<Ink, InkItem[]>;
@@ -75,15 +78,6 @@ export async function printInks(page: Page): Promise<InkPrints> {
 export class RisoError extends Error {
   override name = "RisoError";
   readonly skipOriginalStack = true;
-}
-
-function withTemporaryFolder<T>(run: (dir: string) => T): T {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zine-riso-"));
-  try {
-    return run(dir);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /**
@@ -111,24 +105,25 @@ export async function toGrey(pdf: Uint8Array, what: string): Promise<Uint8Array>
   return doc.save({ updateFieldAppearances: false });
 }
 
-/** Each page as 8-bit grey pixels (255 = paper), rendered by poppler's pdftoppm. */
-export function rasterise(pdf: Uint8Array, dpi: number, what: string): { width: number; height: number; data: Uint8Array }[] {
-  return withTemporaryFolder((dir) => {
-    const input = path.join(dir, "in.pdf");
-    fs.writeFileSync(input, pdf);
-    try {
-      execFileSync("pdftoppm", ["-r", String(dpi), "-gray", input, path.join(dir, "p")], { stdio: ["ignore", "ignore", "pipe"] });
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
-      if (e.code === "ENOENT") throw new RisoError(`${what} : pdftoppm est introuvable → installez poppler-utils (Debian : apt-get install -y poppler-utils)`);
-      throw new RisoError(`${what} : pdftoppm a échoué : ${e.stderr?.toString().trim() || e.message}`);
-    }
-    return fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith(".pgm"))
-      .sort()
-      .map((f) => readPgm(fs.readFileSync(path.join(dir, f))));
-  });
+/**
+ * Each page as 8-bit grey pixels (255 = paper), rendered by poppler's
+ * pdftoppm into `dir`: the PGM files, in page order. Asynchronous, so both
+ * drums are rendered at once, each in its own process.
+ */
+async function rasterise(pdf: Uint8Array, dpi: number, what: string, dir: string): Promise<string[]> {
+  const input = path.join(dir, "in.pdf");
+  await fs.promises.writeFile(input, pdf);
+  try {
+    await run("pdftoppm", ["-r", String(dpi), "-gray", input, path.join(dir, "p")]);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & { stderr?: string };
+    if (e.code === "ENOENT") throw new RisoError(`${what} : pdftoppm est introuvable → installez poppler-utils (Debian : apt-get install -y poppler-utils)`);
+    throw new RisoError(`${what} : pdftoppm a échoué : ${e.stderr?.toString().trim() || e.message}`);
+  }
+  return (await fs.promises.readdir(dir))
+    .filter((f) => f.endsWith(".pgm"))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 /** A binary PGM (P5, 8 bits), as pdftoppm -gray writes it. */
@@ -140,34 +135,68 @@ export function readPgm(bytes: Uint8Array): { width: number; height: number; dat
 }
 
 /**
+ * The composite of every pair of pixels (pink × 256 + black), per channel:
+ * the formula below, computed once for the 65 536 pairs instead of for each
+ * of a page's pixels.
+ */
+let compositeTable: Uint8Array[] | undefined;
+function compositeChannels(): Uint8Array[] {
+  compositeTable ??= PINK_RGB.map((ink) => {
+    const table = new Uint8Array(256 * 256);
+    for (let pink = 0; pink < 256; pink++) {
+      const coverage = 1 - pink / 255;
+      for (let black = 0; black < 256; black++) table[pink * 256 + black] = Math.round(255 * (1 - coverage * (1 - ink / 255)) * (black / 255));
+    }
+    return table;
+  });
+  return compositeTable;
+}
+
+/**
  * The two drums as the studio prints them: paper white, pink multiplied by
  * its coverage, black over it (translucent inks: pink under black darkens).
  * `pink` and `black` are grey pixels (255 = no ink); returns RGB pixels.
  */
 export function composite(pink: Uint8Array, black: Uint8Array): Uint8Array {
+  const [r, g, b] = compositeChannels();
   const out = new Uint8Array(pink.length * 3);
-  for (let i = 0; i < pink.length; i++) {
-    const coverage = 1 - pink[i] / 255;
-    const blackFactor = black[i] / 255;
-    for (let c = 0; c < 3; c++) out[i * 3 + c] = Math.round(255 * (1 - coverage * (1 - PINK_RGB[c] / 255)) * blackFactor);
+  for (let i = 0, o = 0; i < pink.length; i++, o += 3) {
+    const pair = (pink[i] << 8) | black[i];
+    out[o] = r[pair];
+    out[o + 1] = g[pair];
+    out[o + 2] = b[pair];
   }
   return out;
 }
 
+/** PNG encodings in flight at once (sharp encodes on its own threads): a few pages' pixels in memory, never the whole zine's. */
+const PROOF_BATCH = 4;
+
 /** One PNG per A5 page: the proof. */
 export async function proofPages(rose: Uint8Array, noir: Uint8Array): Promise<Uint8Array[]> {
-  const pinkPages = rasterise(rose, PROOF_DPI, "épreuve riso (rose)");
-  const blackPages = rasterise(noir, PROOF_DPI, "épreuve riso (noir)");
-  return Promise.all(
-    pinkPages.map(async (pink, i) => {
-      const black = blackPages[i];
-      const rgb = composite(pink.data, black.data);
-      const png = await sharp(Buffer.from(rgb.buffer, rgb.byteOffset, rgb.length), { raw: { width: pink.width, height: pink.height, channels: 3 } })
-        .png({ compressionLevel: 9, palette: false })
-        .toBuffer();
-      return new Uint8Array(png);
-    }),
-  );
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "zine-riso-"));
+  try {
+    await Promise.all([fs.promises.mkdir(path.join(dir, "rose")), fs.promises.mkdir(path.join(dir, "noir"))]);
+    const [pinkFiles, blackFiles] = await Promise.all([
+      rasterise(rose, PROOF_DPI, "épreuve riso (rose)", path.join(dir, "rose")),
+      rasterise(noir, PROOF_DPI, "épreuve riso (noir)", path.join(dir, "noir")),
+    ]);
+    const proof: Uint8Array[] = [];
+    for (let first = 0; first < pinkFiles.length; first += PROOF_BATCH) {
+      const batch = pinkFiles.slice(first, first + PROOF_BATCH).map(async (file, k) => {
+        const [pink, black] = (await Promise.all([fs.promises.readFile(file), fs.promises.readFile(blackFiles[first + k])])).map(readPgm);
+        const rgb = composite(pink.data, black.data);
+        const png = await sharp(Buffer.from(rgb.buffer, rgb.byteOffset, rgb.length), { raw: { width: pink.width, height: pink.height, channels: 3 } })
+          .png({ compressionLevel: 9, palette: false })
+          .toBuffer();
+        return new Uint8Array(png);
+      });
+      proof.push(...(await Promise.all(batch)));
+    }
+    return proof;
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
 }
 
 // ---------- the offset variant: the pink as a named spot colour ----------
@@ -387,9 +416,11 @@ const boxMm = (box: { x: number; y: number; width: number; height: number }) => 
  * or solid, no large solid area, lines ≥ 0.3 pt, text ≥ 9 pt). Each problem
  * is a sentence for people.
  */
-export async function checkRiso(pair: Record<Ink, Uint8Array>, label: string, items?: Record<Ink, InkItem[]>): Promise<string[]> {
+export async function checkRiso(pair: Record<Ink, Uint8Array | PDFDocument>, label: string, items?: Record<Ink, InkItem[]>): Promise<string[]> {
   const problems: string[] = [];
-  const docs = { rose: await PDFDocument.load(pair.rose), noir: await PDFDocument.load(pair.noir) };
+  // The build hands the files it has already read back for the preflight.
+  const load = async (pdf: Uint8Array | PDFDocument) => (pdf instanceof PDFDocument ? pdf : PDFDocument.load(pdf));
+  const docs = { rose: await load(pair.rose), noir: await load(pair.noir) };
   for (const ink of INKS) {
     const colours = nonGreyColour(docs[ink]);
     if (colours.length) problems.push(`${label}, tambour ${ink} : des couleurs autres que le gris (${colours.join(", ")}) → chaque tambour doit être en niveaux de gris`);
