@@ -21,7 +21,7 @@ import { preflight, sameDrawingPerPage, type PreflightEntry } from "./preflight.
 import { printDocument, editions, edition, printFileName, risoProofName, PREFLIGHT_FILE, type EditionKey, type PrintFileFacts } from "./editions.ts";
 import { buildSite } from "../scripts/site/build-site.ts";
 import type { RisoReport } from "./riso-page.ts";
-import { buildRiso, checkRiso } from "./riso.ts";
+import { buildRiso, checkRiso, proofPages } from "./riso.ts";
 
 export interface PrintOptions {
   /** Creep compensation of the booklet's innermost sheet, in mm. */
@@ -111,86 +111,144 @@ export function readingEdition(zine: RenderResult): Promise<Uint8Array> {
 export async function buildPrint(outputDir: string, options: PrintOptions = {}): Promise<PrintSummary> {
   const quiet = options.quiet ?? false;
   const log = (message: string) => (quiet ? undefined : step(message));
-  const stages: Record<string, number> = {};
+  // In the order they start; they overlap (Node finishes and checks while Chromium prints), so they add up to more than the whole.
+  const stages: Record<string, number> = { rendu: 0, finition: 0, editions: 0, riso: 0, controle: 0 };
   const dir = path.join(outputDir, "imprimer");
   const server = await serveFolder(outputDir, { [PAGED_JS_URL]: PAGED_JS_FILE });
   let browser = options.browser;
   const ownBrowser = !browser;
+  // Work started now and awaited later must not count as an unhandled rejection meanwhile: its error is thrown where it is awaited.
+  const started = <T>(promise: Promise<T>): Promise<T> => {
+    promise.catch(() => {});
+    return promise;
+  };
+  /** Runs `work`, adding its duration to stages[name] (stages overlap: Node finishes and checks while Chromium prints). */
+  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await work();
+    } finally {
+      stages[name] = (stages[name] ?? 0) + (performance.now() - t) / 1000;
+    }
+  };
+  const creepMm = options.creepMm ?? 0;
   try {
-    let t = performance.now();
+    const t = performance.now();
     browser ??= await launchBrowser();
     const onPage = progress(quiet);
     log("impression : Paged.js met en pages le zine ; Chromium imprime le mini-zine…");
     // One layout of the zine for every edition (also printed once per riso drum: print/riso.ts); the mini-zine beside it, in the one browser.
     const zineDoc = printDocument("zine");
     const miniDoc = printDocument("mini");
-    const [zine, mini] = await Promise.all(
-      [zineDoc, miniDoc].map((doc) => renderDocument(browser as Browser, server.origin + doc.url, onPage(doc.key), undefined, doc.paginated, doc.key === "zine")),
-    );
-    if (!quiet && process.stderr.isTTY) process.stderr.write("\n");
-    stages.rendu = (performance.now() - t) / 1000;
-    log(`impression : mise en page du zine, ${zine.pages} pages, et du mini-zine en ${seconds(t)}`);
+    const render = (doc: typeof zineDoc, onPrinted?: (laidOut: RenderResult) => void) =>
+      renderDocument(browser as Browser, server.origin + doc.url, onPage(doc.key), undefined, doc.paginated, doc.key === "zine", onPrinted);
+    // The zine's pages are finished, imposed and checked while Chromium prints them again for the riso drums.
+    let printed!: (laidOut: RenderResult) => void;
+    const zinePrinted = new Promise<RenderResult>((resolve) => (printed = resolve));
+    const zineRender = started(render(zineDoc, (laidOut) => printed(laidOut)));
+    const miniRender = started(render(miniDoc));
+    const renders = started(Promise.all([zineRender, miniRender]).then(() => (stages.rendu = (performance.now() - t) / 1000)));
 
-    t = performance.now();
-    // Every PDF carries the content's date and what its document says about itself.
+    /** Each file read back once, as a printer would receive it, then checked; the document is kept for the cross-file checks. */
+    const check = async (key: EditionKey, pdf: Uint8Array, layout: RenderResult) => {
+      const e = edition(key);
+      // One layout, several files: its overflows are said once, on the first file made from it (in the table's order).
+      const first = editions.find((other) => other.document === e.document)!.key === key;
+      const facts = first ? layout : { overflows: [], loneLines: [], warnings: [], notes: [], hyphens: [] };
+      const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+      const entry = await preflight(e, printFileName(key, layout.slug), pdf, { overflows: facts.overflows, loneLines: facts.loneLines, warnings: facts.warnings, notes: facts.notes, hyphens: facts.hyphens }, doc);
+      return { entry, doc };
+    };
+
+    // As soon as Chromium has printed the zine: the reading A5, the press file and the booklet, checked.
+    const zineEditions = started(
+      zinePrinted.then(async (zine) => {
+        const date = pdfDate(zine.date);
+        const meta = { ...zine.meta, date };
+        const a5 = await timed("finition", () => readingEdition(zine));
+        const [press, booklet] = await timed("editions", async () => [
+          await pressEdition(a5, edition("presse"), { ...meta, title: pdfTitle(zine, "presse") }),
+          await imposeBooklet(a5, { ...meta, title: pdfTitle(zine, "livret") }, creepMm),
+        ]);
+        return timed("controle", async () => {
+          const lecture = await check("lecture", a5, zine);
+          const presse = await check("presse", press.pdf, zine);
+          const livret = await check("livret", booklet, zine);
+          // One layout: page N draws the same in the reading file, the press file and the booklet.
+          const sameDrawing = await sameDrawingPerPage(lecture.doc, presse.doc, livret.doc);
+          return { a5, press, booklet, entries: { lecture: lecture.entry, presse: presse.entry, livret: livret.entry }, sameDrawing };
+        });
+      }),
+    );
+    // The mini-zine carries the zine's date: finished once both are printed.
+    const miniEdition = started(
+      Promise.all([miniRender, zinePrinted]).then(async ([mini, zine]) => {
+        const date = pdfDate(zine.date);
+        const miniMeta = { ...mini.meta, date, title: pdfTitle(mini, "mini") };
+        const pages = await timed("finition", () => finishPages(mini.pdf, { ...miniMeta, trim: edition("mini").trim, layoutBleedMm: miniDoc.layoutBleedMm }));
+        const sheet = await timed("editions", () => imposeMiniZine(pages, miniMeta));
+        const { entry } = await timed("controle", () => check("mini", sheet, mini));
+        return { sheet, entry };
+      }),
+    );
+
+    const [zine] = await Promise.all([zineRender, miniRender]);
+    await renders;
+    if (!quiet && process.stderr.isTTY) process.stderr.write("\n");
+    log(`impression : mise en page du zine, ${zine.pages} pages, et du mini-zine en ${seconds(t)}`);
     const date = pdfDate(zine.date);
     const meta = { ...zine.meta, date };
     const title = (key: EditionKey) => pdfTitle(zine, key);
-    const a5 = await readingEdition(zine);
-    const miniPages = await finishPages(mini.pdf, { ...mini.meta, date, title: pdfTitle(mini, "mini"), trim: edition("mini").trim, layoutBleedMm: miniDoc.layoutBleedMm });
-    stages.finition = (performance.now() - t) / 1000;
 
-    t = performance.now();
-    const press = await pressEdition(a5, edition("presse"), { ...meta, title: title("presse") });
-    const bookletMeta = { ...meta, title: title("livret") };
-    const booklet = await imposeBooklet(a5, bookletMeta, options.creepMm ?? 0);
-    const miniSheet = await imposeMiniZine(miniPages, { ...mini.meta, date, title: pdfTitle(mini, "mini") });
-    stages.editions = (performance.now() - t) / 1000;
-
-    t = performance.now();
     // The riso drums: the same pages, finished as the reading A5 and imposed as the booklet.
-    const riso = await buildRiso(zine.inks!, (pdf) => readingEdition({ ...zine, pdf }), { meta, title, creepMm: options.creepMm ?? 0 });
-    const proofFiles = riso.proof.map((png, i) => [risoProofName(zine.slug, i + 1), png] as const);
-    stages.riso = (performance.now() - t) / 1000;
+    const riso = await timed("riso", () => buildRiso(zine.inks!, (pdf) => readingEdition({ ...zine, pdf }), { meta, title, creepMm }));
+    // The proof is drawn by poppler's processes and sharp's threads while this one checks the riso files.
+    const proofDrawn = started(timed("riso", () => proofPages(riso.a5.rose, riso.a5.noir)));
+    const risoChecked = await timed("controle", async () => {
+      const entries: Partial<Record<EditionKey, PreflightEntry>> = {};
+      const docs: Partial<Record<EditionKey, PDFDocument>> = {};
+      const files: Record<"risoRose" | "risoNoir" | "livretRisoRose" | "livretRisoNoir" | "tonDirect", Uint8Array> = {
+        risoRose: riso.a5.rose,
+        risoNoir: riso.a5.noir,
+        livretRisoRose: riso.livret.rose,
+        livretRisoNoir: riso.livret.noir,
+        tonDirect: riso.offset,
+      };
+      for (const [key, pdf] of Object.entries(files) as [keyof typeof files, Uint8Array][]) {
+        const { entry, doc } = await check(key, pdf, zine);
+        entries[key] = entry;
+        docs[key] = doc;
+      }
+      const problems = [
+        ...(await checkRiso({ rose: docs.risoRose!, noir: docs.risoNoir! }, "riso A5", zine.inks!.items)),
+        ...(await checkRiso({ rose: docs.livretRisoRose!, noir: docs.livretRisoNoir! }, "riso livret")),
+      ];
+      return { entries, problems };
+    });
+    const main = await zineEditions;
+    const miniFiles = await miniEdition;
+    const proof = await proofDrawn;
+    const proofFiles = proof.map((png, i) => [risoProofName(zine.slug, i + 1), png] as const);
 
-    t = performance.now();
     const bytes: Record<EditionKey, Uint8Array> = {
-      lecture: a5,
-      livret: booklet,
-      mini: miniSheet,
-      presse: press.pdf,
+      lecture: main.a5,
+      livret: main.booklet,
+      mini: miniFiles.sheet,
+      presse: main.press.pdf,
       livretRisoRose: riso.livret.rose,
       livretRisoNoir: riso.livret.noir,
       risoRose: riso.a5.rose,
       risoNoir: riso.a5.noir,
       tonDirect: riso.offset,
     };
-    const layouts = { zine, mini };
-    // Each file read back once, as a printer would receive it.
-    const docs = Object.fromEntries(
-      await Promise.all(editions.map(async (e) => [e.key, await PDFDocument.load(bytes[e.key], { updateMetadata: false })] as const)),
-    ) as Record<EditionKey, PDFDocument>;
-    const judged = new Set<string>();
-    // All at once: each file's pictures are read by poppler (a process of its own) while this one reads the next file.
-    const files: PreflightEntry[] = await Promise.all(
-      editions.map((e) => {
-        // One layout, several files: its overflows are said once, on the first file made from it.
-        const layout = judged.has(e.document) ? { overflows: [], loneLines: [], warnings: [], notes: [], hyphens: [] } : layouts[e.document];
-        judged.add(e.document);
-        return preflight(e, printFileName(e.key, zine.slug), bytes[e.key], { overflows: layout.overflows, loneLines: layout.loneLines, warnings: layout.warnings, notes: layout.notes, hyphens: layout.hyphens }, docs[e.key]);
-      }),
-    );
+    const checked: Partial<Record<EditionKey, PreflightEntry>> = { ...main.entries, mini: miniFiles.entry, ...risoChecked.entries };
+    const files: PreflightEntry[] = editions.map((e) => checked[e.key]!);
     const problems = files.flatMap((f) => f.problems.map((p) => `${f.file} : ${p}`));
-    // One layout: page N draws the same in the reading file, the press file and the booklet.
-    problems.push(...(await sameDrawingPerPage(docs.lecture, docs.presse, docs.livret)));
-    if (!press.pdfX) {
+    problems.push(...main.sameDrawing);
+    if (!main.press.pdfX) {
       log("impression : profil ICC introuvable (paquet Debian libgs-common) : l’édition imprimeur n’est pas déclarée PDF/X");
     }
-    problems.push(
-      ...(await checkRiso({ rose: docs.risoRose, noir: docs.risoNoir }, "riso A5", zine.inks!.items)),
-      ...(await checkRiso({ rose: docs.livretRisoRose, noir: docs.livretRisoNoir }, "riso livret")),
-    );
-    stages.controle = (performance.now() - t) / 1000;
+    problems.push(...risoChecked.problems);
 
     const risoReport = { proof: proofFiles.map(([name]) => `/imprimer/${name}`), pinkPages: riso.pinkPages, platePages: riso.platePages, ...riso.measured };
     // The riso proof is published with the PDFs, only if the preflight lets them through.

@@ -166,10 +166,12 @@ export async function renderDocument(
   paginated = true,
   /** Also print the laid-out pages once per riso drum (print/riso.ts). */
   withInks = false,
+  /** Hears the laid-out document and its PDF as soon as it is printed, before the riso drums are: the caller finishes it meanwhile. */
+  onPrinted: (laidOut: RenderResult) => void = () => {},
 ): Promise<RenderResult> {
   const document = new URL(url).pathname;
   try {
-    return await renderIn(browser, url, onPage, limitMs, paginated, withInks);
+    return await renderIn(browser, url, onPage, limitMs, paginated, withInks, onPrinted);
   } catch (error) {
     // Ours (a missing file, an empty document) as they are; the browser's (crash, hang) in one sentence.
     if (error instanceof RenderError && !/pas fini après/.test(error.message)) throw error;
@@ -177,7 +179,15 @@ export async function renderDocument(
   }
 }
 
-async function renderIn(browser: Browser, url: string, onPage: (pages: number) => void, limitMs: number, paginated: boolean, withInks: boolean): Promise<RenderResult> {
+async function renderIn(
+  browser: Browser,
+  url: string,
+  onPage: (pages: number) => void,
+  limitMs: number,
+  paginated: boolean,
+  withInks: boolean,
+  onPrinted: (laidOut: RenderResult) => void,
+): Promise<RenderResult> {
   const context = await browser.newContext();
   const page = await context.newPage();
   page.setDefaultTimeout(limitMs);
@@ -207,8 +217,9 @@ async function renderIn(browser: Browser, url: string, onPage: (pages: number) =
         if (errors.length) throw new RenderError(`${url} : ${errors.join(" ; ")}`);
         // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-        const inks = withInks ? await printInks(page) : undefined;
-        return { pdf: new Uint8Array(pdf), ...laidOut, warnings, inks };
+        const result: RenderResult = { pdf: new Uint8Array(pdf), ...laidOut, warnings };
+        onPrinted(result);
+        return withInks ? { ...result, inks: await printInks(page) } : result;
       })(),
       limitMs,
       url,

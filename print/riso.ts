@@ -301,7 +301,6 @@ export interface RisoFiles {
   a5: Record<Ink, Uint8Array>;
   livret: Record<Ink, Uint8Array>;
   offset: Uint8Array;
-  proof: Uint8Array[];
   /** Pages where the pink drum inks something; pages where it inks the plates' spot elements. */
   pinkPages: number[];
   platePages: number[];
@@ -333,13 +332,11 @@ export async function buildRiso(
     livret[ink] = await imposeBooklet(a5[ink], { ...meta, title: title(keys[ink].livret) }, booklet.creepMm);
   }
   const offset = await spotVariant(a5.rose, a5.noir, { ...meta, title: title("tonDirect") });
-  const proof = await proofPages(a5.rose, a5.noir);
   const pink = inks.items.rose;
   return {
     a5,
     livret,
     offset,
-    proof,
     pinkPages: [...new Set(pink.map((i) => i.page))].sort((a, b) => a - b),
     platePages: [...new Set(pink.filter((i) => /^pl-(ton|teinte)/.test(i.what)).map((i) => i.page))].sort((a, b) => a - b),
     measured: {
