@@ -21,7 +21,7 @@ import { preflight, sameDrawingPerPage, type PreflightEntry } from "./preflight.
 import { printDocument, editions, edition, printFileName, risoProofName, PREFLIGHT_FILE, type EditionKey, type PrintFileFacts } from "./editions.ts";
 import { buildSite } from "../scripts/site/build-site.ts";
 import type { RisoReport } from "./riso-page.ts";
-import { buildRiso, checkRiso, proofPages } from "./riso.ts";
+import { buildRiso, checkRiso, proofPages, type Ink } from "./riso.ts";
 
 export interface PrintOptions {
   /** Creep compensation of the booklet's innermost sheet, in mm. */
@@ -108,6 +108,11 @@ export function readingEdition(zine: RenderResult): Promise<Uint8Array> {
   return finishPages(zine.pdf, { ...zine.meta, date, title: pdfTitle(zine, "lecture"), trim: edition("lecture").trim, layoutBleedMm: printDocument("zine").layoutBleedMm });
 }
 
+/** Closes the browser, bounded: a hung browser would otherwise hold the build (scripts/lib/browser.ts says why it failed). */
+function closeBrowser(browser: Browser): Promise<unknown> {
+  return Promise.race([browser.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+}
+
 export async function buildPrint(outputDir: string, options: PrintOptions = {}): Promise<PrintSummary> {
   const quiet = options.quiet ?? false;
   const log = (message: string) => (quiet ? undefined : step(message));
@@ -132,6 +137,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     }
   };
   const creepMm = options.creepMm ?? 0;
+  let closing: Promise<unknown> | undefined;
   try {
     const t = performance.now();
     browser ??= await launchBrowser();
@@ -194,6 +200,8 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
 
     const [zine] = await Promise.all([zineRender, miniRender]);
     await renders;
+    // Chromium's work is done: its memory back (while Node goes on) before the riso files and the checks need Node's.
+    if (ownBrowser) closing = closeBrowser(browser);
     if (!quiet && process.stderr.isTTY) process.stderr.write("\n");
     log(`impression : mise en page du zine, ${zine.pages} pages, et du mini-zine en ${seconds(t)}`);
     const date = pdfDate(zine.date);
@@ -206,24 +214,17 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     const proofDrawn = started(timed("riso", () => proofPages(riso.a5.rose, riso.a5.noir)));
     const risoChecked = await timed("controle", async () => {
       const entries: Partial<Record<EditionKey, PreflightEntry>> = {};
-      const docs: Partial<Record<EditionKey, PDFDocument>> = {};
-      const files: Record<"risoRose" | "risoNoir" | "livretRisoRose" | "livretRisoNoir" | "tonDirect", Uint8Array> = {
-        risoRose: riso.a5.rose,
-        risoNoir: riso.a5.noir,
-        livretRisoRose: riso.livret.rose,
-        livretRisoNoir: riso.livret.noir,
-        tonDirect: riso.offset,
+      /** Both drums of a pair checked, then checked together; their documents let go before the next pair (memory, on a long zine). */
+      const pair = async (keys: Record<Ink, EditionKey>, pdfs: Record<Ink, Uint8Array>) => {
+        const rose = await check(keys.rose, pdfs.rose, zine);
+        const noir = await check(keys.noir, pdfs.noir, zine);
+        [entries[keys.rose], entries[keys.noir]] = [rose.entry, noir.entry];
+        return { rose: rose.doc, noir: noir.doc };
       };
-      for (const [key, pdf] of Object.entries(files) as [keyof typeof files, Uint8Array][]) {
-        const { entry, doc } = await check(key, pdf, zine);
-        entries[key] = entry;
-        docs[key] = doc;
-      }
-      const problems = [
-        ...(await checkRiso({ rose: docs.risoRose!, noir: docs.risoNoir! }, "riso A5", zine.inks!.items)),
-        ...(await checkRiso({ rose: docs.livretRisoRose!, noir: docs.livretRisoNoir! }, "riso livret")),
-      ];
-      return { entries, problems };
+      const a5Problems = await checkRiso(await pair({ rose: "risoRose", noir: "risoNoir" }, riso.a5), "riso A5", zine.inks!.items);
+      const livretProblems = await checkRiso(await pair({ rose: "livretRisoRose", noir: "livretRisoNoir" }, riso.livret), "riso livret");
+      entries.tonDirect = (await check("tonDirect", riso.offset, zine)).entry;
+      return { entries, problems: [...a5Problems, ...livretProblems] };
     });
     const main = await zineEditions;
     const miniFiles = await miniEdition;
@@ -296,13 +297,12 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
           Object.entries(stages)
             .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
             .join(", ") +
-          ` ; rapport dans ${PREFLIGHT_FILE}`,
+          ` (les étapes se chevauchent : Node finit et contrôle pendant que Chromium imprime) ; rapport dans ${PREFLIGHT_FILE}`,
       );
     }
     return { files, facts, riso: risoReport, stages, problems };
   } finally {
-    // Bounded: a hung browser would otherwise hold the build (scripts/lib/browser.ts says why it failed).
-    if (ownBrowser) await Promise.race([browser?.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    if (ownBrowser && browser) await (closing ?? closeBrowser(browser));
     await server.close();
   }
 }
