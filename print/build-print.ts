@@ -13,7 +13,7 @@ import { PDFDocument } from "pdf-lib";
 import { launchBrowser } from "../scripts/lib/browser.ts";
 import { serveFolder } from "../scripts/lib/server.ts";
 import { step, seconds, formatBytes, count } from "../scripts/lib/log.ts";
-import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult } from "./render.ts";
+import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult, type RenderHooks } from "./render.ts";
 import { finishPages, pdfDate } from "./finish.ts";
 import { imposeBooklet, imposeMiniZine } from "./impose.ts";
 import { pressEdition } from "./press.ts";
@@ -21,7 +21,7 @@ import { preflight, sameDrawingPerPage, type PreflightEntry } from "./preflight.
 import { printDocument, editions, edition, printFileName, risoProofName, PREFLIGHT_FILE, type EditionKey, type PrintFileFacts } from "./editions.ts";
 import { buildSite } from "../scripts/site/build-site.ts";
 import type { RisoReport } from "./riso-page.ts";
-import { buildRiso, checkRiso, proofPages, type Ink } from "./riso.ts";
+import { buildRiso, checkRiso, proofPages, risoDrum, DRUM_FILES, INKS, type Drum, type DrumMaking, type Ink } from "./riso.ts";
 
 export interface PrintOptions {
   /** Creep compensation of the booklet's innermost sheet, in mm. */
@@ -108,6 +108,12 @@ export function readingEdition(zine: RenderResult): Promise<Uint8Array> {
   return finishPages(zine.pdf, { ...zine.meta, date, title: pdfTitle(zine, "lecture"), trim: edition("lecture").trim, layoutBleedMm: printDocument("zine").layoutBleedMm });
 }
 
+/** A print file read back and checked: the preflight's entry, and the document for the checks across files. */
+interface CheckedFile {
+  entry: PreflightEntry;
+  doc: PDFDocument;
+}
+
 /** Closes the browser, bounded: a hung browser would otherwise hold the build (scripts/lib/browser.ts says why it failed). */
 function closeBrowser(browser: Browser): Promise<unknown> {
   return Promise.race([browser.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
@@ -146,17 +152,8 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     // One layout of the zine for every edition (also printed once per riso drum: print/riso.ts); the mini-zine beside it, in the one browser.
     const zineDoc = printDocument("zine");
     const miniDoc = printDocument("mini");
-    const render = (doc: typeof zineDoc, onPrinted?: (laidOut: RenderResult) => void) =>
-      renderDocument(browser as Browser, server.origin + doc.url, onPage(doc.key), undefined, doc.paginated, doc.key === "zine", onPrinted);
-    // The zine's pages are finished, imposed and checked while Chromium prints them again for the riso drums.
-    let printed!: (laidOut: RenderResult) => void;
-    const zinePrinted = new Promise<RenderResult>((resolve) => (printed = resolve));
-    const zineRender = started(render(zineDoc, (laidOut) => printed(laidOut)));
-    const miniRender = started(render(miniDoc));
-    const renders = started(Promise.all([zineRender, miniRender]).then(() => (stages.rendu = (performance.now() - t) / 1000)));
-
     /** Each file read back once, as a printer would receive it, then checked; the document is kept for the cross-file checks. */
-    const check = async (key: EditionKey, pdf: Uint8Array, layout: RenderResult) => {
+    const check = async (key: EditionKey, pdf: Uint8Array, layout: RenderResult): Promise<CheckedFile> => {
       const e = edition(key);
       // One layout, several files: its overflows are said once, on the first file made from it (in the table's order).
       const first = editions.find((other) => other.document === e.document)!.key === key;
@@ -165,6 +162,30 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
       const entry = await preflight(e, printFileName(key, layout.slug), pdf, { overflows: facts.overflows, loneLines: facts.loneLines, warnings: facts.warnings, notes: facts.notes, hyphens: facts.hyphens }, doc);
       return { entry, doc };
     };
+
+    const render = (doc: typeof zineDoc, hooks?: RenderHooks) => renderDocument(browser as Browser, server.origin + doc.url, onPage(doc.key), undefined, doc.paginated, doc.key === "zine", hooks);
+    // The zine's pages are finished, imposed and checked while Chromium prints them again for the riso drums; each drum while it prints the next.
+    let printed!: (laidOut: RenderResult) => void;
+    const zinePrinted = new Promise<RenderResult>((resolve) => (printed = resolve));
+    const drums = {} as Record<Ink, Promise<{ drum: Drum; entries: Record<"a5" | "livret", CheckedFile> }>>;
+    const making = zinePrinted.then((zine): DrumMaking => ({
+      finish: (pdf) => readingEdition({ ...zine, pdf }),
+      meta: { ...zine.meta, date: pdfDate(zine.date) },
+      title: (key) => pdfTitle(zine, key),
+      creepMm,
+    }));
+    const inkPrinted = (ink: Ink, pdf: Uint8Array) => {
+      drums[ink] = started(
+        Promise.all([zinePrinted, making]).then(async ([zine, how]) => {
+          const drum = await timed("riso", () => risoDrum(ink, pdf, how));
+          // Each drum file read back and checked (the pair is checked together once both are made).
+          return timed("controle", async () => ({ drum, entries: { a5: await check(DRUM_FILES[ink].a5, drum.a5, zine), livret: await check(DRUM_FILES[ink].livret, drum.livret, zine) } }));
+        }),
+      );
+    };
+    const zineRender = started(render(zineDoc, { printed: (laidOut) => printed(laidOut), inkPrinted }));
+    const miniRender = started(render(miniDoc));
+    const renders = started(Promise.all([zineRender, miniRender]).then(() => (stages.rendu = (performance.now() - t) / 1000)));
 
     // As soon as Chromium has printed the zine: the reading A5, the press file and the booklet, checked.
     const zineEditions = started(
@@ -205,26 +226,25 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     if (!quiet && process.stderr.isTTY) process.stderr.write("\n");
     log(`impression : mise en page du zine, ${zine.pages} pages, et du mini-zine en ${seconds(t)}`);
     const date = pdfDate(zine.date);
-    const meta = { ...zine.meta, date };
-    const title = (key: EditionKey) => pdfTitle(zine, key);
 
-    // The riso drums: the same pages, finished as the reading A5 and imposed as the booklet.
-    const riso = await timed("riso", () => buildRiso(zine.inks!, (pdf) => readingEdition({ ...zine, pdf }), { meta, title, creepMm }));
+    // The riso drums: the same pages, finished as the reading A5 and imposed as the booklet (print/riso.ts), checked in pairs.
+    const [rose, noir] = await Promise.all(INKS.map((ink) => drums[ink]));
+    const riso = await timed("riso", async () => buildRiso({ rose: rose.drum, noir: noir.drum }, zine.inks!.items.rose, await making));
     // The proof is drawn by poppler's processes and sharp's threads while this one checks the riso files.
     const proofDrawn = started(timed("riso", () => proofPages(riso.a5.rose, riso.a5.noir)));
     const risoChecked = await timed("controle", async () => {
-      const entries: Partial<Record<EditionKey, PreflightEntry>> = {};
-      /** Both drums of a pair checked, then checked together; their documents let go before the next pair (memory, on a long zine). */
-      const pair = async (keys: Record<Ink, EditionKey>, pdfs: Record<Ink, Uint8Array>) => {
-        const rose = await check(keys.rose, pdfs.rose, zine);
-        const noir = await check(keys.noir, pdfs.noir, zine);
-        [entries[keys.rose], entries[keys.noir]] = [rose.entry, noir.entry];
-        return { rose: rose.doc, noir: noir.doc };
+      const problems = [
+        ...(await checkRiso({ rose: rose.entries.a5.doc, noir: noir.entries.a5.doc }, "riso A5", zine.inks!.items)),
+        ...(await checkRiso({ rose: rose.entries.livret.doc, noir: noir.entries.livret.doc }, "riso livret")),
+      ];
+      const entries: Partial<Record<EditionKey, PreflightEntry>> = {
+        risoRose: rose.entries.a5.entry,
+        risoNoir: noir.entries.a5.entry,
+        livretRisoRose: rose.entries.livret.entry,
+        livretRisoNoir: noir.entries.livret.entry,
+        tonDirect: (await check("tonDirect", riso.offset, zine)).entry,
       };
-      const a5Problems = await checkRiso(await pair({ rose: "risoRose", noir: "risoNoir" }, riso.a5), "riso A5", zine.inks!.items);
-      const livretProblems = await checkRiso(await pair({ rose: "livretRisoRose", noir: "livretRisoNoir" }, riso.livret), "riso livret");
-      entries.tonDirect = (await check("tonDirect", riso.offset, zine)).entry;
-      return { entries, problems: [...a5Problems, ...livretProblems] };
+      return { entries, problems };
     });
     const main = await zineEditions;
     const miniFiles = await miniEdition;

@@ -62,14 +62,15 @@ export interface InkPrints {
   items: Record<Ink, InkItem[]>;
 }
 
-/** Prints the laid-out page once per drum (see print/encres.css), then restores it. */
-export async function printInks(page: Page): Promise<InkPrints> {
+/** Prints the laid-out page once per drum (see print/encres.css), then restores it; `onInk` hears each drum as soon as it is printed. */
+export async function printInks(page: Page, onInk: (ink: Ink, pdf: Uint8Array) => void = () => {}): Promise<InkPrints> {
   const pdf = {} as Record<Ink, Uint8Array>;
   const items = {} as Record<Ink, InkItem[]>;
   for (const ink of INKS) {
     await page.evaluate(`document.documentElement.classList.add("riso", "riso-${ink}")`);
     items[ink] = (await page.evaluate(INVENTORY_SCRIPT)) as InkItem[];
     pdf[ink] = new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    onInk(ink, pdf[ink]);
     await page.evaluate(`document.documentElement.classList.remove("riso", "riso-${ink}")`);
   }
   return { pdf, items };
@@ -310,29 +311,41 @@ export interface RisoFiles {
 
 const smallest = (items: InkItem[]): number | null => (items.length ? Math.min(...items.map((i) => i.size)) : null);
 
+/** How a drum's files are made: `finish` makes the reading A5 from the zine's layout (grey ink, boxes on the trim, dates); the booklet's imposition; each file's title in the zine's language (print/build-print.ts's pdfTitle). */
+export interface DrumMaking {
+  finish: (pdf: Uint8Array) => Promise<Uint8Array>;
+  meta: Omit<ImposeMeta, "title">;
+  title: (key: EditionKey) => string;
+  creepMm: number;
+}
+
+/** The files of one drum, A5 pages and booklet sheets. */
+export interface Drum {
+  a5: Uint8Array;
+  livret: Uint8Array;
+}
+
+export const DRUM_FILES: Record<Ink, { a5: EditionKey; livret: EditionKey }> = { rose: { a5: "risoRose", livret: "livretRisoRose" }, noir: { a5: "risoNoir", livret: "livretRisoNoir" } };
+
 /**
- * `finish`: what makes the reading A5 from the zine's layout (grey ink, boxes
- * on the trim, dates); `booklet`: how the booklet is imposed. The drums go
- * through both exactly as the reading edition and the booklet do.
+ * One drum's master, made as soon as Chromium has printed it: grey, through
+ * the reading edition's finish and the booklet's imposition, exactly as the
+ * reading edition and the booklet are made.
  */
-export async function buildRiso(
-  inks: InkPrints,
-  finish: (pdf: Uint8Array) => Promise<Uint8Array>,
-  /** `title`: each file's title in the zine's language (print/build-print.ts's pdfTitle). */
-  booklet: { meta: Omit<ImposeMeta, "title">; title: (key: EditionKey) => string; creepMm: number },
-): Promise<RisoFiles> {
-  const a5 = {} as Record<Ink, Uint8Array>;
-  const livret = {} as Record<Ink, Uint8Array>;
-  const { meta, title } = booklet;
-  const keys: Record<Ink, { a5: EditionKey; livret: EditionKey }> = { rose: { a5: "risoRose", livret: "livretRisoRose" }, noir: { a5: "risoNoir", livret: "livretRisoNoir" } };
-  for (const ink of INKS) {
-    const finished = await PDFDocument.load(await finish(await toGrey(inks.pdf[ink], `riso ${ink}`)), { updateMetadata: false });
-    setStableMetadata(finished, { ...meta, title: title(keys[ink].a5) });
-    a5[ink] = await saveStable(finished);
-    livret[ink] = await imposeBooklet(a5[ink], { ...meta, title: title(keys[ink].livret) }, booklet.creepMm);
-  }
-  const offset = await spotVariant(a5.rose, a5.noir, { ...meta, title: title("tonDirect") });
-  const pink = inks.items.rose;
+export async function risoDrum(ink: Ink, pdf: Uint8Array, making: DrumMaking): Promise<Drum> {
+  const { meta, title } = making;
+  const finished = await PDFDocument.load(await making.finish(await toGrey(pdf, `riso ${ink}`)), { updateMetadata: false });
+  setStableMetadata(finished, { ...meta, title: title(DRUM_FILES[ink].a5) });
+  const a5 = await saveStable(finished);
+  const livret = await imposeBooklet(a5, { ...meta, title: title(DRUM_FILES[ink].livret) }, making.creepMm);
+  return { a5, livret };
+}
+
+/** Both drums' files, the offset variant and what the pink drum prints (`pink`: its inventory). */
+export async function buildRiso(drums: Record<Ink, Drum>, pink: InkItem[], making: DrumMaking): Promise<RisoFiles> {
+  const a5 = { rose: drums.rose.a5, noir: drums.noir.a5 };
+  const livret = { rose: drums.rose.livret, noir: drums.noir.livret };
+  const offset = await spotVariant(a5.rose, a5.noir, { ...making.meta, title: making.title("tonDirect") });
   return {
     a5,
     livret,
