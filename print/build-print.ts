@@ -167,12 +167,16 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     // The zine's pages are finished, imposed and checked while Chromium prints them again for the riso drums; each drum while it prints the next.
     let printed!: (laidOut: RenderResult) => void;
     const zinePrinted = new Promise<RenderResult>((resolve) => (printed = resolve));
+    // Imposing (pdf-lib embeds every page in one synchronous stretch) waits for Chromium to be done; the rest of the work lets the event loop run page by page.
+    let renderEnded!: () => void;
+    const rendered = new Promise<void>((resolve) => (renderEnded = resolve));
     const drums = {} as Record<Ink, Promise<{ drum: Drum; entries: Record<"a5" | "livret", CheckedFile> }>>;
     const making = zinePrinted.then((zine): DrumMaking => ({
       finish: (pdf) => readingEdition({ ...zine, pdf }),
       meta: { ...zine.meta, date: pdfDate(zine.date) },
       title: (key) => pdfTitle(zine, key),
       creepMm,
+      imposeAfter: rendered,
     }));
     const inkPrinted = (ink: Ink, pdf: Uint8Array) => {
       drums[ink] = started(
@@ -186,6 +190,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     const zineRender = started(render(zineDoc, { printed: (laidOut) => printed(laidOut), inkPrinted }));
     const miniRender = started(render(miniDoc));
     const renders = started(Promise.all([zineRender, miniRender]).then(() => (stages.rendu = (performance.now() - t) / 1000)));
+    void renders.then(renderEnded, renderEnded);
 
     // As soon as Chromium has printed the zine: the reading A5, the press file and the booklet, checked.
     const zineEditions = started(
@@ -193,13 +198,12 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
         const date = pdfDate(zine.date);
         const meta = { ...zine.meta, date };
         const a5 = await timed("finition", () => readingEdition(zine));
-        const [press, booklet] = await timed("editions", async () => [
-          await pressEdition(a5, edition("presse"), { ...meta, title: pdfTitle(zine, "presse") }),
-          await imposeBooklet(a5, { ...meta, title: pdfTitle(zine, "livret") }, creepMm),
-        ]);
+        const press = await timed("editions", () => pressEdition(a5, edition("presse"), { ...meta, title: pdfTitle(zine, "presse") }));
+        const lecture = await timed("controle", () => check("lecture", a5, zine));
+        const presse = await timed("controle", () => check("presse", press.pdf, zine));
+        await rendered;
+        const booklet = await timed("editions", () => imposeBooklet(a5, { ...meta, title: pdfTitle(zine, "livret") }, creepMm));
         return timed("controle", async () => {
-          const lecture = await check("lecture", a5, zine);
-          const presse = await check("presse", press.pdf, zine);
           const livret = await check("livret", booklet, zine);
           // One layout: page N draws the same in the reading file, the press file and the booklet.
           const sameDrawing = await sameDrawingPerPage(lecture.doc, presse.doc, livret.doc);

@@ -12,6 +12,7 @@ import { ptToMm, mmToPt, saddleStitchSides } from "./imposition.ts";
 import { scanContent, streamText, type Operation } from "./grey-ink.ts";
 import { THINNEST_LINE_PT, type Edition, type Size } from "./editions.ts";
 import type { Overflow, LoneLine } from "./render.ts";
+import { breathe } from "./breathe.ts";
 import { checkPictures, isShippedFont, unshippedFontProblem } from "./preflight-pictures.ts";
 import { checkNotes, checkHyphenation, overflowMessage, type NoteFact, type HyphenFact } from "./layout-checks.ts";
 
@@ -302,13 +303,14 @@ function pageContent(doc: PDFDocument, page: PDFPage, keep: (streams: PDFObject[
     .join("");
 }
 
-function inkOf(doc: PDFDocument): Ink {
+async function inkOf(doc: PDFDocument): Promise<Ink> {
   const ink: Ink = { spaces: new Set(), colourCmyk: false, lines: [] };
-  doc.getPages().forEach((page, index) => {
+  for (const [index, page] of doc.getPages().entries()) {
+    await breathe();
     readInk(doc, pageContent(doc, page), dict(doc, page.node.get(PDFName.of("Resources"))), [1, 0, 0, 1, 0, 0], index + 1, ink);
     const group = dict(doc, page.node.get(PDFName.of("Group")));
     if (group?.get(PDFName.of("CS"))) ink.spaces.add(group.get(PDFName.of("CS"))!.toString().replace(/^\//, ""));
-  });
+  }
   return ink;
 }
 
@@ -326,7 +328,7 @@ export async function preflight(
   const doc = loaded ?? (await PDFDocument.load(bytes, { updateMetadata: false }));
   const pages = doc.getPages();
   const first = pages[0];
-  const ink = inkOf(doc);
+  const ink = await inkOf(doc);
   const info = dict(doc, doc.context.trailerInfo.Info);
   const thinnest = ink.lines.length ? Math.min(...ink.lines.map((l) => l.widthPt)) : undefined;
   const entry: PreflightEntry = {

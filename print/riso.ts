@@ -34,6 +34,7 @@ import {
   setGraphicsState,
   type PDFObject,
 } from "pdf-lib";
+import { breathe } from "./breathe.ts";
 import { INVENTORY_SCRIPT, type InkItem } from "./riso-inventaire.ts";
 import { setStableMetadata, setPrintDialog, saveStable } from "./finish.ts";
 import { imposeBooklet, type ImposeMeta } from "./impose.ts";
@@ -101,7 +102,10 @@ export async function toGrey(pdf: Uint8Array, what: string): Promise<Uint8Array>
       }
       return `${before}${r} ${op === "rg" ? "g" : "G"}`;
     });
-  for (const page of doc.getPages()) rewriteStreams(doc, page.node, grey);
+  for (const page of doc.getPages()) {
+    await breathe();
+    rewriteStreams(doc, page.node, grey);
+  }
   if (colours.size) throw new RisoError(`${what} : des couleurs qui ne sont pas des gris (${[...colours].join(", ")}) → un tambour n’imprime qu’une encre ; voir print/encres.css`);
   return doc.save({ updateFieldAppearances: false });
 }
@@ -317,6 +321,12 @@ export interface DrumMaking {
   meta: Omit<ImposeMeta, "title">;
   title: (key: EditionKey) => string;
   creepMm: number;
+  /**
+   * Held until this settles: imposing embeds every page in one long stretch
+   * of synchronous pdf-lib work, during which Chromium would wait for this
+   * process between its steps (print/build-print.ts passes the end of the render).
+   */
+  imposeAfter?: Promise<unknown>;
 }
 
 /** The files of one drum, A5 pages and booklet sheets. */
@@ -337,6 +347,7 @@ export async function risoDrum(ink: Ink, pdf: Uint8Array, making: DrumMaking): P
   const finished = await PDFDocument.load(await making.finish(await toGrey(pdf, `riso ${ink}`)), { updateMetadata: false });
   setStableMetadata(finished, { ...meta, title: title(DRUM_FILES[ink].a5) });
   const a5 = await saveStable(finished);
+  await making.imposeAfter;
   const livret = await imposeBooklet(a5, { ...meta, title: title(DRUM_FILES[ink].livret) }, making.creepMm);
   return { a5, livret };
 }
