@@ -125,14 +125,19 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
   // In the order they start; they overlap (Node finishes and checks while Chromium prints), so they add up to more than the whole.
   const stages: Record<string, number> = { rendu: 0, finition: 0, editions: 0, riso: 0, controle: 0 };
   const dir = path.join(outputDir, "imprimer");
-  const server = await serveFolder(outputDir, { [PAGED_JS_URL]: PAGED_JS_FILE });
-  let browser = options.browser;
-  const ownBrowser = !browser;
   // Work started now and awaited later must not count as an unhandled rejection meanwhile: its error is thrown where it is awaited.
   const started = <T>(promise: Promise<T>): Promise<T> => {
     promise.catch(() => {});
     return promise;
   };
+  // Chromium starts while the server opens.
+  const launching = options.browser ? undefined : started(launchBrowser());
+  const server = await serveFolder(outputDir, { [PAGED_JS_URL]: PAGED_JS_FILE }).catch(async (error) => {
+    await launching?.then(closeBrowser, () => {});
+    throw error;
+  });
+  let browser = options.browser;
+  const ownBrowser = !browser;
   /** Runs `work`, adding its duration to stages[name] (stages overlap: Node finishes and checks while Chromium prints). */
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
     const t = performance.now();
@@ -146,7 +151,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
   let closing: Promise<unknown> | undefined;
   try {
     const t = performance.now();
-    browser ??= await launchBrowser();
+    browser ??= await launching!;
     const onPage = progress(quiet);
     log("impression : Paged.js met en pages le zine ; Chromium imprime le mini-zine…");
     // One layout of the zine for every edition (also printed once per riso drum: print/riso.ts); the mini-zine beside it, in the one browser.
