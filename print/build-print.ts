@@ -172,9 +172,6 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     // The zine's pages are finished, imposed and checked while Chromium prints them again for the riso drums; each drum while it prints the next.
     let printed!: (laidOut: RenderResult) => void;
     const zinePrinted = new Promise<RenderResult>((resolve) => (printed = resolve));
-    // Imposing (pdf-lib embeds every page in one synchronous stretch) waits for Chromium to be done; the rest of the work lets the event loop run page by page.
-    let renderEnded!: () => void;
-    const rendered = new Promise<void>((resolve) => (renderEnded = resolve));
     const drums = {} as Record<Ink, Promise<{ drum: Drum; entries: Record<"a5" | "livret", CheckedFile> }>>;
     const making = zinePrinted.then((zine): DrumMaking => ({
       finish: (pdf) => readingEdition({ ...zine, pdf }),
@@ -195,7 +192,8 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     const zineRender = started(render(zineDoc, { printed: (laidOut) => printed(laidOut), inkPrinted }));
     const miniRender = started(render(miniDoc));
     const renders = started(Promise.all([zineRender, miniRender]).then(() => (stages.rendu = (performance.now() - t) / 1000)));
-    void renders.then(renderEnded, renderEnded);
+    // Imposing (pdf-lib embeds every page in one synchronous stretch) waits for Chromium to be done, and stops there if Chromium failed; the rest of the work lets the event loop run page by page.
+    const rendered = started(renders.then(() => undefined));
 
     // As soon as Chromium has printed the zine: the reading A5, the press file and the booklet, checked.
     const zineEditions = started(
