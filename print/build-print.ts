@@ -13,7 +13,7 @@ import { PDFDocument } from "pdf-lib";
 import { launchBrowser } from "../scripts/lib/browser.ts";
 import { serveFolder } from "../scripts/lib/server.ts";
 import { step, seconds, formatBytes, count } from "../scripts/lib/log.ts";
-import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult } from "./render.ts";
+import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult, type RenderHooks } from "./render.ts";
 import { finishPages, pdfDate } from "./finish.ts";
 import { imposeBooklet, imposeMiniZine } from "./impose.ts";
 import { pressEdition } from "./press.ts";
@@ -21,7 +21,7 @@ import { preflight, sameDrawingPerPage, type PreflightEntry } from "./preflight.
 import { printDocument, editions, edition, printFileName, risoProofName, PREFLIGHT_FILE, type EditionKey, type PrintFileFacts } from "./editions.ts";
 import { buildSite, type SiteBuild } from "../scripts/site/build-site.ts";
 import type { RisoReport } from "./riso-page.ts";
-import { buildRiso, checkRiso } from "./riso.ts";
+import { buildRiso, checkRiso, proofPages, risoDrum, DRUM_FILES, INKS, type Drum, type DrumMaking, type Ink } from "./riso.ts";
 
 export interface PrintOptions {
   /** Creep compensation of the booklet's innermost sheet, in mm. */
@@ -108,84 +108,175 @@ export function readingEdition(zine: RenderResult): Promise<Uint8Array> {
   return finishPages(zine.pdf, { ...zine.meta, date, title: pdfTitle(zine, "lecture"), trim: edition("lecture").trim, layoutBleedMm: printDocument("zine").layoutBleedMm });
 }
 
+/** A print file read back and checked: the preflight's entry, and the document for the checks across files. */
+interface CheckedFile {
+  entry: PreflightEntry;
+  doc: PDFDocument;
+}
+
+/** Closes the browser, bounded: a hung browser would otherwise hold the build (scripts/lib/browser.ts says why it failed). */
+function closeBrowser(browser: Browser): Promise<unknown> {
+  return Promise.race([browser.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+}
+
 export async function buildPrint(outputDir: string, options: PrintOptions = {}): Promise<PrintSummary> {
   const quiet = options.quiet ?? false;
   const log = (message: string) => (quiet ? undefined : step(message));
-  const stages: Record<string, number> = {};
+  // In the order they start; they overlap (Node finishes and checks while Chromium prints), so they add up to more than the whole.
+  const stages: Record<string, number> = { rendu: 0, finition: 0, editions: 0, riso: 0, controle: 0 };
   const dir = path.join(outputDir, "imprimer");
-  const server = await serveFolder(outputDir, { [PAGED_JS_URL]: PAGED_JS_FILE });
+  // Work started now and awaited later must not count as an unhandled rejection meanwhile: its error is thrown where it is awaited.
+  const started = <T>(promise: Promise<T>): Promise<T> => {
+    promise.catch(() => {});
+    return promise;
+  };
+  // Chromium starts while the server opens.
+  const launching = options.browser ? undefined : started(launchBrowser());
+  const server = await serveFolder(outputDir, { [PAGED_JS_URL]: PAGED_JS_FILE }).catch(async (error) => {
+    await launching?.then(closeBrowser, () => {});
+    throw error;
+  });
   let browser = options.browser;
   const ownBrowser = !browser;
+  /** Runs `work`, adding its duration to stages[name] (stages overlap: Node finishes and checks while Chromium prints). */
+  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await work();
+    } finally {
+      stages[name] = (stages[name] ?? 0) + (performance.now() - t) / 1000;
+    }
+  };
+  const creepMm = options.creepMm ?? 0;
+  let closing: Promise<unknown> | undefined;
   try {
-    let t = performance.now();
-    browser ??= await launchBrowser();
+    const t = performance.now();
+    browser ??= await launching!;
     const onPage = progress(quiet);
     log("impression : Paged.js met en pages le zine ; Chromium imprime le mini-zine…");
     // One layout of the zine for every edition (also printed once per riso drum: print/riso.ts); the mini-zine beside it, in the one browser.
     const zineDoc = printDocument("zine");
     const miniDoc = printDocument("mini");
-    const [zine, mini] = await Promise.all(
-      [zineDoc, miniDoc].map((doc) => renderDocument(browser as Browser, server.origin + doc.url, onPage(doc.key), undefined, doc.paginated, doc.key === "zine")),
+    /** Each file read back once, as a printer would receive it, then checked; the document is kept for the cross-file checks. */
+    const check = async (key: EditionKey, pdf: Uint8Array, layout: RenderResult): Promise<CheckedFile> => {
+      const e = edition(key);
+      // One layout, several files: its overflows are said once, on the first file made from it (in the table's order).
+      const first = editions.find((other) => other.document === e.document)!.key === key;
+      const facts = first ? layout : { overflows: [], loneLines: [], warnings: [], notes: [], hyphens: [] };
+      const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+      const entry = await preflight(e, printFileName(key, layout.slug), pdf, { overflows: facts.overflows, loneLines: facts.loneLines, warnings: facts.warnings, notes: facts.notes, hyphens: facts.hyphens }, doc);
+      return { entry, doc };
+    };
+
+    const render = (doc: typeof zineDoc, hooks?: RenderHooks) => renderDocument(browser as Browser, server.origin + doc.url, onPage(doc.key), undefined, doc.paginated, doc.key === "zine", hooks);
+    // The zine's pages are finished, imposed and checked while Chromium prints them again for the riso drums; each drum while it prints the next.
+    let printed!: (laidOut: RenderResult) => void;
+    const zinePrinted = new Promise<RenderResult>((resolve) => (printed = resolve));
+    const drums = {} as Record<Ink, Promise<{ drum: Drum; entries: Record<"a5" | "livret", CheckedFile> }>>;
+    const making = zinePrinted.then((zine): DrumMaking => ({
+      finish: (pdf) => readingEdition({ ...zine, pdf }),
+      meta: { ...zine.meta, date: pdfDate(zine.date) },
+      title: (key) => pdfTitle(zine, key),
+      creepMm,
+      imposeAfter: rendered,
+    }));
+    const inkPrinted = (ink: Ink, pdf: Uint8Array) => {
+      drums[ink] = started(
+        Promise.all([zinePrinted, making]).then(async ([zine, how]) => {
+          const drum = await timed("riso", () => risoDrum(ink, pdf, how));
+          // Each drum file read back and checked (the pair is checked together once both are made).
+          return timed("controle", async () => ({ drum, entries: { a5: await check(DRUM_FILES[ink].a5, drum.a5, zine), livret: await check(DRUM_FILES[ink].livret, drum.livret, zine) } }));
+        }),
+      );
+    };
+    const zineRender = started(render(zineDoc, { printed: (laidOut) => printed(laidOut), inkPrinted }));
+    const miniRender = started(render(miniDoc));
+    const renders = started(Promise.all([zineRender, miniRender]).then(() => (stages.rendu = (performance.now() - t) / 1000)));
+    // Imposing (pdf-lib embeds every page in one synchronous stretch) waits for Chromium to be done, and stops there if Chromium failed; the rest of the work lets the event loop run page by page.
+    const rendered = started(renders.then(() => undefined));
+
+    // As soon as Chromium has printed the zine: the reading A5, the press file and the booklet, checked.
+    const zineEditions = started(
+      zinePrinted.then(async (zine) => {
+        const date = pdfDate(zine.date);
+        const meta = { ...zine.meta, date };
+        const a5 = await timed("finition", () => readingEdition(zine));
+        const press = await timed("editions", () => pressEdition(a5, edition("presse"), { ...meta, title: pdfTitle(zine, "presse") }));
+        const lecture = await timed("controle", () => check("lecture", a5, zine));
+        const presse = await timed("controle", () => check("presse", press.pdf, zine));
+        await rendered;
+        const booklet = await timed("editions", () => imposeBooklet(a5, { ...meta, title: pdfTitle(zine, "livret") }, creepMm));
+        return timed("controle", async () => {
+          const livret = await check("livret", booklet, zine);
+          // One layout: page N draws the same in the reading file, the press file and the booklet.
+          const sameDrawing = await sameDrawingPerPage(lecture.doc, presse.doc, livret.doc);
+          return { a5, press, booklet, entries: { lecture: lecture.entry, presse: presse.entry, livret: livret.entry }, sameDrawing };
+        });
+      }),
     );
+    // The mini-zine carries the zine's date: finished once both are printed.
+    const miniEdition = started(
+      Promise.all([miniRender, zinePrinted]).then(async ([mini, zine]) => {
+        const date = pdfDate(zine.date);
+        const miniMeta = { ...mini.meta, date, title: pdfTitle(mini, "mini") };
+        const pages = await timed("finition", () => finishPages(mini.pdf, { ...miniMeta, trim: edition("mini").trim, layoutBleedMm: miniDoc.layoutBleedMm }));
+        const sheet = await timed("editions", () => imposeMiniZine(pages, miniMeta));
+        const { entry } = await timed("controle", () => check("mini", sheet, mini));
+        return { sheet, entry };
+      }),
+    );
+
+    const [zine] = await Promise.all([zineRender, miniRender]);
+    await renders;
+    // Chromium's work is done: its memory back (while Node goes on) before the riso files and the checks need Node's.
+    if (ownBrowser) closing = closeBrowser(browser);
     if (!quiet && process.stderr.isTTY) process.stderr.write("\n");
-    stages.rendu = (performance.now() - t) / 1000;
     log(`impression : mise en page du zine, ${zine.pages} pages, et du mini-zine en ${seconds(t)}`);
-
-    t = performance.now();
-    // Every PDF carries the content's date and what its document says about itself.
     const date = pdfDate(zine.date);
-    const meta = { ...zine.meta, date };
-    const title = (key: EditionKey) => pdfTitle(zine, key);
-    const a5 = await readingEdition(zine);
-    const miniPages = await finishPages(mini.pdf, { ...mini.meta, date, title: pdfTitle(mini, "mini"), trim: edition("mini").trim, layoutBleedMm: miniDoc.layoutBleedMm });
-    stages.finition = (performance.now() - t) / 1000;
 
-    t = performance.now();
-    const press = await pressEdition(a5, edition("presse"), { ...meta, title: title("presse") });
-    const bookletMeta = { ...meta, title: title("livret") };
-    const booklet = await imposeBooklet(a5, bookletMeta, options.creepMm ?? 0);
-    const miniSheet = await imposeMiniZine(miniPages, { ...mini.meta, date, title: pdfTitle(mini, "mini") });
-    stages.editions = (performance.now() - t) / 1000;
+    // The riso drums: the same pages, finished as the reading A5 and imposed as the booklet (print/riso.ts), checked in pairs.
+    const [rose, noir] = await Promise.all(INKS.map((ink) => drums[ink]));
+    const riso = await timed("riso", async () => buildRiso({ rose: rose.drum, noir: noir.drum }, zine.inks!.items.rose, await making));
+    // The proof is drawn by poppler's processes and sharp's threads while this one checks the riso files.
+    const proofDrawn = started(timed("riso", () => proofPages(riso.a5.rose, riso.a5.noir)));
+    const risoChecked = await timed("controle", async () => {
+      const problems = [
+        ...(await checkRiso({ rose: rose.entries.a5.doc, noir: noir.entries.a5.doc }, "riso A5", zine.inks!.items)),
+        ...(await checkRiso({ rose: rose.entries.livret.doc, noir: noir.entries.livret.doc }, "riso livret")),
+      ];
+      const entries: Partial<Record<EditionKey, PreflightEntry>> = {
+        risoRose: rose.entries.a5.entry,
+        risoNoir: noir.entries.a5.entry,
+        livretRisoRose: rose.entries.livret.entry,
+        livretRisoNoir: noir.entries.livret.entry,
+        tonDirect: (await check("tonDirect", riso.offset, zine)).entry,
+      };
+      return { entries, problems };
+    });
+    const main = await zineEditions;
+    const miniFiles = await miniEdition;
+    const proof = await proofDrawn;
+    const proofFiles = proof.map((png, i) => [risoProofName(zine.slug, i + 1), png] as const);
 
-    t = performance.now();
-    // The riso drums: the same pages, finished as the reading A5 and imposed as the booklet.
-    const riso = await buildRiso(zine.inks!, (pdf) => readingEdition({ ...zine, pdf }), { meta, title, creepMm: options.creepMm ?? 0 });
-    const proofFiles = riso.proof.map((png, i) => [risoProofName(zine.slug, i + 1), png] as const);
-    stages.riso = (performance.now() - t) / 1000;
-
-    t = performance.now();
     const bytes: Record<EditionKey, Uint8Array> = {
-      lecture: a5,
-      livret: booklet,
-      mini: miniSheet,
-      presse: press.pdf,
+      lecture: main.a5,
+      livret: main.booklet,
+      mini: miniFiles.sheet,
+      presse: main.press.pdf,
       livretRisoRose: riso.livret.rose,
       livretRisoNoir: riso.livret.noir,
       risoRose: riso.a5.rose,
       risoNoir: riso.a5.noir,
       tonDirect: riso.offset,
     };
-    const layouts = { zine, mini };
-    // Each file read back once, as a printer would receive it.
-    const docs = Object.fromEntries(
-      await Promise.all(editions.map(async (e) => [e.key, await PDFDocument.load(bytes[e.key], { updateMetadata: false })] as const)),
-    ) as Record<EditionKey, PDFDocument>;
-    const files: PreflightEntry[] = [];
-    const judged = new Set<string>();
-    for (const e of editions) {
-      // One layout, several files: its overflows are said once, on the first file made from it.
-      const layout = judged.has(e.document) ? { overflows: [], loneLines: [], warnings: [], notes: [], hyphens: [] } : layouts[e.document];
-      judged.add(e.document);
-      files.push(await preflight(e, printFileName(e.key, zine.slug), bytes[e.key], { overflows: layout.overflows, loneLines: layout.loneLines, warnings: layout.warnings, notes: layout.notes, hyphens: layout.hyphens }, docs[e.key]));
-    }
+    const checked: Partial<Record<EditionKey, PreflightEntry>> = { ...main.entries, mini: miniFiles.entry, ...risoChecked.entries };
+    const files: PreflightEntry[] = editions.map((e) => checked[e.key]!);
     const problems = files.flatMap((f) => f.problems.map((p) => `${f.file} : ${p}`));
-    // One layout: page N draws the same in the reading file, the press file and the booklet.
-    problems.push(...(await sameDrawingPerPage(docs.lecture, docs.presse, docs.livret)));
-    if (!press.pdfX) {
+    problems.push(...main.sameDrawing);
+    if (!main.press.pdfX) {
       log("impression : profil ICC introuvable (paquet Debian libgs-common) : l’édition imprimeur n’est pas déclarée PDF/X");
     }
-    problems.push(...(await checkRiso(riso.a5, "riso A5", zine.inks!.items)), ...(await checkRiso(riso.livret, "riso livret")));
-    stages.controle = (performance.now() - t) / 1000;
+    problems.push(...risoChecked.problems);
 
     const risoReport = { proof: proofFiles.map(([name]) => `/imprimer/${name}`), pinkPages: riso.pinkPages, platePages: riso.platePages, ...riso.measured };
     // The riso proof is published with the PDFs, only if the preflight lets them through.
@@ -233,13 +324,12 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
           Object.entries(stages)
             .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
             .join(", ") +
-          ` ; rapport dans ${PREFLIGHT_FILE}`,
+          ` (les étapes se chevauchent : Node finit et contrôle pendant que Chromium imprime) ; rapport dans ${PREFLIGHT_FILE}`,
       );
     }
     return { files, facts, riso: risoReport, stages, problems };
   } finally {
-    // Bounded: a hung browser would otherwise hold the build (scripts/lib/browser.ts says why it failed).
-    if (ownBrowser) await Promise.race([browser?.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    if (ownBrowser && browser) await (closing ?? closeBrowser(browser));
     await server.close();
   }
 }

@@ -133,7 +133,7 @@ export function setPrintDialog(doc: PDFDocument, options: { duplex?: boolean } =
  */
 export async function finishPages(bytes: Uint8Array, options: FinishOptions & { trim: Size; layoutBleedMm: number }): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  greyInk(doc);
+  await greyInk(doc);
   const width = mmToPt(options.trim.widthMm);
   const height = mmToPt(options.trim.heightMm);
   const bleed = mmToPt(options.layoutBleedMm);

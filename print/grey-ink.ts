@@ -13,6 +13,7 @@
  * The scanner is also what the preflight reads (print/preflight.ts).
  */
 import zlib from "node:zlib";
+import { breathe } from "./breathe.ts";
 import { PDFDocument, PDFDict, PDFName, PDFRawStream, PDFRef, PDFArray, PDFNumber, type PDFObject, type PDFContext, decodePDFRawStream } from "pdf-lib";
 
 /** One operator and its operands, as written in a content stream. */
@@ -206,8 +207,8 @@ function greyImage(context: PDFContext, ref: PDFRef, image: PDFRawStream): void 
   (context.lookup(ref) as PDFRawStream).dict.set(PDFName.of("ColorSpace"), PDFName.of("DeviceGray"));
 }
 
-/** Rewrites every content stream and form of `doc` in grey, once each. */
-export function greyInk(doc: PDFDocument): void {
+/** Rewrites every content stream and form of `doc` in grey, once each, letting the event loop run between pages. */
+export async function greyInk(doc: PDFDocument): Promise<void> {
   const context = doc.context;
   const done = new Set<string>();
   const contentStream = (object: PDFObject | undefined) => {
@@ -241,6 +242,7 @@ export function greyInk(doc: PDFDocument): void {
     }
   };
   for (const page of doc.getPages()) {
+    await breathe();
     const contents = page.node.get(PDFName.of("Contents"));
     const list = lookup(context, contents);
     if (list instanceof PDFArray) list.asArray().forEach(contentStream);

@@ -347,6 +347,12 @@ function hyphenBreaks(block: Element): HyphenBreak[] {
     const note = node.parentElement && node.parentElement.closest(".note");
     if (note && note !== block && block.contains(note)) continue;
     const text = node.data;
+    if (text.indexOf(SHY) < 0) continue;
+    // A text all on one line has no line break in it: one question for the whole text instead of one per soft hyphen, same answers.
+    probe.selectNodeContents(node);
+    const whole = Array.from(probe.getClientRects()).filter((r) => r.width > 0);
+    const tops = whole.map((r) => r.top);
+    if (whole.length < 2 || Math.max(...tops) - Math.min(...tops) < pitch / 2) continue;
     for (let i = text.indexOf(SHY); i >= 0; i = text.indexOf(SHY, i + 1)) {
       if (i === 0 || i + 1 >= text.length) continue;
       probe.setStart(node, i - 1);

@@ -5,11 +5,14 @@
  * project (a font the machine happened to have makes the output depend on
  * the machine).
  */
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { shippedFontFamilies } from "../scripts/site/assets.ts";
+
+const run = promisify(execFile);
 
 /** Under this many pixels per inch a picture looks soft on paper: a warning. */
 export const WARN_PPI = 200;
@@ -23,14 +26,19 @@ export interface PictureResolution {
   ppi: number;
 }
 
-/** Every picture of the PDF with its resolution on the page, or undefined when pdfimages is not installed. */
-export function pictureResolutions(bytes: Uint8Array): PictureResolution[] | undefined {
+/**
+ * Every picture of the PDF with its resolution on the page, or undefined when
+ * pdfimages is not installed. Asynchronous: the build reads the other files
+ * while poppler reads this one.
+ */
+export async function pictureResolutions(bytes: Uint8Array): Promise<PictureResolution[] | undefined> {
+  // Written and started before the first await, so poppler runs while the caller goes on.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zine-images-"));
   const file = path.join(dir, "zine.pdf");
   try {
     fs.writeFileSync(file, bytes);
-    const list = execFileSync("pdfimages", ["-list", file], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-    return list
+    const { stdout } = await run("pdfimages", ["-list", file], { encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+    return stdout
       .split("\n")
       .slice(2)
       .map((line) => line.trim().split(/\s+/))
@@ -39,13 +47,13 @@ export function pictureResolutions(bytes: Uint8Array): PictureResolution[] | und
   } catch {
     return undefined;
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    await fs.promises.rm(dir, { recursive: true, force: true });
   }
 }
 
 /** Problems (refused) and warnings about the pictures' resolution, in French. */
-export function checkPictures(bytes: Uint8Array): { problems: string[]; warnings: string[] } {
-  const pictures = pictureResolutions(bytes);
+export async function checkPictures(bytes: Uint8Array): Promise<{ problems: string[]; warnings: string[] }> {
+  const pictures = await pictureResolutions(bytes);
   if (!pictures) return { problems: [], warnings: ["résolution des images non vérifiée : pdfimages est absent → installez poppler-utils (apt-get install poppler-utils)"] };
   const problems: string[] = [];
   const warnings: string[] = [];

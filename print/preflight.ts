@@ -12,6 +12,7 @@ import { ptToMm, mmToPt, saddleStitchSides } from "./imposition.ts";
 import { scanContent, streamText, type Operation } from "./grey-ink.ts";
 import { THINNEST_LINE_PT, type Edition, type Size } from "./editions.ts";
 import type { Overflow, LoneLine } from "./render.ts";
+import { breathe } from "./breathe.ts";
 import { checkPictures, isShippedFont, unshippedFontProblem } from "./preflight-pictures.ts";
 import { checkNotes, checkHyphenation, overflowMessage, type NoteFact, type HyphenFact } from "./layout-checks.ts";
 
@@ -137,14 +138,17 @@ const IGNORED = new Set(["Tj", "TJ", "Td", "TD", "Tm", "Tf", "BT", "ET", "BDC", 
 
 /**
  * The reading file, the press file and the booklet draw the same page
- * contents: scan each distinct content once per build.
+ * contents: scan each distinct content once per build. Only the operators
+ * the preflight judges are kept: glyphs and marked content are ~95 % of a
+ * page's operators, and keeping them made a 150-page zine's preflight hold
+ * more than a gigabyte.
  */
 const scanned = new Map<string, Operation[]>();
 function scanOnce(content: string): Operation[] {
   let operations = scanned.get(content);
   if (!operations) {
     if (scanned.size > 500) scanned.clear();
-    operations = scanContent(content);
+    operations = scanContent(content).filter((op) => !IGNORED.has(op.operator));
     scanned.set(content, operations);
   }
   return operations;
@@ -175,9 +179,8 @@ function readInk(doc: PDFDocument, content: string, resources: PDFDict | undefin
     }
     return found?.toString().replace(/^\//, "") ?? "?";
   };
+  // Glyphs and marked content are most of a page: nothing to judge there (scanOnce leaves them out).
   for (const op of scanOnce(content)) {
-    // Glyphs and marked content are most of a page: nothing to judge there.
-    if (IGNORED.has(op.operator)) continue;
     const n = op.operands.map(Number);
     switch (op.operator) {
       case "q":
@@ -300,13 +303,14 @@ function pageContent(doc: PDFDocument, page: PDFPage, keep: (streams: PDFObject[
     .join("");
 }
 
-function inkOf(doc: PDFDocument): Ink {
+async function inkOf(doc: PDFDocument): Promise<Ink> {
   const ink: Ink = { spaces: new Set(), colourCmyk: false, lines: [] };
-  doc.getPages().forEach((page, index) => {
+  for (const [index, page] of doc.getPages().entries()) {
+    await breathe();
     readInk(doc, pageContent(doc, page), dict(doc, page.node.get(PDFName.of("Resources"))), [1, 0, 0, 1, 0, 0], index + 1, ink);
     const group = dict(doc, page.node.get(PDFName.of("Group")));
     if (group?.get(PDFName.of("CS"))) ink.spaces.add(group.get(PDFName.of("CS"))!.toString().replace(/^\//, ""));
-  });
+  }
   return ink;
 }
 
@@ -319,10 +323,12 @@ export async function preflight(
   layout: { overflows: Overflow[]; loneLines?: LoneLine[]; warnings: string[]; notes?: NoteFact[]; hyphens?: HyphenFact[] } = { overflows: [], warnings: [] },
   loaded?: PDFDocument,
 ): Promise<PreflightEntry> {
+  // Poppler reads the pictures in its own process while this one reads the rest.
+  const picturesChecked = checkPictures(bytes);
   const doc = loaded ?? (await PDFDocument.load(bytes, { updateMetadata: false }));
   const pages = doc.getPages();
   const first = pages[0];
-  const ink = inkOf(doc);
+  const ink = await inkOf(doc);
   const info = dict(doc, doc.context.trailerInfo.Info);
   const thinnest = ink.lines.length ? Math.min(...ink.lines.map((l) => l.widthPt)) : undefined;
   const entry: PreflightEntry = {
@@ -389,7 +395,7 @@ export async function preflight(
     if (!isShippedFont(font.name)) problems.push(unshippedFontProblem(font.name));
   }
   // Pictures: resolution at their printed size (print/preflight-pictures.ts).
-  const pictures = checkPictures(bytes);
+  const pictures = await picturesChecked;
   problems.push(...pictures.problems);
   entry.warnings = [...entry.warnings, ...pictures.warnings];
   const foreign = entry.colourSpaces.filter((space) => space !== "DeviceGray" && !(space === "DeviceCMYK" && !ink.colourCmyk) && !(space === "Separation" && edition.spot));

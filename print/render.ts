@@ -11,7 +11,7 @@ import { chapterSlug } from "../scripts/site/filters.ts";
 import { zineFolder } from "../scripts/site/zine-folder.ts";
 import { browserFailure, timeLimitMs } from "../scripts/lib/browser.ts";
 import { HANDLERS_URL } from "./editions.ts";
-import { printInks, type InkPrints } from "./riso.ts";
+import { printInks, type InkPrints, type Ink } from "./riso.ts";
 
 /** Paged.js by file path: the package's exports map hides dist/ from require.resolve. */
 export const PAGED_JS_FILE = path.resolve("node_modules/pagedjs/dist/paged.js");
@@ -56,6 +56,14 @@ export interface RenderResult {
   pdfTitles: Record<string, string>;
   /** The same pages printed once per riso drum (print/riso.ts), when asked for. */
   inks?: InkPrints;
+}
+
+/** What the caller hears while a document is rendered, to work on each PDF while Chromium prints the next. */
+export interface RenderHooks {
+  /** The laid-out document and its PDF, before the riso drums are printed. */
+  printed?: (laidOut: RenderResult) => void;
+  /** One riso drum's PDF, as soon as it is printed. */
+  inkPrinted?: (ink: Ink, pdf: Uint8Array) => void;
 }
 
 export class RenderError extends Error {
@@ -166,10 +174,12 @@ export async function renderDocument(
   paginated = true,
   /** Also print the laid-out pages once per riso drum (print/riso.ts). */
   withInks = false,
+  /** Hears each PDF as soon as Chromium has printed it: the caller finishes it while the next is printed. */
+  hooks: RenderHooks = {},
 ): Promise<RenderResult> {
   const document = new URL(url).pathname;
   try {
-    return await renderIn(browser, url, onPage, limitMs, paginated, withInks);
+    return await renderIn(browser, url, onPage, limitMs, paginated, withInks, hooks);
   } catch (error) {
     // Ours (a missing file, an empty document) as they are; the browser's (crash, hang) in one sentence.
     if (error instanceof RenderError && !/pas fini après/.test(error.message)) throw error;
@@ -177,7 +187,15 @@ export async function renderDocument(
   }
 }
 
-async function renderIn(browser: Browser, url: string, onPage: (pages: number) => void, limitMs: number, paginated: boolean, withInks: boolean): Promise<RenderResult> {
+async function renderIn(
+  browser: Browser,
+  url: string,
+  onPage: (pages: number) => void,
+  limitMs: number,
+  paginated: boolean,
+  withInks: boolean,
+  hooks: RenderHooks,
+): Promise<RenderResult> {
   const context = await browser.newContext();
   const page = await context.newPage();
   page.setDefaultTimeout(limitMs);
@@ -207,8 +225,9 @@ async function renderIn(browser: Browser, url: string, onPage: (pages: number) =
         if (errors.length) throw new RenderError(`${url} : ${errors.join(" ; ")}`);
         // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-        const inks = withInks ? await printInks(page) : undefined;
-        return { pdf: new Uint8Array(pdf), ...laidOut, warnings, inks };
+        const result: RenderResult = { pdf: new Uint8Array(pdf), ...laidOut, warnings };
+        hooks.printed?.(result);
+        return withInks ? { ...result, inks: await printInks(page, hooks.inkPrinted) } : result;
       })(),
       limitMs,
       url,

@@ -17,7 +17,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import sharp from "sharp";
 import type { Page } from "playwright-core";
 import {
@@ -33,6 +34,7 @@ import {
   setGraphicsState,
   type PDFObject,
 } from "pdf-lib";
+import { breathe } from "./breathe.ts";
 import { INVENTORY_SCRIPT, type InkItem } from "./riso-inventaire.ts";
 import { setStableMetadata, setPrintDialog, saveStable } from "./finish.ts";
 import { imposeBooklet, type ImposeMeta } from "./impose.ts";
@@ -54,19 +56,22 @@ export const LIMITS = { minLinePt: 0.3, minTextPt: 9, minTint: 10, maxTint: 90, 
 /** Proof resolution: readable on screen, light enough to publish. */
 export const PROOF_DPI = 100;
 
+const run = promisify(execFile);
+
 export interface InkPrints {
   pdf: Record<Ink, Uint8Array>;
   items: Record<Ink, InkItem[]>;
 }
 
-/** Prints the laid-out page once per drum (see print/encres.css), then restores it. */
-export async function printInks(page: Page): Promise<InkPrints> {
+/** Prints the laid-out page once per drum (see print/encres.css), then restores it; `onInk` hears each drum as soon as it is printed. */
+export async function printInks(page: Page, onInk: (ink: Ink, pdf: Uint8Array) => void = () => {}): Promise<InkPrints> {
   const pdf = {} as Record<Ink, Uint8Array>;
   const items = {} as Record<Ink, InkItem[]>;
   for (const ink of INKS) {
     await page.evaluate(`document.documentElement.classList.add("riso", "riso-${ink}")`);
     items[ink] = (await page.evaluate(INVENTORY_SCRIPT)) as InkItem[];
     pdf[ink] = new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    onInk(ink, pdf[ink]);
     await page.evaluate(`document.documentElement.classList.remove("riso", "riso-${ink}")`);
   }
   return { pdf, items };
@@ -75,15 +80,6 @@ export async function printInks(page: Page): Promise<InkPrints> {
 export class RisoError extends Error {
   override name = "RisoError";
   readonly skipOriginalStack = true;
-}
-
-function withTemporaryFolder<T>(run: (dir: string) => T): T {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zine-riso-"));
-  try {
-    return run(dir);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /**
@@ -106,29 +102,33 @@ export async function toGrey(pdf: Uint8Array, what: string): Promise<Uint8Array>
       }
       return `${before}${r} ${op === "rg" ? "g" : "G"}`;
     });
-  for (const page of doc.getPages()) rewriteStreams(doc, page.node, grey);
+  for (const page of doc.getPages()) {
+    await breathe();
+    rewriteStreams(doc, page.node, grey);
+  }
   if (colours.size) throw new RisoError(`${what} : des couleurs qui ne sont pas des gris (${[...colours].join(", ")}) → un tambour n’imprime qu’une encre ; voir print/encres.css`);
   return doc.save({ updateFieldAppearances: false });
 }
 
-/** Each page as 8-bit grey pixels (255 = paper), rendered by poppler's pdftoppm. */
-export function rasterise(pdf: Uint8Array, dpi: number, what: string): { width: number; height: number; data: Uint8Array }[] {
-  return withTemporaryFolder((dir) => {
-    const input = path.join(dir, "in.pdf");
-    fs.writeFileSync(input, pdf);
-    try {
-      execFileSync("pdftoppm", ["-r", String(dpi), "-gray", input, path.join(dir, "p")], { stdio: ["ignore", "ignore", "pipe"] });
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
-      if (e.code === "ENOENT") throw new RisoError(`${what} : pdftoppm est introuvable → installez poppler-utils (Debian : apt-get install -y poppler-utils)`);
-      throw new RisoError(`${what} : pdftoppm a échoué : ${e.stderr?.toString().trim() || e.message}`);
-    }
-    return fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith(".pgm"))
-      .sort()
-      .map((f) => readPgm(fs.readFileSync(path.join(dir, f))));
-  });
+/**
+ * Each page as 8-bit grey pixels (255 = paper), rendered by poppler's
+ * pdftoppm into `dir`: the PGM files, in page order. Asynchronous, so both
+ * drums are rendered at once, each in its own process.
+ */
+async function rasterise(pdf: Uint8Array, dpi: number, what: string, dir: string): Promise<string[]> {
+  const input = path.join(dir, "in.pdf");
+  await fs.promises.writeFile(input, pdf);
+  try {
+    await run("pdftoppm", ["-r", String(dpi), "-gray", input, path.join(dir, "p")]);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & { stderr?: string };
+    if (e.code === "ENOENT") throw new RisoError(`${what} : pdftoppm est introuvable → installez poppler-utils (Debian : apt-get install -y poppler-utils)`);
+    throw new RisoError(`${what} : pdftoppm a échoué : ${e.stderr?.toString().trim() || e.message}`);
+  }
+  return (await fs.promises.readdir(dir))
+    .filter((f) => f.endsWith(".pgm"))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 /** A binary PGM (P5, 8 bits), as pdftoppm -gray writes it. */
@@ -140,34 +140,68 @@ export function readPgm(bytes: Uint8Array): { width: number; height: number; dat
 }
 
 /**
+ * The composite of every pair of pixels (pink × 256 + black), per channel:
+ * the formula below, computed once for the 65 536 pairs instead of for each
+ * of a page's pixels.
+ */
+let compositeTable: Uint8Array[] | undefined;
+function compositeChannels(): Uint8Array[] {
+  compositeTable ??= PINK_RGB.map((ink) => {
+    const table = new Uint8Array(256 * 256);
+    for (let pink = 0; pink < 256; pink++) {
+      const coverage = 1 - pink / 255;
+      for (let black = 0; black < 256; black++) table[pink * 256 + black] = Math.round(255 * (1 - coverage * (1 - ink / 255)) * (black / 255));
+    }
+    return table;
+  });
+  return compositeTable;
+}
+
+/**
  * The two drums as the studio prints them: paper white, pink multiplied by
  * its coverage, black over it (translucent inks: pink under black darkens).
  * `pink` and `black` are grey pixels (255 = no ink); returns RGB pixels.
  */
 export function composite(pink: Uint8Array, black: Uint8Array): Uint8Array {
+  const [r, g, b] = compositeChannels();
   const out = new Uint8Array(pink.length * 3);
-  for (let i = 0; i < pink.length; i++) {
-    const coverage = 1 - pink[i] / 255;
-    const blackFactor = black[i] / 255;
-    for (let c = 0; c < 3; c++) out[i * 3 + c] = Math.round(255 * (1 - coverage * (1 - PINK_RGB[c] / 255)) * blackFactor);
+  for (let i = 0, o = 0; i < pink.length; i++, o += 3) {
+    const pair = (pink[i] << 8) | black[i];
+    out[o] = r[pair];
+    out[o + 1] = g[pair];
+    out[o + 2] = b[pair];
   }
   return out;
 }
 
+/** PNG encodings in flight at once (sharp encodes on its own threads): a few pages' pixels in memory, never the whole zine's. */
+const PROOF_BATCH = 4;
+
 /** One PNG per A5 page: the proof. */
 export async function proofPages(rose: Uint8Array, noir: Uint8Array): Promise<Uint8Array[]> {
-  const pinkPages = rasterise(rose, PROOF_DPI, "épreuve riso (rose)");
-  const blackPages = rasterise(noir, PROOF_DPI, "épreuve riso (noir)");
-  return Promise.all(
-    pinkPages.map(async (pink, i) => {
-      const black = blackPages[i];
-      const rgb = composite(pink.data, black.data);
-      const png = await sharp(Buffer.from(rgb.buffer, rgb.byteOffset, rgb.length), { raw: { width: pink.width, height: pink.height, channels: 3 } })
-        .png({ compressionLevel: 9, palette: false })
-        .toBuffer();
-      return new Uint8Array(png);
-    }),
-  );
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "zine-riso-"));
+  try {
+    await Promise.all([fs.promises.mkdir(path.join(dir, "rose")), fs.promises.mkdir(path.join(dir, "noir"))]);
+    const [pinkFiles, blackFiles] = await Promise.all([
+      rasterise(rose, PROOF_DPI, "épreuve riso (rose)", path.join(dir, "rose")),
+      rasterise(noir, PROOF_DPI, "épreuve riso (noir)", path.join(dir, "noir")),
+    ]);
+    const proof: Uint8Array[] = [];
+    for (let first = 0; first < pinkFiles.length; first += PROOF_BATCH) {
+      const batch = pinkFiles.slice(first, first + PROOF_BATCH).map(async (file, k) => {
+        const [pink, black] = (await Promise.all([fs.promises.readFile(file), fs.promises.readFile(blackFiles[first + k])])).map(readPgm);
+        const rgb = composite(pink.data, black.data);
+        const png = await sharp(Buffer.from(rgb.buffer, rgb.byteOffset, rgb.length), { raw: { width: pink.width, height: pink.height, channels: 3 } })
+          .png({ compressionLevel: 9, palette: false })
+          .toBuffer();
+        return new Uint8Array(png);
+      });
+      proof.push(...(await Promise.all(batch)));
+    }
+    return proof;
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
 }
 
 // ---------- the offset variant: the pink as a named spot colour ----------
@@ -272,7 +306,6 @@ export interface RisoFiles {
   a5: Record<Ink, Uint8Array>;
   livret: Record<Ink, Uint8Array>;
   offset: Uint8Array;
-  proof: Uint8Array[];
   /** Pages where the pink drum inks something; pages where it inks the plates' spot elements. */
   pinkPages: number[];
   platePages: number[];
@@ -282,35 +315,52 @@ export interface RisoFiles {
 
 const smallest = (items: InkItem[]): number | null => (items.length ? Math.min(...items.map((i) => i.size)) : null);
 
+/** How a drum's files are made: `finish` makes the reading A5 from the zine's layout (grey ink, boxes on the trim, dates); the booklet's imposition; each file's title in the zine's language (print/build-print.ts's pdfTitle). */
+export interface DrumMaking {
+  finish: (pdf: Uint8Array) => Promise<Uint8Array>;
+  meta: Omit<ImposeMeta, "title">;
+  title: (key: EditionKey) => string;
+  creepMm: number;
+  /**
+   * Held until this settles: imposing embeds every page in one long stretch
+   * of synchronous pdf-lib work, during which Chromium would wait for this
+   * process between its steps (print/build-print.ts passes the end of the render).
+   */
+  imposeAfter?: Promise<unknown>;
+}
+
+/** The files of one drum, A5 pages and booklet sheets. */
+export interface Drum {
+  a5: Uint8Array;
+  livret: Uint8Array;
+}
+
+export const DRUM_FILES: Record<Ink, { a5: EditionKey; livret: EditionKey }> = { rose: { a5: "risoRose", livret: "livretRisoRose" }, noir: { a5: "risoNoir", livret: "livretRisoNoir" } };
+
 /**
- * `finish`: what makes the reading A5 from the zine's layout (grey ink, boxes
- * on the trim, dates); `booklet`: how the booklet is imposed. The drums go
- * through both exactly as the reading edition and the booklet do.
+ * One drum's master, made as soon as Chromium has printed it: grey, through
+ * the reading edition's finish and the booklet's imposition, exactly as the
+ * reading edition and the booklet are made.
  */
-export async function buildRiso(
-  inks: InkPrints,
-  finish: (pdf: Uint8Array) => Promise<Uint8Array>,
-  /** `title`: each file's title in the zine's language (print/build-print.ts's pdfTitle). */
-  booklet: { meta: Omit<ImposeMeta, "title">; title: (key: EditionKey) => string; creepMm: number },
-): Promise<RisoFiles> {
-  const a5 = {} as Record<Ink, Uint8Array>;
-  const livret = {} as Record<Ink, Uint8Array>;
-  const { meta, title } = booklet;
-  const keys: Record<Ink, { a5: EditionKey; livret: EditionKey }> = { rose: { a5: "risoRose", livret: "livretRisoRose" }, noir: { a5: "risoNoir", livret: "livretRisoNoir" } };
-  for (const ink of INKS) {
-    const finished = await PDFDocument.load(await finish(await toGrey(inks.pdf[ink], `riso ${ink}`)), { updateMetadata: false });
-    setStableMetadata(finished, { ...meta, title: title(keys[ink].a5) });
-    a5[ink] = await saveStable(finished);
-    livret[ink] = await imposeBooklet(a5[ink], { ...meta, title: title(keys[ink].livret) }, booklet.creepMm);
-  }
-  const offset = await spotVariant(a5.rose, a5.noir, { ...meta, title: title("tonDirect") });
-  const proof = await proofPages(a5.rose, a5.noir);
-  const pink = inks.items.rose;
+export async function risoDrum(ink: Ink, pdf: Uint8Array, making: DrumMaking): Promise<Drum> {
+  const { meta, title } = making;
+  const finished = await PDFDocument.load(await making.finish(await toGrey(pdf, `riso ${ink}`)), { updateMetadata: false });
+  setStableMetadata(finished, { ...meta, title: title(DRUM_FILES[ink].a5) });
+  const a5 = await saveStable(finished);
+  await making.imposeAfter;
+  const livret = await imposeBooklet(a5, { ...meta, title: title(DRUM_FILES[ink].livret) }, making.creepMm);
+  return { a5, livret };
+}
+
+/** Both drums' files, the offset variant and what the pink drum prints (`pink`: its inventory). */
+export async function buildRiso(drums: Record<Ink, Drum>, pink: InkItem[], making: DrumMaking): Promise<RisoFiles> {
+  const a5 = { rose: drums.rose.a5, noir: drums.noir.a5 };
+  const livret = { rose: drums.rose.livret, noir: drums.noir.livret };
+  const offset = await spotVariant(a5.rose, a5.noir, { ...making.meta, title: making.title("tonDirect") });
   return {
     a5,
     livret,
     offset,
-    proof,
     pinkPages: [...new Set(pink.map((i) => i.page))].sort((a, b) => a - b),
     platePages: [...new Set(pink.filter((i) => /^pl-(ton|teinte)/.test(i.what)).map((i) => i.page))].sort((a, b) => a - b),
     measured: {
@@ -387,9 +437,11 @@ const boxMm = (box: { x: number; y: number; width: number; height: number }) => 
  * or solid, no large solid area, lines ≥ 0.3 pt, text ≥ 9 pt). Each problem
  * is a sentence for people.
  */
-export async function checkRiso(pair: Record<Ink, Uint8Array>, label: string, items?: Record<Ink, InkItem[]>): Promise<string[]> {
+export async function checkRiso(pair: Record<Ink, Uint8Array | PDFDocument>, label: string, items?: Record<Ink, InkItem[]>): Promise<string[]> {
   const problems: string[] = [];
-  const docs = { rose: await PDFDocument.load(pair.rose), noir: await PDFDocument.load(pair.noir) };
+  // The build hands the files it has already read back for the preflight.
+  const load = async (pdf: Uint8Array | PDFDocument) => (pdf instanceof PDFDocument ? pdf : PDFDocument.load(pdf));
+  const docs = { rose: await load(pair.rose), noir: await load(pair.noir) };
   for (const ink of INKS) {
     const colours = nonGreyColour(docs[ink]);
     if (colours.length) problems.push(`${label}, tambour ${ink} : des couleurs autres que le gris (${colours.join(", ")}) → chaque tambour doit être en niveaux de gris`);

@@ -19,15 +19,15 @@ async function pdfWithPicture(inches: number): Promise<Uint8Array> {
 
 describe("pictures at their printed size", () => {
   it("reads the resolution of each picture on its page", async () => {
-    expect(pictureResolutions(await pdfWithPicture(1))).toEqual([{ page: 1, width: 300, height: 200, ppi: 300 }]);
+    expect(await pictureResolutions(await pdfWithPicture(1))).toEqual([{ page: 1, width: 300, height: 200, ppi: 300 }]);
   });
 
   it("passes 300 dpi, warns under 200 dpi, refuses under 100 dpi, in French", async () => {
-    expect(checkPictures(await pdfWithPicture(1))).toEqual({ problems: [], warnings: [] });
-    const soft = checkPictures(await pdfWithPicture(2));
+    expect(await checkPictures(await pdfWithPicture(1))).toEqual({ problems: [], warnings: [] });
+    const soft = await checkPictures(await pdfWithPicture(2));
     expect(soft.problems).toEqual([]);
     expect(soft.warnings.join()).toMatch(/150 dpi.*→/);
-    const blocky = checkPictures(await pdfWithPicture(4));
+    const blocky = await checkPictures(await pdfWithPicture(4));
     expect(blocky.problems.join()).toMatch(/page 1 : 75 dpi.*→ remplacez-la/);
   });
 });

