@@ -55,7 +55,9 @@ it("offers the PDF on /imprimer/ and in the feed, and the riso proof", () => {
 it("renders again only a few pages: the ones that read the facts, not the site", () => {
   const after = fingerprint(once);
   const changed = [...after.keys()].filter((f) => before.has(f) && before.get(f) !== after.get(f)).sort();
-  expect(changed).toEqual(["feed.xml", "imprimer/index.html"]);
+  // The web faces are cut to what each shows: the file list's sizes and page counts may bring them a character.
+  const pages = changed.filter((f) => !f.startsWith("assets/fonts/web/"));
+  expect(pages).toEqual(["feed.xml", "imprimer/index.html"]);
   expect(PRINT_FACT_TEMPLATES.length).toBeLessThanOrEqual(rerendered.files);
   expect(rerendered.files).toBeLessThan(site.files / 2);
 });
