@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { faceCharacters, faceKey, feedPage, fontRules, matchWeight, type FaceKey } from "../scripts/site/font-usage.ts";
-import { faces, fontFaceCss, minifyCss, siteCss } from "../scripts/site/fonts.ts";
+import { faces, fontFaceCss, minifyCss, pageCss, siteCss, webFaces } from "../scripts/site/fonts.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -91,13 +91,21 @@ describe("the faces a page shows", () => {
     expect(matchWeight(700, [400])).toBe(400);
   });
 
-  it("reads the site's own stylesheet: body text in Literata, headings in Space Grotesk bold", () => {
-    const css = fs.readFileSync(path.join(ROOT, "_includes/css/site.css"), "utf8");
+  it("reads the site's own stylesheets: body text in Literata, headings in Space Grotesk bold, code in IBM Plex Mono", () => {
+    const css = ["site.css", "pages/code.css"].map((file) => fs.readFileSync(path.join(ROOT, "_includes/css", file), "utf8")).join("\n");
     const found = faceCharacters([page(`<h1>Hé</h1><p>ok <em>it</em></p><code>c</code>`)], css, faces);
     expect([...found.get("Space Grotesk|700|normal")!].sort().join("")).toBe("Hé");
     expect([...found.get("Literata|400|normal")!].sort().join("")).toBe(" ko");
     expect([...found.get("Literata|400|italic")!].sort().join("")).toBe("it");
     expect([...found.get("IBM Plex Mono|400|normal")!].sort().join("")).toBe("c");
+  });
+
+  it("shows Space Grotesk's labels in its bold on the web, where the 500 is print only", () => {
+    const css = fs.readFileSync(path.join(ROOT, "_includes/css/site.css"), "utf8");
+    expect(webFaces.some((face) => face.family === "Space Grotesk" && face.weight === 500)).toBe(false);
+    const found = faceCharacters([page(`<p class="chapitre-numero">Chapitre</p><h1>Titre</h1>`)], css, webFaces);
+    // The label is in capitals (text-transform): both cases of its letters.
+    expect([...found.get("Space Grotesk|700|normal")!].sort().join("")).toBe("ACEHIPRTaehiprt");
   });
 });
 
@@ -124,17 +132,23 @@ describe("the stylesheet as served", () => {
       expect(rule, `${family} ${weight} ${italic}`).toBeDefined();
       return Number(rule!.match(/size-adjust:([\d.]+)%/)![1]);
     };
-    for (const face of faces) for (const family of [`${face.family} repli`, `${face.family} repli DejaVu`]) sizeOf(family, face.weight, face.style === "italic");
+    for (const face of webFaces) for (const family of [`${face.family} repli`, `${face.family} repli DejaVu`]) sizeOf(family, face.weight, face.style === "italic");
     expect(sizeOf("Literata repli DejaVu", 400, true)).toBeLessThan(sizeOf("Literata repli DejaVu", 400, false));
     expect(sizeOf("Literata repli", 400, true)).toBeLessThan(sizeOf("Literata repli", 400, false));
     expect(rules.find((r) => r.includes('local("DejaVu Serif Italic")'))).toContain("font-style:italic");
   });
 
-  it("keeps every rule of site.css", () => {
+  it("keeps every rule of site.css, and leaves the code face to code.css", () => {
     const source = fs.readFileSync(path.join(ROOT, "_includes/css/site.css"), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
-    const served = siteCss().slice(fontFaceCss().length);
+    const faceRules = fontFaceCss((family) => family !== "IBM Plex Mono");
+    expect(siteCss().startsWith(faceRules)).toBe(true);
+    const served = siteCss().slice(faceRules.length);
     expect((served.match(/\{/g) ?? []).length).toBe((source.match(/\{/g) ?? []).length);
     expect(served.length).toBeLessThan(source.length);
+    expect(siteCss()).not.toContain('@font-face{font-family:"IBM Plex Mono"');
+    const code = pageCss("code");
+    expect(code.match(/@font-face\{font-family:"IBM Plex Mono"/g)).toHaveLength(2);
+    expect(code).toContain("code,kbd,samp,pre{font-family:var(--mono)");
   });
 });
 

@@ -135,11 +135,12 @@ describe("every plate as SVG", () => {
     }
   });
 
-  it("is an image with its alt text as <title> and aria-label, and a viewBox; an ornament without one is hidden", () => {
+  it("is an image named by its alt text as <title> (in print also aria-label), and a viewBox; an ornament without one is hidden", () => {
     for (const key of plateKeys) {
       const svg = plateSvg(key, "web", undefined, "Un dessin & sa description");
-      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+" role="img" aria-label="Un dessin &amp; sa description"/);
-      expect(svg).toContain(`<title>Un dessin &amp; sa description</title>`);
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+" role="img" class="planche-svg"[^>]*><title>Un dessin &amp; sa description<\/title>/);
+      expect(svg).not.toContain("aria-label");
+      expect(plateSvg(key, "print", 60, "Un dessin & sa description")).toMatch(/^<svg [^>]*role="img" aria-label="Un dessin &amp; sa description"[^>]*><title>Un dessin &amp; sa description<\/title>/);
       expect(plateSvg(key, "web")).toMatch(/^<svg [^>]*aria-hidden="true"/);
       expect(plateSvg(key, "web")).not.toContain("<title>");
     }
@@ -186,7 +187,8 @@ describe("the plate shortcode", () => {
   it("wraps the plate in a figure with the caption, alt text and legend the content gives", () => {
     const html = plate({ plate: "entonnoir", caption: "Une pente", alt: "Un entonnoir <dessiné>", legend: ["le bord", "le fond"] }, "web");
     expect(html).toMatch(/^<figure class="planche planche-chapitre" data-planche="entonnoir"><svg /);
-    expect(html).toContain('aria-label="Un entonnoir &lt;dessiné&gt;"');
+    expect(html).toContain('role="img"');
+    expect(html).toContain("<title>Un entonnoir &lt;dessiné&gt;</title>");
     expect(html).toContain('<span class="planche-titre">Une pente</span>');
     expect(html).toContain('<ol class="planche-legende"><li>le bord</li><li>le fond</li></ol>');
     expect(html).not.toMatch(/\sid="/); // the same plate may appear twice on a page

@@ -65,6 +65,35 @@ describe("pages", () => {
     expect(doc.querySelector('link[rel="alternate"][type="application/atom+xml"]')?.getAttribute("href")).toBe("/feed.xml");
   });
 
+  it("links only the stylesheets a page uses: a chapter the common one alone, a page's own rules where they style something", () => {
+    const sheets = fs.readdirSync(path.join(out, "assets/css")).filter((file) => file.endsWith(".css"));
+    // The classes each page stylesheet styles, from the built file.
+    const classesOf = new Map(
+      sheets.filter((file) => file !== "site.css").map((file) => [file, new Set([...fs.readFileSync(path.join(out, "assets/css", file), "utf8").matchAll(/\.([a-z][\w-]*)/g)].map((m) => m[1]))]),
+    );
+    expect([...classesOf.keys()].sort()).toEqual(["code.css", "imprimer.css", "planches.css", "ressources.css"]);
+    for (const url of [...urls, "/planches/"]) {
+      const doc = parse(readPage(out, url));
+      const linked = doc.querySelectorAll('link[rel="stylesheet"]').map((link) => link.getAttribute("href")!.replace("/assets/css/", ""));
+      expect(linked[0], url).toBe("site.css");
+      for (const file of linked) expect(sheets, `${url} : ${file}`).toContain(file);
+      const showsCode = doc.querySelector("main code, main pre, main kbd, main samp") !== null;
+      expect(linked.includes("code.css"), url).toBe(showsCode);
+      // Every class of the page that a page stylesheet styles comes with that stylesheet.
+      const used = new Set(doc.querySelectorAll("[class]").flatMap((el) => el.classList.value));
+      for (const [file, classes] of classesOf) {
+        const needed = [...classes].filter((c) => used.has(c));
+        if (needed.length) expect(linked, `${url} montre ${needed.join(", ")}`).toContain(file);
+      }
+    }
+    for (const chapter of chapters) {
+      const doc = parse(readPage(out, `/chapitres/${chapter.slug}/`));
+      const linked = doc.querySelectorAll('link[rel="stylesheet"]').map((link) => link.getAttribute("href"));
+      expect(linked.filter((href) => href !== "/assets/css/code.css"), chapter.slug).toEqual(["/assets/css/site.css"]);
+    }
+    expect(parse(readPage(out, "/planches/")).querySelectorAll('link[rel="stylesheet"]').map((link) => link.getAttribute("href"))).toEqual(["/assets/css/site.css", "/assets/css/planches.css", "/assets/css/code.css"]);
+  });
+
   it("has a skip link to the main content and a Content-Security-Policy without inline script", () => {
     for (const file of htmlFiles(out)) {
       const doc = parse(fs.readFileSync(path.join(out, file), "utf8"));

@@ -115,7 +115,8 @@ export function toSvg(sheet: Sheet, { variant, title, printWidthMm }: SvgOptions
   }
 
   const t = escapeHtml(title);
-  const described = t ? `role="img" aria-label="${t}"` : `aria-hidden="true"`;
+  // On screen the <title> names the image (SVG-AAM), its text not written twice; the print documents keep both as they were.
+  const described = t ? (print ? `role="img" aria-label="${t}"` : `role="img"`) : `aria-hidden="true"`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${sheet.width} ${sheet.height}" ${described} class="planche-svg" ` +
     `fill="none" stroke="${ink}" stroke-linecap="round" stroke-linejoin="round">${t ? `<title>${t}</title>` : ""}${out.join("")}</svg>`

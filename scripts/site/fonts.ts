@@ -31,6 +31,15 @@ export const WEB_FONTS_DIR = "assets/fonts/web";
 /** The site's stylesheet: its source (read for which face shows what) and where it is served. */
 const STYLESHEET = "_includes/css/site.css";
 const CSS_PATH = "assets/css/site.css";
+/** The stylesheets of one kind of page (pages/<name>.css, served as /assets/css/<name>.css), linked only by the pages that use them. */
+const PAGE_STYLESHEETS = "_includes/css/pages";
+/** The family only pages that show code use: its @font-face rules are in code.css, not in every page's stylesheet. */
+const CODE_FAMILY: Face["family"] = "IBM Plex Mono";
+
+const pageStylesheets = (): string[] => fs.readdirSync(PAGE_STYLESHEETS).filter((file) => file.endsWith(".css")).sort();
+
+/** Every rule a page may be styled by (site.css, then each page stylesheet): what font-usage.ts reads. */
+const allCss = (): string => [STYLESHEET, ...pageStylesheets().map((file) => path.join(PAGE_STYLESHEETS, file))].map((file) => fs.readFileSync(file, "utf8")).join("\n");
 
 interface Face {
   family: "Literata" | "Space Grotesk" | "IBM Plex Mono";
@@ -40,6 +49,8 @@ interface Face {
   source: string;
   /** Its name in the built site. */
   file: string;
+  /** Print only: the web pages set what it would show in the family's nearest face (one file less to fetch). */
+  printOnly?: true;
 }
 
 export const faces: Face[] = [
@@ -47,12 +58,16 @@ export const faces: Face[] = [
   { family: "Literata", weight: 400, style: "italic", source: "literata/files/literata-latin-400-italic.woff2", file: "literata-400-italic.woff2" },
   { family: "Literata", weight: 700, style: "normal", source: "literata/files/literata-latin-700-normal.woff2", file: "literata-700.woff2" },
   { family: "Literata", weight: 700, style: "italic", source: "literata/files/literata-latin-700-italic.woff2", file: "literata-700-italic.woff2" },
-  { family: "Space Grotesk", weight: 500, style: "normal", source: "space-grotesk/files/space-grotesk-latin-500-normal.woff2", file: "space-grotesk-500.woff2" },
+  // The web pages show Space Grotesk in its bold alone (headings, labels, navigation): 4.8 KB less on every page.
+  { family: "Space Grotesk", weight: 500, style: "normal", source: "space-grotesk/files/space-grotesk-latin-500-normal.woff2", file: "space-grotesk-500.woff2", printOnly: true },
   { family: "Space Grotesk", weight: 700, style: "normal", source: "space-grotesk/files/space-grotesk-latin-700-normal.woff2", file: "space-grotesk-700.woff2" },
   // Inline code: a monospace face of our own, never whatever the machine has installed.
   { family: "IBM Plex Mono", weight: 400, style: "normal", source: "ibm-plex-mono/files/ibm-plex-mono-latin-400-normal.woff2", file: "ibm-plex-mono-400.woff2" },
   { family: "IBM Plex Mono", weight: 700, style: "normal", source: "ibm-plex-mono/files/ibm-plex-mono-latin-700-normal.woff2", file: "ibm-plex-mono-700.woff2" },
 ];
+
+/** The faces the web pages use (print/polices.css has them all). */
+export const webFaces: Face[] = faces.filter((face) => !face.printOnly);
 
 /** The latin range @fontsource cuts its files to: characters outside it never ask for these files. */
 const LATIN = "U+0-FF,U+131,U+152-153,U+2BB-2BC,U+2C6,U+2DA,U+2DC,U+2000-206F,U+20AC,U+2122,U+2212,U+FEFF,U+FFFD";
@@ -138,15 +153,15 @@ const pageMemo = new Map<string, Map<string, Set<string>>>();
  * in memory page by page.
  */
 function webCharacters(pages: string[]): Map<string, string> {
-  const css = fs.readFileSync(STYLESHEET, "utf8");
+  const css = allCss();
   const hashes = pages.map((page) => crypto.createHash("sha256").update(css).update("\0").update(page).digest("hex"));
   const code = filesFingerprint([new URL(import.meta.url).pathname, new URL("./font-usage.ts", import.meta.url).pathname]);
   const json = cachedSync("polices-usage", ["usage", code, hashes], () => {
-    const union = new Map(faces.map((face) => [faceKey(face), new Set(" ")]));
+    const union = new Map(webFaces.map((face) => [faceKey(face), new Set(" ")]));
     pages.forEach((page, i) => {
       let found = pageMemo.get(hashes[i]);
       if (!found) {
-        found = faceCharacters([page], css, faces);
+        found = faceCharacters([page], css, webFaces);
         pageMemo.set(hashes[i], found);
       }
       for (const [key, chars] of found) for (const c of chars) union.get(key)!.add(c);
@@ -209,12 +224,10 @@ export async function writeFonts(outputDir: string, rebuilt?: { content: string;
     const print = subsetFaces(pool, faces.map((face) => ({ face, text, web: false })));
     const web = webCharacters(webPages(outputDir));
     covered.set(outputDir, { print: new Set(text), web: new Map([...web].map(([key, chars]) => [key, new Set(chars)])) });
-    const [printCuts, webCuts] = await Promise.all([print, subsetFaces(pool, faces.map((face) => ({ face, text: web.get(faceKey(face))!, web: true })))]);
+    const [printCuts, webCuts] = await Promise.all([print, subsetFaces(pool, webFaces.map((face) => ({ face, text: web.get(faceKey(face))!, web: true })))]);
     fs.mkdirSync(path.join(outputDir, WEB_FONTS_DIR), { recursive: true });
-    faces.forEach((face, i) => {
-      fs.writeFileSync(path.join(outputDir, FONTS_DIR, face.file), printCuts[i]);
-      fs.writeFileSync(path.join(outputDir, WEB_FONTS_DIR, face.file), webCuts[i]);
-    });
+    faces.forEach((face, i) => fs.writeFileSync(path.join(outputDir, FONTS_DIR, face.file), printCuts[i]));
+    webFaces.forEach((face, i) => fs.writeFileSync(path.join(outputDir, WEB_FONTS_DIR, face.file), webCuts[i]));
   } finally {
     await pool.close();
   }
@@ -313,15 +326,16 @@ const round = (n: number): string => `${(n * 100).toFixed(1).replace(/\.0$/, "")
  * size-adjust is the ratio of average widths, and the vertical metrics are
  * the web font's, divided by that ratio.
  */
-export function fontFaceCss(): string {
+export function fontFaceCss(only?: (family: Face["family"]) => boolean): string {
   const rules: string[] = [];
-  for (const face of faces) {
+  const shown = only ? webFaces.filter((face) => only(face.family)) : webFaces;
+  for (const face of shown) {
     rules.push(
       `@font-face{font-family:"${face.family}";src:url("/${WEB_FONTS_DIR}/${face.file}") format("woff2");font-weight:${face.weight};${face.style === "italic" ? "font-style:italic;" : ""}font-display:swap;unicode-range:${LATIN}}`,
     );
   }
   for (const [family, { metrics: webMetrics, fallbacks }] of Object.entries(FALLBACKS)) {
-    for (const face of faces.filter((f) => f.family === family)) {
+    for (const face of shown.filter((f) => f.family === family)) {
       const web = metrics(webMetrics, face.weight, face.style);
       const bold = face.weight >= 600;
       const italic = face.style === "italic";
@@ -364,9 +378,15 @@ export function minifyCss(css: string): string {
     .trim();
 }
 
-/** The site's stylesheet as served: the @font-face rules above, then site.css, minified. */
+/** The site's stylesheet as served: the @font-face rules above (but the code face's), then site.css, minified. */
 export function siteCss(): string {
-  return fontFaceCss() + minifyCss(fs.readFileSync(STYLESHEET, "utf8")) + "\n";
+  return fontFaceCss((family) => family !== CODE_FAMILY) + minifyCss(fs.readFileSync(STYLESHEET, "utf8")) + "\n";
+}
+
+/** A page stylesheet as served, minified; code.css with the code face's @font-face rules. */
+export function pageCss(name: string): string {
+  const faces = name === "code" ? fontFaceCss((family) => family === CODE_FAMILY) : "";
+  return faces + minifyCss(fs.readFileSync(path.join(PAGE_STYLESHEETS, `${name}.css`), "utf8")) + "\n";
 }
 
 /** One line in eleventy.config.ts: /assets/css/site.css from the table above (the fonts themselves: writeFonts, after the build). */
@@ -376,5 +396,15 @@ export function webFonts(eleventyConfig: EleventyConfig): void {
     eleventyExcludeFromCollections: true,
     siteCss,
   });
+  for (const file of pageStylesheets()) {
+    const name = path.basename(file, ".css");
+    eleventyConfig.addTemplate(`assets/css/${name}.njk`, "{{ pageCss(feuille) | safe }}", {
+      permalink: `/assets/css/${name}.css`,
+      eleventyExcludeFromCollections: true,
+      pageCss,
+      feuille: name,
+    });
+  }
   eleventyConfig.addWatchTarget(STYLESHEET);
+  eleventyConfig.addWatchTarget(PAGE_STYLESHEETS);
 }

@@ -14,7 +14,7 @@ import { afterAll, expect, it } from "vitest";
 import fontverter from "fontverter";
 import opentype from "opentype.js";
 import { parse } from "node-html-parser";
-import { faces, writeFonts } from "../../scripts/site/fonts.ts";
+import { faces, webFaces, writeFonts } from "../../scripts/site/fonts.ts";
 import { htmlPages, fileForUrl, PROJECT_ROOT, runBuild } from "./support/build.ts";
 import { launchChromium } from "./support/browser.ts";
 import { serveFolder } from "../../scripts/lib/server.ts";
@@ -121,7 +121,7 @@ it.each([
 
 it("has a glyph for every character a reader sees, in a web face and in the print edition's body face", async () => {
   const web: Awaited<ReturnType<typeof readFont>>[] = [];
-  for (const face of faces) web.push(await readFont(ours, face.file)); // one at a time: the WOFF2 decoder is not reentrant
+  for (const face of webFaces) web.push(await readFont(ours, face.file)); // one at a time: the WOFF2 decoder is not reentrant
   const print = await readFont(ours, "literata-400.woff2", true);
   const shown = [...pageText(ours)].filter((c) => c.trim() && latin(c));
   expect(shown.filter((c) => web.every((font) => font.charToGlyphIndex(c) === 0))).toEqual([]);
@@ -149,9 +149,13 @@ it("cuts each face to what it shows: the italic and the display faces lack what 
   expect(headings.charToGlyphIndex("%")).toBe(0);
   const held = (font: typeof body) => [..."0123456789()%;"].filter((c) => font.charToGlyphIndex(c) !== 0).length;
   expect(held(italic)).toBeLessThan(held(body));
-  for (const file of ["literata-400.woff2", "literata-400-italic.woff2", "space-grotesk-500.woff2", "space-grotesk-700.woff2"]) {
+  for (const file of ["literata-400.woff2", "literata-400-italic.woff2", "space-grotesk-700.woff2"]) {
     expect(fs.statSync(path.join(ours, "assets/fonts/web", file)).size, file).toBeLessThan(fs.statSync(path.join(ours, "assets/fonts", file)).size);
   }
+  // Space Grotesk 500 is the print edition's alone: the web pages show its family in bold, one file less to fetch.
+  expect(fs.existsSync(path.join(ours, "assets/fonts/web/space-grotesk-500.woff2"))).toBe(false);
+  expect(fs.existsSync(path.join(ours, "assets/fonts/space-grotesk-500.woff2"))).toBe(true);
+  expect(fs.readFileSync(path.join(ours, "assets/css/site.css"), "utf8")).not.toContain("space-grotesk-500");
 });
 
 it("keeps the print edition's faces cut to every character of the site, whatever a web face shows", async () => {
