@@ -28,6 +28,11 @@ export interface PrintOptions {
   creepMm?: number;
   /** Reuse a browser (tests render more than once); otherwise one is started and closed. */
   browser?: Browser;
+  /**
+   * A browser already starting (npm run build starts it while Eleventy renders the site), closed here
+   * like one started here. One that died meanwhile, idle, is started again; its failure to start is this stage's.
+   */
+  launching?: Promise<Browser>;
   /** Silence progress (tests). */
   quiet?: boolean;
 }
@@ -130,8 +135,8 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     promise.catch(() => {});
     return promise;
   };
-  // Chromium starts while the server opens.
-  const launching = options.browser ? undefined : started(launchBrowser());
+  // Chromium starts while the server opens (or has started while the site was rendered).
+  const launching = options.browser ? undefined : started(options.launching ?? launchBrowser());
   const server = await serveFolder(outputDir, { [PAGED_JS_URL]: PAGED_JS_FILE }).catch(async (error) => {
     await launching?.then(closeBrowser, () => {});
     throw error;
@@ -152,6 +157,8 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
   try {
     const t = performance.now();
     browser ??= await launching!;
+    // Started early, it may have died idle (killed for memory while the site was rendered): one more start, not a failed render.
+    if (ownBrowser && !browser.isConnected()) browser = await launchBrowser();
     const onPage = progress(quiet);
     log("impression : Paged.js met en pages le zine ; Chromium imprime le mini-zine…");
     // One layout of the zine for every edition (also printed once per riso drum: print/riso.ts); the mini-zine beside it, in the one browser.
