@@ -219,7 +219,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
         const lecture = await timed("controle", () => check("lecture", a5, zine));
         const presse = await timed("controle", () => check("presse", press.pdf, zine));
         await rendered;
-        const booklet = await timed("editions", () => imposeBooklet(a5, { ...meta, title: pdfTitle(zine, "livret") }, creepMm));
+        const booklet = await timed("editions", () => imposeBooklet(lecture.doc, { ...meta, title: pdfTitle(zine, "livret") }, creepMm));
         return timed("controle", async () => {
           const livret = await check("livret", booklet, zine);
           // One layout: page N draws the same in the reading file, the press file and the booklet.

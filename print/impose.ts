@@ -32,8 +32,9 @@ export interface ImposeMeta {
  * The booklet. `creepMm` is how far the innermost sheet's pages move toward
  * the fold (0 for a thin zine; about 0.1 mm per sheet of 80 g paper).
  */
-export async function imposeBooklet(a5: Uint8Array, meta: ImposeMeta, creepMm = 0): Promise<Uint8Array> {
-  const source = await PDFDocument.load(a5, { updateMetadata: false });
+export async function imposeBooklet(a5: Uint8Array | PDFDocument, meta: ImposeMeta, creepMm = 0): Promise<Uint8Array> {
+  // Its pages are only read: an A5 already loaded (to be checked) serves as it is.
+  const source = a5 instanceof PDFDocument ? a5 : await PDFDocument.load(a5, { updateMetadata: false });
   const count = source.getPageCount();
   const sheets = saddleStitchSheets(count);
   const shifts = creepShifts(sheets.length, creepMm).map(mmToPt);
