@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { PDFDocument } from "pdf-lib";
-import { launchBrowser } from "../scripts/lib/browser.ts";
+import { launchBrowser, BrowserFailure } from "../scripts/lib/browser.ts";
 import { serveFolder } from "../scripts/lib/server.ts";
 import { step, seconds, formatBytes, count } from "../scripts/lib/log.ts";
 import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult, type RenderHooks } from "./render.ts";
@@ -28,6 +28,12 @@ export interface PrintOptions {
   creepMm?: number;
   /** Reuse a browser (tests render more than once); otherwise one is started and closed. */
   browser?: Browser;
+  /**
+   * A browser already starting, a head start (npm run build starts it while Eleventy renders the site); closed
+   * here like one started here. If it died while starting or idle meanwhile, one is started here as if it had not
+   * been; a start that timed out, or no browser found, is this stage's error as it would have been.
+   */
+  launching?: Promise<Browser>;
   /** Silence progress (tests). */
   quiet?: boolean;
 }
@@ -130,10 +136,14 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     promise.catch(() => {});
     return promise;
   };
-  // Chromium starts while the server opens.
-  const launching = options.browser ? undefined : started(launchBrowser());
+  // Chromium starts while the server opens, unless it has started already.
+  const early = options.launching?.catch((error) => {
+    if (error instanceof BrowserFailure && error.died) return undefined;
+    throw error;
+  });
+  const launching = options.browser ? undefined : started(early ?? launchBrowser());
   const server = await serveFolder(outputDir, { [PAGED_JS_URL]: PAGED_JS_FILE }).catch(async (error) => {
-    await launching?.then(closeBrowser, () => {});
+    await launching?.then((b) => b && closeBrowser(b), () => {});
     throw error;
   });
   let browser = options.browser;
@@ -151,7 +161,11 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
   let closing: Promise<unknown> | undefined;
   try {
     const t = performance.now();
-    browser ??= await launching!;
+    if (!browser) {
+      const launched = await launching!;
+      // Started early, it died while starting or idle (killed for memory while the site was rendered): once more, from here.
+      browser = launched?.isConnected() ? launched : await launchBrowser();
+    }
     const onPage = progress(quiet);
     log("impression : Paged.js met en pages le zine ; Chromium imprime le mini-zine…");
     // One layout of the zine for every edition (also printed once per riso drum: print/riso.ts); the mini-zine beside it, in the one browser.
@@ -205,7 +219,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
         const lecture = await timed("controle", () => check("lecture", a5, zine));
         const presse = await timed("controle", () => check("presse", press.pdf, zine));
         await rendered;
-        const booklet = await timed("editions", () => imposeBooklet(a5, { ...meta, title: pdfTitle(zine, "livret") }, creepMm));
+        const booklet = await timed("editions", () => imposeBooklet(lecture.doc, { ...meta, title: pdfTitle(zine, "livret") }, creepMm));
         return timed("controle", async () => {
           const livret = await check("livret", booklet, zine);
           // One layout: page N draws the same in the reading file, the press file and the booklet.

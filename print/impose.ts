@@ -9,6 +9,7 @@
 import { PDFDocument, degrees, grayscale, type PDFEmbeddedPage, type PDFPage } from "pdf-lib";
 import { saddleStitchSheets, creepShifts, miniZinePanels, mmToPt } from "./imposition.ts";
 import { setStableMetadata, setPrintDialog, saveStable } from "./finish.ts";
+import { deflatingWithZlib } from "./deflate.ts";
 import { edition, type Size } from "./editions.ts";
 
 const points = (size: Size): [number, number] => [mmToPt(size.widthMm), mmToPt(size.heightMm)];
@@ -31,12 +32,13 @@ export interface ImposeMeta {
  * The booklet. `creepMm` is how far the innermost sheet's pages move toward
  * the fold (0 for a thin zine; about 0.1 mm per sheet of 80 g paper).
  */
-export async function imposeBooklet(a5: Uint8Array, meta: ImposeMeta, creepMm = 0): Promise<Uint8Array> {
-  const source = await PDFDocument.load(a5, { updateMetadata: false });
+export async function imposeBooklet(a5: Uint8Array | PDFDocument, meta: ImposeMeta, creepMm = 0): Promise<Uint8Array> {
+  // Its pages are only read: an A5 already loaded (to be checked) serves as it is.
+  const source = a5 instanceof PDFDocument ? a5 : await PDFDocument.load(a5, { updateMetadata: false });
   const count = source.getPageCount();
   const sheets = saddleStitchSheets(count);
   const shifts = creepShifts(sheets.length, creepMm).map(mmToPt);
-  const out = await PDFDocument.create({ updateMetadata: false });
+  const out = deflatingWithZlib(await PDFDocument.create({ updateMetadata: false }));
   const [sheetW, sheetH] = points(edition("livret").sheet);
   const pages = source.getPages();
 
@@ -81,7 +83,7 @@ export async function imposeMiniZine(small: Uint8Array, meta: ImposeMeta): Promi
   if (source.getPageCount() !== 8) {
     throw new Error(`le mini-zine doit faire exactement 8 pages, il en fait ${source.getPageCount()} → raccourcissez les textes de print/mini-zine.njk ou réduisez print/mini-zine.css`);
   }
-  const out = await PDFDocument.create({ updateMetadata: false });
+  const out = deflatingWithZlib(await PDFDocument.create({ updateMetadata: false }));
   const [sheetW, sheetH] = points(edition("mini").sheet);
   const target = out.addPage([sheetW, sheetH]);
   const embedded: PDFEmbeddedPage[] = await out.embedPages(

@@ -196,8 +196,12 @@ async function renderIn(
   withInks: boolean,
   hooks: RenderHooks,
 ): Promise<RenderResult> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  // Bounded too: a browser wedged before the page opens would otherwise hold the build with no time limit.
+  const context = await timeout(browser.newContext(), limitMs, url);
+  const page = await timeout(context.newPage(), limitMs, url).catch(async (error) => {
+    await Promise.race([context.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    throw error;
+  });
   page.setDefaultTimeout(limitMs);
   const warnings: string[] = [];
   const errors: string[] = [];

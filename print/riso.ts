@@ -37,6 +37,7 @@ import {
 import { breathe } from "./breathe.ts";
 import { INVENTORY_SCRIPT, type InkItem } from "./riso-inventaire.ts";
 import { setStableMetadata, setPrintDialog, saveStable } from "./finish.ts";
+import { deflatingWithZlib, flateStream } from "./deflate.ts";
 import { imposeBooklet, type ImposeMeta } from "./impose.ts";
 import { ptToMm } from "./imposition.ts";
 import type { EditionKey } from "./editions.ts";
@@ -241,7 +242,7 @@ function rewriteStreams(doc: PDFDocument, page: PDFDict, rewrite: (content: stri
       seen.add(form);
       if (form.dict.get(PDFName.of("Subtype"))?.toString() !== "/Form") continue;
       visit(form.dict, form, (text) => {
-        const fresh = doc.context.flateStream(Buffer.from(text, "latin1"), {});
+        const fresh = flateStream(doc.context, text);
         for (const [key, value] of form.dict.entries()) {
           if (!["/Length", "/Filter", "/DecodeParms"].includes(key.toString())) fresh.dict.set(key, value);
         }
@@ -250,7 +251,7 @@ function rewriteStreams(doc: PDFDocument, page: PDFDict, rewrite: (content: stri
     }
   };
   visit(page, page.get(PDFName.of("Contents")), (text) => {
-    page.set(PDFName.of("Contents"), doc.context.register(doc.context.flateStream(Buffer.from(text, "latin1"))));
+    page.set(PDFName.of("Contents"), doc.context.register(flateStream(doc.context, text)));
   });
 }
 
@@ -279,12 +280,12 @@ export async function spotVariant(rose: Uint8Array, noir: Uint8Array, meta: Impo
     pinkDoc.context.obj({ FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: PINK_CMYK, N: 1 }),
   ]);
   for (const page of pinkDoc.getPages()) spotPage(pinkDoc, page.node, spot);
-  const pinkBytes = await pinkDoc.save();
 
-  const out = await PDFDocument.create({ updateMetadata: false });
-  const pinkPages = await out.embedPdf(pinkBytes, pinkDoc.getPageIndices());
+  // Both embedded from the documents as loaded: neither is saved and parsed again to be embedded.
+  const out = deflatingWithZlib(await PDFDocument.create({ updateMetadata: false }));
+  const pinkPages = await out.embedPdf(pinkDoc, pinkDoc.getPageIndices());
   const blackSource = await PDFDocument.load(noir, { updateMetadata: false });
-  const blackPages = await out.embedPdf(noir, blackSource.getPageIndices());
+  const blackPages = await out.embedPdf(blackSource, blackSource.getPageIndices());
   const overprint = out.context.register(out.context.obj({ Type: "ExtGState", OP: true, op: true, OPM: 1 }));
   blackSource.getPages().forEach((source, i) => {
     const { width, height } = source.getSize();

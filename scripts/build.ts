@@ -19,6 +19,15 @@ async function main(): Promise<void> {
   const started = performance.now();
   let printRefused: Error | undefined;
   const output = prepareOutput(OUTPUT);
+  // The print chain (Chromium driver, PDF library) is loaded only by the builds that print — a site build never
+  // pays for it — and at once: Chromium (another process) starts while Eleventy renders the site. A failure to
+  // start is this build's print stage's, said after the site (print/build-print.ts awaits it); on a content error
+  // the process ends and playwright-core stops the browser with it.
+  const printChain = only === "site" ? undefined : import("../print/build-print.ts");
+  const launching = only === "site" ? undefined : import("./lib/browser.ts").then(({ launchBrowser }) => launchBrowser());
+  // Awaited later, where its error is said: not an unhandled rejection meanwhile.
+  printChain?.catch(() => {});
+  launching?.catch(() => {});
   try {
     // A site-only build keeps the last full build's PDFs, and /imprimer/ and the feed still offer them.
     const kept = only === "site" ? keepPrintFiles(output) : { printFiles: [] };
@@ -29,12 +38,10 @@ async function main(): Promise<void> {
     step(`site : ${site.files} fichiers en ${seconds(t)}`);
     if (only === "site") publishOutput(output);
     else {
-      // The print chain (Chromium driver, PDF library) is loaded only by the stages that print:
-      // a site build never pays for it.
-      const { printStages, creepFromArgs, publishPrintFolder } = await import("../print/build-print.ts");
+      const { printStages, creepFromArgs, publishPrintFolder } = await printChain!;
       // The print edition: PDFs into the staging imprimer/, then /imprimer/ and the feed rendered with their facts.
       // One site render: the same Eleventy then renders again only the pages that list the PDFs.
-      const { refused } = await printStages(output.staging, { creepMm: creepFromArgs(process.argv) }, undefined, site);
+      const { refused } = await printStages(output.staging, { creepMm: creepFromArgs(process.argv), launching }, undefined, site);
       // The preflight refused the PDFs: the site is still published, without them.
       if (refused) printRefused = refused;
       // --only=print (npm run build:print) replaces only _site/imprimer/.

@@ -81,6 +81,10 @@ export function timeLimitMs(name: "ZINE_BROWSER_TIMEOUT" | "ZINE_RENDER_TIMEOUT"
 export class BrowserFailure extends Error {
   override name = "BrowserFailure";
   readonly skipOriginalStack = true;
+  /** `died`: the browser stopped (crash, killed for memory), as opposed to a time limit reached or a wrong setting. */
+  constructor(message: string, readonly died = false) {
+    super(message);
+  }
 }
 
 const TRY = "essayez un autre navigateur avec CHROME_PATH=/chemin/vers/chromium, fermez d’autres programmes pour libérer de la mémoire, et relancez avec --verbose pour voir les détails";
@@ -90,7 +94,7 @@ const TRY = "essayez un autre navigateur avec CHROME_PATH=/chemin/vers/chromium,
  * /imprimer/zine/"), said in one sentence. Playwright's call log, the
  * browser's own output and the stack are appended only under --verbose.
  */
-export function browserFailure(error: unknown, stage: "launch" | "render", what: string, limitMs: number): BrowserFailure {
+export function browserFailure(error: unknown, stage: "launch" | "render", what: string, limitMs: number): BrowserFailure | BrowserNotFoundError {
   if (error instanceof BrowserFailure || error instanceof BrowserNotFoundError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const timedOut = (error instanceof Error && error.name === "TimeoutError") || /Timeout \d+ms exceeded|pas fini après/.test(message);
@@ -104,7 +108,7 @@ export function browserFailure(error: unknown, stage: "launch" | "render", what:
       : timedOut
         ? `La mise en page de ${what} n’était pas finie après ${limit} (navigateur bloqué, ou boucle de mise en page dans print/) → ${TRY} ; sur une machine lente, allongez le délai : ${variable}=${Math.round((limitMs * 2) / 1000)}.`
         : `Le navigateur s’est arrêté pendant la mise en page de ${what} (plantage ou mémoire épuisée) → ${TRY}.`;
-  const failure = new BrowserFailure(isVerbose() ? `${sentence}\n\nDétails (--verbose) :\n${error instanceof Error ? (error.stack ?? message) : message}` : sentence);
+  const failure = new BrowserFailure(isVerbose() ? `${sentence}\n\nDétails (--verbose) :\n${error instanceof Error ? (error.stack ?? message) : message}` : sentence, !timedOut);
   return failure;
 }
 
