@@ -40,13 +40,16 @@ function handlersJs(): string {
   // esbuild (a child process) runs only when the handlers or esbuild changed: disk cache, keyed by both.
   const inputs = ["handlers", source, filesFingerprint([new URL(import.meta.url).pathname, "node_modules/esbuild/package.json"])];
   return cachedSync("scripts", inputs, () => {
-    const { transformSync } = require("esbuild") as typeof import("esbuild");
-    return transformSync(source, {
+    const { transformSync, stop } = require("esbuild") as typeof import("esbuild");
+    const { code } = transformSync(source, {
       loader: "ts",
       format: "iife",
       target: "es2022",
       banner: `/* Built from ${HANDLERS_SOURCE} by print/eleventy.ts: edit that file. */`,
-    }).code;
+    });
+    // One transform per build: its child process would otherwise stay up (and in memory) until the build ends.
+    void stop();
+    return code;
   }).toString("utf8");
 }
 
