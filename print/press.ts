@@ -134,13 +134,17 @@ export async function pressEdition(reading: Uint8Array, edition: Edition, option
   };
   for (const page of doc.getPages()) {
     const trim = page.getTrimBox();
-    page.setMediaBox(trim.x - space, trim.y - space, trim.width + 2 * space, trim.height + 2 * space);
-    page.setCropBox(trim.x - space, trim.y - space, trim.width + 2 * space, trim.height + 2 * space);
-    page.setBleedBox(trim.x - bleed, trim.y - bleed, trim.width + 2 * bleed, trim.height + 2 * bleed);
-    page.setTrimBox(trim.x, trim.y, trim.width, trim.height);
+    // The sheet starts at 0 0, as preflight tools and imposition software expect: the page's
+    // drawing moves so that its trim sits `space` from the sheet's lower-left corner.
+    const sheet = { x: space, y: space, width: trim.width, height: trim.height };
+    page.setMediaBox(0, 0, trim.width + 2 * space, trim.height + 2 * space);
+    page.setCropBox(0, 0, trim.width + 2 * space, trim.height + 2 * space);
+    page.setBleedBox(space - bleed, space - bleed, trim.width + 2 * bleed, trim.height + 2 * bleed);
+    page.setTrimBox(space, space, trim.width, trim.height);
     // The page's own drawing stops at the bleed; the marks go outside it.
-    const clip = stream(`q ${number(trim.x - bleed)} ${number(trim.y - bleed)} ${number(trim.width + 2 * bleed)} ${number(trim.height + 2 * bleed)} re W n\n`);
-    const close = stream(`\nQ\n${edition.marks ? cropMarks(trim) : ""}\n`);
+    const move = `1 0 0 1 ${number(space - trim.x)} ${number(space - trim.y)} cm`;
+    const clip = stream(`q ${move} ${number(trim.x - bleed)} ${number(trim.y - bleed)} ${number(trim.width + 2 * bleed)} ${number(trim.height + 2 * bleed)} re W n\n`);
+    const close = stream(`\nQ\n${edition.marks ? cropMarks(sheet) : ""}\n`);
     const contents = page.node.get(PDFName.of("Contents"));
     const list = contents ? context.lookup(contents) : undefined;
     const original = list instanceof PDFArray ? list.asArray() : contents ? [contents] : [];

@@ -222,6 +222,8 @@ describe("the press edition", () => {
       const media = page.getMediaBox();
       const trim = page.getTrimBox();
       const bleed = page.getBleedBox();
+      // The sheet starts at 0 0, as a shop's preflight and imposition software expect.
+      expect([media.x, media.y]).toEqual([0, 0]);
       expect(Math.abs(ptToMm(trim.width) - 148)).toBeLessThanOrEqual(TOLERANCE_MM);
       expect(Math.abs(ptToMm(trim.height) - 210)).toBeLessThanOrEqual(TOLERANCE_MM);
       // Centred on the sheet.
