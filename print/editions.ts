@@ -158,6 +158,11 @@ const pressSheet: Size = {
   heightMm: A5.heightMm + 2 * CROP_MARKS.spaceMm,
 };
 
+/** A5 pages one after the other, on their trim: the reading file, and the riso and offset pages made like it. */
+const A5_PAGES = { trim: A5, bleedMm: 0, marks: false, sheet: A5, imposition: "none", multiple: 4, duplex: false } as const;
+/** A5 pages imposed two by two on A4, to print on both sides, fold and staple: the booklet, and the riso booklets made like it. */
+const A4_BOOKLET = { trim: A5, bleedMm: 0, marks: false, sheet: A4_LANDSCAPE, imposition: "saddle-stitch", multiple: 2, duplex: true } as const;
+
 /** The PDF files, in the order /imprimer/ lists them. */
 export const editions: Edition[] = [
   {
@@ -165,26 +170,14 @@ export const editions: Edition[] = [
     document: "zine",
     suffix: "zine-a5.pdf",
     label: "Le zine, A5 (à lire à l’écran ou à imprimer page à page)",
-    trim: A5,
-    bleedMm: 0,
-    marks: false,
-    sheet: A5,
-    imposition: "none",
-    multiple: 4,
-    duplex: false,
+    ...A5_PAGES,
   },
   {
     key: "livret",
     document: "zine",
     suffix: "zine-livret-a4.pdf",
     label: "Le livret à imprimer sur A4 recto verso, plier et agrafer",
-    trim: A5,
-    bleedMm: 0,
-    marks: false,
-    sheet: A4_LANDSCAPE,
-    imposition: "saddle-stitch",
-    multiple: 2,
-    duplex: true,
+    ...A4_BOOKLET,
   },
   {
     key: "mini",
@@ -220,13 +213,7 @@ export const editions: Edition[] = [
     document: "zine",
     suffix: "zine-livret-a4-riso-rose.pdf",
     label: "Riso, livret A4 : le tambour rose",
-    trim: A5,
-    bleedMm: 0,
-    marks: false,
-    sheet: A4_LANDSCAPE,
-    imposition: "saddle-stitch",
-    multiple: 2,
-    duplex: true,
+    ...A4_BOOKLET,
   },
   {
     key: "livretRisoNoir",
@@ -234,13 +221,7 @@ export const editions: Edition[] = [
     document: "zine",
     suffix: "zine-livret-a4-riso-noir.pdf",
     label: "Riso, livret A4 : le tambour noir",
-    trim: A5,
-    bleedMm: 0,
-    marks: false,
-    sheet: A4_LANDSCAPE,
-    imposition: "saddle-stitch",
-    multiple: 2,
-    duplex: true,
+    ...A4_BOOKLET,
   },
   {
     key: "risoRose",
@@ -248,13 +229,7 @@ export const editions: Edition[] = [
     document: "zine",
     suffix: "zine-a5-riso-rose.pdf",
     label: "Riso, pages A5 : le tambour rose",
-    trim: A5,
-    bleedMm: 0,
-    marks: false,
-    sheet: A5,
-    imposition: "none",
-    multiple: 4,
-    duplex: false,
+    ...A5_PAGES,
   },
   {
     key: "risoNoir",
@@ -262,13 +237,7 @@ export const editions: Edition[] = [
     document: "zine",
     suffix: "zine-a5-riso-noir.pdf",
     label: "Riso, pages A5 : le tambour noir",
-    trim: A5,
-    bleedMm: 0,
-    marks: false,
-    sheet: A5,
-    imposition: "none",
-    multiple: 4,
-    duplex: false,
+    ...A5_PAGES,
   },
   {
     key: "tonDirect",
@@ -277,13 +246,7 @@ export const editions: Edition[] = [
     document: "zine",
     suffix: "zine-a5-ton-direct.pdf",
     label: "Offset : A5, noir et rose fluo en ton direct (une couleur d’accompagnement nommée)",
-    trim: A5,
-    bleedMm: 0,
-    marks: false,
-    sheet: A5,
-    imposition: "none",
-    multiple: 4,
-    duplex: false,
+    ...A5_PAGES,
   },
 ];
 
