@@ -12,9 +12,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
 import { afterAll, expect, it } from "vitest";
-import { listFiles, PROJECT_ROOT, type BuildRun } from "./support/build.ts";
+import { listFiles, PROJECT_ROOT, runProgram, type BuildRun } from "./support/build.ts";
 import { copyProject } from "./support/project-copy.ts";
 
 const project = copyProject("lanceur");
@@ -54,17 +53,9 @@ function siteBuild(output: string, options: { command?: string[]; watchModules?:
   expect(node).toBe("node");
   const command = options.command ?? [...(options.watchModules ? ["--import", hook] : []), ...args];
   fs.rmSync(loadedLog, { force: true });
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ZINE_OUTPUT: path.join(work, output, "_site"), ZINE_CACHE: cache, ZINE_DIR: "", FORCE_COLOR: "0", NO_COLOR: "1" };
-    delete env.NODE_OPTIONS;
-    const child = spawn(process.execPath, command, { cwd: project, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ exitCode: code ?? 1, stdout, stderr }));
-  });
+  const env: NodeJS.ProcessEnv = { ...process.env, ZINE_OUTPUT: path.join(work, output, "_site"), ZINE_CACHE: cache, ZINE_DIR: "", FORCE_COLOR: "0", NO_COLOR: "1" };
+  delete env.NODE_OPTIONS;
+  return runProgram(process.execPath, command, { cwd: project, env });
 }
 
 /** The packages (node_modules/<name>) a build loaded, from the log above. */

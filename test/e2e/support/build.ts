@@ -29,13 +29,10 @@ export interface BuildOptions {
   env?: Record<string, string>;
 }
 
-export function runBuild({ cwd = PROJECT_ROOT, output, args = [], env = {} }: BuildOptions): Promise<BuildRun> {
+/** Runs `program` to its end, collecting what it printed. */
+export function runProgram(program: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["scripts/build.ts", ...args], {
-      cwd,
-      env: { ...process.env, ...env, ZINE_OUTPUT: output, FORCE_COLOR: "0", NO_COLOR: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(program, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -43,6 +40,10 @@ export function runBuild({ cwd = PROJECT_ROOT, output, args = [], env = {} }: Bu
     child.on("error", reject);
     child.on("close", (code) => resolve({ exitCode: code ?? 1, stdout, stderr }));
   });
+}
+
+export function runBuild({ cwd = PROJECT_ROOT, output, args = [], env = {} }: BuildOptions): Promise<BuildRun> {
+  return runProgram(TSX, ["scripts/build.ts", ...args], { cwd, env: { ...process.env, ...env, ZINE_OUTPUT: output, FORCE_COLOR: "0", NO_COLOR: "1" } });
 }
 
 /** Builds into a fresh temp folder and fails loudly if the build does. */
