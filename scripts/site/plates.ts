@@ -154,7 +154,7 @@ export function cardSlug(url: string): string {
   return slug || "accueil";
 }
 
-/** Two jobs at a time (sharp is fast, the CI has two cores); each call waits for its turn. */
+/** At most `count` jobs at once (sharp is fast, the CI has two cores); each call waits for its turn. */
 function lanes(count: number): <T>(job: () => Promise<T>) => Promise<T> {
   let free = count;
   const waiting: (() => void)[] = [];
