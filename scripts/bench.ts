@@ -139,9 +139,9 @@ async function floorRun(): Promise<Run> {
 }
 
 /** `npm run build:site` as a person types it, into `output`, with the content cache in `cache`. */
-function siteBuild(output: string, cache: string, env: Record<string, string> = {}): Promise<Run> {
+function siteBuild(output: string, cache: string, env: Record<string, string> = {}, extra: string[] = []): Promise<Run> {
   const [command, args] = npmScript("build:site");
-  return run(command, args, { env: { ZINE_OUTPUT: output, ZINE_CACHE: cache, ...env }, firstLine: /site :/ });
+  return run(command, [...args, ...extra], { env: { ZINE_OUTPUT: output, ZINE_CACHE: cache, ...env }, firstLine: /site :/ });
 }
 
 /** The site stage against the floor, alternated run by run so both see the same load. */
@@ -149,6 +149,7 @@ async function siteRows(): Promise<string> {
   const floors: Run[] = [];
   const colds: Run[] = [];
   const warms: Run[] = [];
+  const forced: Run[] = [];
   const startups: number[] = [];
   let lastOutput = "";
   for (let i = 0; i < runs; i++) {
@@ -161,6 +162,9 @@ async function siteRows(): Promise<string> {
     if (cold.firstLine !== undefined) startups.push(cold.firstLine);
     // Nothing changed: the same output folder, the cache the cold build filled.
     warms.push(mustSucceed("npm run build:site (2e)", await siteBuild(output, cache)));
+    if (!/rien n’a changé/.test(warms.at(-1)!.output)) throw new Error("npm run build:site (2e) a tout refait alors que rien n’avait changé");
+    // The same, every page rendered again (--force): what the up-to-date check spares, and any edit costs.
+    forced.push(mustSucceed("npm run build:site -- --force", await siteBuild(output, cache, {}, ["--force"])));
     lastOutput = output;
   }
   const wall = (list: Run[]) => median(list.map((r) => r.wall));
@@ -173,6 +177,7 @@ async function siteRows(): Promise<string> {
   rows.push({ label: "démarrage (lancement → 1re étape)", value: ms(median(startups)), reference: `${ms(floor)} (Eleventy seul, 1 page)`, ratio: median(startups) / floor });
   rows.push({ label: "build:site à froid (cache vide)", value: withCpu(colds), reference, ...ratios(colds), goal: "≤ 2" });
   rows.push({ label: "build:site, rien de changé", value: withCpu(warms), reference, ...ratios(warms), goal: "≤ 1,3" });
+  rows.push({ label: "build:site --force (cache plein, tout refait)", value: withCpu(forced), reference, ...ratios(forced) });
   return lastOutput;
 }
 

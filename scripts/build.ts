@@ -2,22 +2,41 @@
  * `npm run build`: every stage in order into a staging folder, then the
  * finished site replaces _site in one move. `--only=site` runs the site stage;
  * `--only=print` rebuilds and replaces only _site/imprimer/; `--creep=0.3`
- * sets the booklet's creep compensation in mm.
+ * sets the booklet's creep compensation in mm. A site build with nothing
+ * changed since the last one says so and stops (scripts/lib/up-to-date.ts);
+ * `--force` renders it again all the same.
  */
 import path from "node:path";
-import { buildSite } from "./site/build-site.ts";
 import { prepareOutput, publishOutput, discardOutput, keepPrintFiles } from "./lib/output.ts";
 import { step, seconds, formatBytes } from "./lib/log.ts";
 import { listFiles } from "./lib/site-files.ts";
 import { reportBuildError } from "./lib/errors.ts";
 import fs from "node:fs";
+import { inputsKey, isUpToDate, recordBuild } from "./lib/up-to-date.ts";
 
 const OUTPUT = process.env.ZINE_OUTPUT ?? "_site";
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 
+/** What distinguishes two builds into the same folder: the kind of build and its options (--force aside). */
+const command = [only ?? "all", ...process.argv.slice(2).filter((a) => !a.startsWith("--only=") && a !== "--force" && a !== "--verbose")];
+
+/** The summary every build ends with: files, size, time. */
+function summary(started: number): void {
+  const files = listFiles(OUTPUT);
+  const bytes = files.reduce((sum, f) => sum + fs.statSync(path.join(OUTPUT, f)).size, 0);
+  step(`terminé : ${files.length} fichiers, ${formatBytes(bytes)} dans ${OUTPUT}/ en ${seconds(started)}`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   let printRefused: Error | undefined;
+  // Site builds only: a full build also depends on Chromium and the PDF tools, which the inputs don't cover.
+  const key = only === "site" ? inputsKey(OUTPUT, command) : undefined;
+  if (key && !process.argv.includes("--force") && isUpToDate(OUTPUT, key)) {
+    step(`site : rien n’a changé depuis la dernière construction, ${OUTPUT}/ est à jour (--force la refait)`);
+    summary(started);
+    return;
+  }
   const output = prepareOutput(OUTPUT);
   // The print chain (Chromium driver, PDF library) is loaded only by the builds that print — a site build never
   // pays for it — and at once: Chromium (another process) starts while Eleventy renders the site. A failure to
@@ -34,10 +53,13 @@ async function main(): Promise<void> {
     if (kept.printFiles.length) step(`site : ${kept.printFiles.length} PDF de la dernière construction complète gardés dans imprimer/ (npm run build les refait)`);
     const t = performance.now();
     step("site : Eleventy construit les pages et le flux…");
+    const { buildSite } = await import("./site/build-site.ts");
     const site = await buildSite(output.staging, kept);
     step(`site : ${site.files} fichiers en ${seconds(t)}`);
-    if (only === "site") publishOutput(output);
-    else {
+    if (only === "site") {
+      publishOutput(output);
+      if (key) recordBuild(OUTPUT, key);
+    } else {
       const { printStages, creepFromArgs, publishPrintFolder } = await printChain!;
       // The print edition: PDFs into the staging imprimer/, then /imprimer/ and the feed rendered with their facts.
       // One site render: the same Eleventy then renders again only the pages that list the PDFs.
@@ -55,9 +77,7 @@ async function main(): Promise<void> {
     // that is thrown away (discardOutput removes it as the process exits).
     process.exit(1);
   }
-  const files = listFiles(OUTPUT);
-  const bytes = files.reduce((sum, f) => sum + fs.statSync(path.join(OUTPUT, f)).size, 0);
-  step(`terminé : ${files.length} fichiers, ${formatBytes(bytes)} dans ${OUTPUT}/ en ${seconds(started)}`);
+  summary(started);
   if (printRefused) {
     process.stderr.write(
       `\n✗ Le site est publié, mais pas les fichiers à imprimer : ${printRefused.message}\n` +
