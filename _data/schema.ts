@@ -82,6 +82,17 @@ export const siteSchema = z.strictObject({
     .default({ plate: "couverture" }),
   /** Small ornaments for the mini-zine's pages (plate keys or own SVGs), in order; none if absent. */
   vignettes: z.array(plateRef).optional(),
+  /**
+   * The site's icon (favicon): a plate key or an own SVG, and optionally the
+   * square of it to show, `crop: [x, y, side]` in the drawing's units. None:
+   * the title's first letter.
+   */
+  icon: z
+    .strictObject({
+      plate: plateRef,
+      crop: z.tuple([z.number(), z.number(), z.number().positive("doit être plus grand que 0")], { message: "doit être [x, y, côté] : trois nombres" }).optional(),
+    })
+    .optional(),
   introduction: text,
 });
 
@@ -120,6 +131,8 @@ export const hints: Record<string, string> = {
   plateLegend: "une liste, un élément par ligne, précédé de « - »",
   cover: "sous cover:, donnez plate (clé ou chemin d’un SVG), caption (légende) et alt (description)",
   alt: "décrivez le dessin pour qui ne le voit pas : alt: \"…\"",
+  icon: "sous icon:, donnez plate (clé d’une planche ou chemin d’un SVG) et, si vous voulez n’en montrer qu’un carré, crop: [x, y, côté]",
+  crop: "écrivez le carré à montrer en unités du dessin : crop: [88, 18, 150] (x, y, côté)",
   date: "écrivez la date au format AAAA-MM-JJ : date: 2026-11-20",
   kind: `choisissez parmi ${resourceKinds.join(", ")}`,
   url: "écrivez l’adresse complète, avec https:// devant",

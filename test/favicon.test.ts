@@ -8,7 +8,10 @@ import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import sharp from "sharp";
 import { parse } from "node-html-parser";
+import yaml from "js-yaml";
 import { buildSiteToTemp, htmlFiles } from "./helpers/site.ts";
+
+const PROJECT = path.resolve(import.meta.dirname, "..");
 
 const out = await buildSiteToTemp();
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
@@ -23,10 +26,12 @@ it("links the icons from every web page, to files that exist (print documents ge
   for (const file of ["favicon.ico", "favicon.svg", "apple-touch-icon.png"]) expect(fs.existsSync(path.join(out, file)), file).toBe(true);
 });
 
-it("draws the SVG icon from a plate, square, small, with no script", () => {
+it("draws the SVG icon from the plate site.yaml names, its square, small, with no script", () => {
   const svg = fs.readFileSync(path.join(out, "favicon.svg"), "utf8");
-  const [, , w, h] = /viewBox="([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)"/.exec(svg)!.slice(1).map(Number);
+  const [x, y, w, h] = /viewBox="([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)"/.exec(svg)!.slice(1).map(Number);
   expect(w).toBe(h);
+  const { icon } = yaml.load(fs.readFileSync(path.join(PROJECT, "_data/site.yaml"), "utf8")) as { icon: { crop: number[] } };
+  expect([x, y, w]).toEqual(icon.crop);
   expect(svg).toMatch(/<path[^>]* d="M/);
   expect(svg).not.toMatch(/<script|<title/);
   expect(Buffer.byteLength(svg)).toBeLessThan(4096);

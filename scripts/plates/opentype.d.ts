@@ -12,6 +12,7 @@ declare module "opentype.js" {
   export interface Path {
     commands: PathCommand[];
     toPathData(decimalPlaces?: number): string;
+    getBoundingBox(): { x1: number; y1: number; x2: number; y2: number };
   }
   export interface RenderOptions {
     kerning?: boolean;

@@ -14,6 +14,7 @@ import { parse } from "node-html-parser";
 import { buildInto, fileForUrl, htmlPages, listFiles, PROJECT_ROOT, runBuild } from "./support/build.ts";
 import { readWithFeedExtractor, readWithFeedsmith } from "./support/feed-readers.ts";
 import { checkKitFixture } from "./support/kit-fixture.ts";
+import { plateSvg } from "../../scripts/plates/index.ts";
 
 const KIT = path.join(PROJECT_ROOT, "test/fixtures/mini-zine");
 const kitSite = yaml.load(fs.readFileSync(path.join(KIT, "site.yaml"), "utf8")) as { title: string; url: string };
@@ -87,6 +88,15 @@ describe.each([
       expect(fs.existsSync(fileForUrl(site, new URL(entry.link).pathname)), entry.link).toBe(true);
     }
   });
+});
+
+it("has its own icon: its title's first letter (it names none), not the first zine's camera", () => {
+  const svg = fs.readFileSync(path.join(site, "favicon.svg"), "utf8");
+  expect(svg).toMatch(/viewBox="0 0 100 100"/);
+  expect(svg.match(/<path /g)).toHaveLength(1);
+  const camera = [...plateSvg("vignette-camera", "web").matchAll(/ d="([^"]+)"/g)].map((m) => m[1]);
+  expect(camera.length).toBeGreaterThan(0);
+  expect(camera.filter((d) => svg.includes(d))).toEqual([]);
 });
 
 it("says nothing of the first zine in any page, feed, stylesheet or text file", () => {

@@ -33,6 +33,16 @@ it("shows the cover named in site.yaml: its drawing, caption and alt text", () =
   expect(letters(card)).toBe(letters(cover.alt));
 });
 
+it("has its own icon: the square of its own drawing that site.yaml names", () => {
+  const icon = (yaml.load(fs.readFileSync(path.join(FIXTURE, "site.yaml"), "utf8")) as { icon: { plate: string; crop: number[] } }).icon;
+  const svg = fs.readFileSync(path.join(site, "favicon.svg"), "utf8");
+  const [x, y, side] = icon.crop;
+  expect(svg).toContain(`viewBox="${x} ${y} ${side} ${side}"`);
+  const lines = [...fs.readFileSync(path.join(FIXTURE, icon.plate), "utf8").matchAll(/ d="([^"]+)"/g)].map((m) => m[1]);
+  expect(lines.length).toBeGreaterThan(0);
+  for (const d of lines) expect(svg).toContain(d);
+});
+
 it("speaks English about its paper edition: /imprimer/ (riso section included), the feed's PDF entry, the PDFs' titles", async () => {
   expectEnglishPrintPage(site);
   expectEnglishFeedEntry(site);
