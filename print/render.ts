@@ -251,7 +251,10 @@ async function renderIn(
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
         const result: RenderResult = { pdf: new Uint8Array(pdf), ...laidOut, warnings };
         hooks.printed?.(result);
-        return withInks ? { ...result, inks: await printInks(page, hooks.inkPrinted) } : result;
+        if (!withInks) return result;
+        // The print's own garbage too (its paint records), before the drums restyle and print every page twice more.
+        if (laidOut.pages >= COLLECT_FROM_PAGES) await collectGarbage(page);
+        return { ...result, inks: await printInks(page, hooks.inkPrinted) };
       })(),
       limitMs,
       url,
