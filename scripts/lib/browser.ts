@@ -56,7 +56,7 @@ const FLAGS = [
   "--in-process-gpu",
   "--enable-features=NetworkServiceInProcess2",
   // Each window (one per context) also loads the address bar's suggestion popup, a page of Chromium's own
-  // (chrome://omnibox-popup.top-chrome/) in a renderer of its own, 55 to 80 MB that a headless print never shows:
+  // (chrome://omnibox-popup.top-chrome/) in a renderer of its own, 35 to 80 MB that a headless print never shows:
   // the three features that make that popup a web page are off (Chromium 156; an unknown name is ignored).
   "--disable-features=SpareRendererForSitePerProcess,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
 ];
