@@ -135,6 +135,25 @@ async function declared(page: Page): Promise<Declared> {
   });
 }
 
+/**
+ * From this many pages on, the renderer's garbage is collected before Chromium prints (`collectGarbage`). Paged.js
+ * leaves behind the DOM nodes of every overflow it tried, and the collector, with memory to spare, lets them pile up:
+ * measured on a 156-page zine, 60 to 100 MB of the renderer's 290 to 400 MB, at the moment the renderer is largest
+ * (printing) and Node finishes the PDFs beside it. A shorter zine's renderer stays near 150 MB, and there the
+ * collection (80 to 130 ms on a busy machine for 28 pages) would only slow the print down.
+ */
+const COLLECT_FROM_PAGES = 32;
+
+/** Asks the page's renderer for a full collection (JavaScript and DOM); the page itself is untouched: same PDF bytes. */
+async function collectGarbage(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send("HeapProfiler.collectGarbage");
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
 /** A document Chromium prints as it is (no Paged.js): its fonts loaded, nothing laid out by us. */
 async function fixedPages(page: Page): Promise<Layout> {
   await page.evaluate(() => document.fonts.ready);
@@ -227,11 +246,15 @@ async function renderIn(
         const missing = await missingResources(page, failed);
         if (missing) throw new RenderError(missing);
         if (errors.length) throw new RenderError(`${url} : ${errors.join(" ; ")}`);
+        if (laidOut.pages >= COLLECT_FROM_PAGES) await collectGarbage(page);
         // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
         const result: RenderResult = { pdf: new Uint8Array(pdf), ...laidOut, warnings };
         hooks.printed?.(result);
-        return withInks ? { ...result, inks: await printInks(page, hooks.inkPrinted) } : result;
+        if (!withInks) return result;
+        // The print's own garbage too (its paint records), before the drums restyle and print every page twice more.
+        if (laidOut.pages >= COLLECT_FROM_PAGES) await collectGarbage(page);
+        return { ...result, inks: await printInks(page, hooks.inkPrinted) };
       })(),
       limitMs,
       url,

@@ -41,6 +41,8 @@ export interface BenchRow {
 
 const rows: BenchRow[] = [];
 const ms = (value: number): string => `${Math.round(value)} ms`;
+/** Megabytes as the memory rows write them (PSS, 2^20 bytes). */
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} Mo`;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1).replace(".", ",")} Ko`;
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const note = (message: string): void => void process.stderr.write(`  bench : ${message}\n`);
@@ -53,13 +55,16 @@ interface Run {
   firstLine?: number;
   /** Peak memory (PSS) of the process and all its children (Chromium), in bytes. */
   peakRss: number;
+  /** Of that peak, the browser's share (Chromium and its processes), in bytes; the rest is Node and the tools it runs. */
+  peakBrowser: number;
   output: string;
   code: number;
 }
 
-/** Memory of `pid` and every descendant (proportional set size), from /proc (Linux); 0 elsewhere. */
-function treeRss(pid: number): number {
+/** Memory of `pid` and every descendant (proportional set size), from /proc (Linux), and the browser's part of it; 0 elsewhere. */
+function treeRss(pid: number): { total: number; browser: number } {
   let total = 0;
+  let browser = 0;
   try {
     const children = new Map<number, number[]>();
     for (const entry of fs.readdirSync("/proc")) {
@@ -72,21 +77,28 @@ function treeRss(pid: number): number {
         // the process ended while we looked
       }
     }
-    const pending = [pid];
-    for (let p = pending.pop(); p !== undefined; p = pending.pop()) {
+    // Each process with whether it is the browser's (Chromium, or a child of it: renderers, zygotes, utilities).
+    const pending: [number, boolean][] = [[pid, false]];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      const [p, inherited] = next;
+      let inBrowser = inherited;
       try {
+        inBrowser ||= /^(chromium|chrome|headless_shell)/.test(fs.readFileSync(`/proc/${p}/comm`, "utf8"));
         // PSS: each process's share of the pages it shares (Chromium's processes share a lot; RSS would count it each time).
         const pss = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${p}/smaps_rollup`, "utf8"));
-        if (pss) total += Number(pss[1]) * 1024;
+        if (pss) {
+          total += Number(pss[1]) * 1024;
+          if (inBrowser) browser += Number(pss[1]) * 1024;
+        }
       } catch {
         // gone
       }
-      pending.push(...(children.get(p) ?? []));
+      pending.push(...(children.get(p) ?? []).map((child): [number, boolean] => [child, inBrowser]));
     }
   } catch {
-    return 0;
+    return { total: 0, browser: 0 };
   }
-  return total;
+  return { total, browser };
 }
 
 /**
@@ -109,7 +121,15 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Rec
     let output = "";
     let firstLine: number | undefined;
     let peakRss = 0;
-    const sampler = options.sampleMemory ? setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 100) : undefined;
+    let peakBrowser = 0;
+    const sampler = options.sampleMemory
+      ? setInterval(() => {
+          const sample = treeRss(child.pid!);
+          if (sample.total <= peakRss) return;
+          peakRss = sample.total;
+          peakBrowser = sample.browser;
+        }, 100)
+      : undefined;
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (firstLine === undefined && options.firstLine?.test(output)) firstLine = performance.now() - started;
@@ -120,7 +140,7 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Rec
     child.on("close", (code) => {
       clearInterval(sampler);
       const cpu = CPU_LINE.exec(output);
-      resolve({ wall: performance.now() - started, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, firstLine, peakRss, output, code: code ?? 1 });
+      resolve({ wall: performance.now() - started, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, firstLine, peakRss, peakBrowser, output, code: code ?? 1 });
     });
   });
 }
@@ -346,7 +366,7 @@ async function scaleRows(): Promise<void> {
     rows.push({
       label: `zine généré ~${target} p. : ${pages} p. A5`,
       value: `${ms(print / pages)}/page`,
-      reference: `build ${ms(full.wall)}${refused}, impression ${ms(print)}, mémoire max ${(full.peakRss / 2 ** 20).toFixed(0)} Mo`,
+      reference: `build ${ms(full.wall)}${refused}, impression ${ms(print)}, mémoire max ${mb(full.peakRss)} (Node ${mb(full.peakRss - full.peakBrowser)}, Chromium ${mb(full.peakBrowser)})`,
       ratio: target === 150 ? perPage[1] / perPage[0] : undefined,
       goal: target === 150 ? "≤ 1,2 (par page, 150 / 40) ; mémoire ≤ 1 Go" : undefined,
     });

@@ -55,7 +55,10 @@ const FLAGS = [
   // GPU and network services live in the browser process, and no spare renderer waits for a tab we never open.
   "--in-process-gpu",
   "--enable-features=NetworkServiceInProcess2",
-  "--disable-features=SpareRendererForSitePerProcess",
+  // Each window (one per context) also loads the address bar's suggestion popup, a page of Chromium's own
+  // (chrome://omnibox-popup.top-chrome/) in a renderer of its own, 35 to 80 MB that a headless print never shows:
+  // the three features that make that popup a web page are off (Chromium 156; an unknown name is ignored).
+  "--disable-features=SpareRendererForSitePerProcess,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
 ];
 
 // In its own module: the site build reads it without loading the browser driver.
