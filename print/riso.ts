@@ -34,7 +34,7 @@ import {
   setGraphicsState,
   type PDFObject,
 } from "pdf-lib";
-import { breathe } from "./breathe.ts";
+import { greyInk } from "./grey-ink.ts";
 import { INVENTORY_SCRIPT, type InkItem } from "./riso-inventaire.ts";
 import { setStableMetadata, setPrintDialog, saveStable } from "./finish.ts";
 import { deflatingWithZlib, flateStream } from "./deflate.ts";
@@ -60,22 +60,38 @@ export const PROOF_DPI = 100;
 const run = promisify(execFile);
 
 export interface InkPrints {
+  /** The one print each drum is cut from (print/grey-ink.ts). */
   pdf: Record<Ink, Uint8Array>;
   items: Record<Ink, InkItem[]>;
 }
 
-/** Prints the laid-out page once per drum (see print/encres.css), then restores it; `onInk` hears each drum as soon as it is printed. */
-export async function printInks(page: Page, onInk: (ink: Ink, pdf: Uint8Array) => void = () => {}): Promise<InkPrints> {
-  const pdf = {} as Record<Ink, Uint8Array>;
-  const items = {} as Record<Ink, InkItem[]>;
-  for (const ink of INKS) {
-    await page.evaluate(`document.documentElement.classList.add("riso", "riso-${ink}")`);
-    items[ink] = (await page.evaluate(INVENTORY_SCRIPT)) as InkItem[];
-    pdf[ink] = new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    onInk(ink, pdf[ink]);
-    await page.evaluate(`document.documentElement.classList.remove("riso", "riso-${ink}")`);
-  }
-  return { pdf, items };
+/**
+ * Marks a laid-out document that has riso drums (print/encres.css declares
+ * them) for its one print: the class that paints each drum's parts in its
+ * mark, and a solid copy of each plate's spot line for the pink drum, just
+ * after the dashed one the reading edition keeps. Only paint changes:
+ * nothing reflows. Every print of the zine is marked, so the reading
+ * edition is the same whoever prints it. Whether the document has drums.
+ */
+export async function markInks(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (!getComputedStyle(root).getPropertyValue("--riso-tambours").trim()) return false;
+    for (const line of document.querySelectorAll(".pl-ton")) {
+      const solid = line.cloneNode(false) as Element;
+      solid.classList.add("pl-ton-rose");
+      line.after(solid);
+    }
+    root.classList.add("riso");
+    return true;
+  });
+}
+
+/** Gives each drum the marked print as soon as it is made (`onInk`), and takes the inventory of what each drum inks (print/riso-inventaire.ts). */
+export async function printInks(page: Page, pdf: Uint8Array, onInk: (ink: Ink, pdf: Uint8Array) => void = () => {}): Promise<InkPrints> {
+  for (const ink of INKS) onInk(ink, pdf);
+  const items = (await page.evaluate(INVENTORY_SCRIPT)) as Record<Ink, InkItem[]>;
+  return { pdf: { rose: pdf, noir: pdf }, items };
 }
 
 export class RisoError extends Error {
@@ -84,29 +100,18 @@ export class RisoError extends Error {
 }
 
 /**
- * Chromium writes every colour as DeviceRGB (`0 0 0 rg`); a drum is one ink,
- * so print/encres.css uses neutral greys only: each `r r r rg` becomes
- * `r g`, the ink density kept exactly (black = 100 % of the drum's ink), and
- * a colour that is not a grey stops the build instead of being mapped to
- * some grey (print/grey-ink.ts, which the reading edition's finish runs
- * after this, would convert it silently). Ghostscript is not used: its
- * conversion breaks the text of ligatures (« fl » → « 昀氀 »).
+ * One drum's master, cut from the one marked print (print/encres.css): only
+ * what that drum inks, every colour in grey (DeviceGray), the ink density
+ * kept exactly (black = 100 % of the drum's ink), untagged. A colour that is
+ * neither a grey nor a mark stops the build instead of being mapped to some
+ * grey (the reading edition's finish would convert it silently). A print
+ * without marks is all black drum. Ghostscript is not used: its conversion
+ * breaks the text of ligatures (« fl » → « 昀氀 »).
  */
-export async function toGrey(pdf: Uint8Array, what: string): Promise<Uint8Array> {
+export async function toGrey(pdf: Uint8Array, what: string, ink: Ink = "noir"): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const colours = new Set<string>();
-  const grey = (content: string) =>
-    content.replace(/(^|\s)(-?\d*\.?\d+)\s+(-?\d*\.?\d+)\s+(-?\d*\.?\d+)\s+(rg|RG)(?=\s|$)/g, (match, before: string, r: string, g: string, b: string, op: string) => {
-      if (Number(r) !== Number(g) || Number(g) !== Number(b)) {
-        colours.add(`rgb(${r} ${g} ${b})`);
-        return match;
-      }
-      return `${before}${r} ${op === "rg" ? "g" : "G"}`;
-    });
-  for (const page of doc.getPages()) {
-    await breathe();
-    rewriteStreams(doc, page.node, grey);
-  }
+  await greyInk(doc, { file: ink, colours });
   if (colours.size) throw new RisoError(`${what} : des couleurs qui ne sont pas des gris (${[...colours].join(", ")}) → un tambour n’imprime qu’une encre ; voir print/encres.css`);
   return doc.save({ updateFieldAppearances: false });
 }
@@ -345,7 +350,7 @@ export const DRUM_FILES: Record<Ink, { a5: EditionKey; livret: EditionKey }> = {
  */
 export async function risoDrum(ink: Ink, pdf: Uint8Array, making: DrumMaking): Promise<Drum> {
   const { meta, title } = making;
-  const finished = await PDFDocument.load(await making.finish(await toGrey(pdf, `riso ${ink}`)), { updateMetadata: false });
+  const finished = await PDFDocument.load(await making.finish(await toGrey(pdf, `riso ${ink}`, ink)), { updateMetadata: false });
   setStableMetadata(finished, { ...meta, title: title(DRUM_FILES[ink].a5) });
   const a5 = await saveStable(finished);
   await making.imposeAfter;
