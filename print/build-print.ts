@@ -21,7 +21,7 @@ import { preflight, sameDrawingPerPage, type PreflightEntry } from "./preflight.
 import { printDocument, editions, edition, printFileName, risoProofName, PREFLIGHT_FILE, type EditionKey, type PrintFileFacts } from "./editions.ts";
 import { buildSite, type SiteBuild } from "../scripts/site/build-site.ts";
 import type { RisoReport } from "./riso-page.ts";
-import { buildRiso, checkRiso, proofPages, risoDrum, DRUM_FILES, INKS, type Drum, type DrumMaking, type Ink } from "./riso.ts";
+import { buildRiso, checkRiso, proofPages, risoA5, risoBooklet, DRUM_FILES, INKS, type Drum, type DrumMaking, type Ink } from "./riso.ts";
 
 export interface PrintOptions {
   /** Creep compensation of the booklet's innermost sheet, in mm. */
@@ -194,12 +194,17 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
       creepMm,
       imposeAfter: rendered,
     }));
+    // Each drum's A5, as soon as it is cut from the print (the proof is drawn from both A5s).
+    const drumA5 = {} as Record<Ink, Promise<Uint8Array>>;
     const inkPrinted = (ink: Ink, pdf: Uint8Array) => {
+      const a5Made = started(Promise.all([zinePrinted, making]).then(([, how]) => timed("riso", () => risoA5(ink, pdf, how))));
+      drumA5[ink] = a5Made;
       drums[ink] = started(
-        Promise.all([zinePrinted, making]).then(async ([zine, how]) => {
-          const drum = await timed("riso", () => risoDrum(ink, pdf, how));
-          // Each drum file read back and checked (the pair is checked together once both are made).
-          return timed("controle", async () => ({ drum, entries: { a5: await check(DRUM_FILES[ink].a5, drum.a5, zine), livret: await check(DRUM_FILES[ink].livret, drum.livret, zine) } }));
+        Promise.all([zinePrinted, making, a5Made]).then(async ([zine, how, a5]) => {
+          // Each drum file read back and checked (the pair is checked together once both are made); its booklet imposed from the A5 as read back.
+          const a5Checked = await timed("controle", () => check(DRUM_FILES[ink].a5, a5, zine));
+          const livret = await timed("riso", () => risoBooklet(ink, a5Checked.doc, how));
+          return timed("controle", async () => ({ drum: { a5, livret }, entries: { a5: a5Checked, livret: await check(DRUM_FILES[ink].livret, livret, zine) } }));
         }),
       );
     };
@@ -248,11 +253,11 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     log(`impression : mise en page du zine, ${zine.pages} pages, et du mini-zine en ${seconds(t)}`);
     const date = pdfDate(zine.date);
 
+    // The proof is drawn by poppler's processes and sharp's threads, from both A5 drums, while this one goes on.
+    const proofDrawn = started(Promise.all(INKS.map((ink) => drumA5[ink])).then(([rose, noir]) => timed("riso", () => proofPages(rose, noir))));
     // The riso drums: the same pages, finished as the reading A5 and imposed as the booklet (print/riso.ts), checked in pairs.
     const [rose, noir] = await Promise.all(INKS.map((ink) => drums[ink]));
     const riso = await timed("riso", async () => buildRiso({ rose: rose.drum, noir: noir.drum }, zine.inks!.items.rose, await making));
-    // The proof is drawn by poppler's processes and sharp's threads while this one checks the riso files.
-    const proofDrawn = started(timed("riso", () => proofPages(riso.a5.rose, riso.a5.noir)));
     const risoChecked = await timed("controle", async () => {
       const problems = [
         ...(await checkRiso({ rose: rose.entries.a5.doc, noir: noir.entries.a5.doc }, "riso A5", zine.inks!.items)),

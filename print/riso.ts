@@ -196,8 +196,11 @@ export async function proofPages(rose: Uint8Array, noir: Uint8Array): Promise<Ui
     for (let first = 0; first < pinkFiles.length; first += PROOF_BATCH) {
       const batch = pinkFiles.slice(first, first + PROOF_BATCH).map(async (file, k) => {
         const [pink, black] = (await Promise.all([fs.promises.readFile(file), fs.promises.readFile(blackFiles[first + k])])).map(readPgm);
-        const rgb = composite(pink.data, black.data);
-        const png = await sharp(Buffer.from(rgb.buffer, rgb.byteOffset, rgb.length), { raw: { width: pink.width, height: pink.height, channels: 3 } })
+        // A page the pink drum leaves blank is the black drum alone: the same picture as grey pixels, a third of the bytes to compress.
+        const blank = pink.data.every((v) => v === 255);
+        const pixels = blank ? black.data : composite(pink.data, black.data);
+        const png = await sharp(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.length), { raw: { width: pink.width, height: pink.height, channels: blank ? 1 : 3 } })
+          .toColourspace(blank ? "b-w" : "srgb")
           .png({ compressionLevel: 9, palette: false })
           .toBuffer();
         return new Uint8Array(png);
@@ -344,18 +347,20 @@ export interface Drum {
 export const DRUM_FILES: Record<Ink, { a5: EditionKey; livret: EditionKey }> = { rose: { a5: "risoRose", livret: "livretRisoRose" }, noir: { a5: "risoNoir", livret: "livretRisoNoir" } };
 
 /**
- * One drum's master, made as soon as Chromium has printed it: grey, through
- * the reading edition's finish and the booklet's imposition, exactly as the
- * reading edition and the booklet are made.
+ * One drum's A5 master, made as soon as Chromium has printed the zine: cut
+ * from the print and grey, through the reading edition's finish, exactly as
+ * the reading edition is made.
  */
-export async function risoDrum(ink: Ink, pdf: Uint8Array, making: DrumMaking): Promise<Drum> {
-  const { meta, title } = making;
+export async function risoA5(ink: Ink, pdf: Uint8Array, making: DrumMaking): Promise<Uint8Array> {
   const finished = await PDFDocument.load(await making.finish(await toGrey(pdf, `riso ${ink}`, ink)), { updateMetadata: false });
-  setStableMetadata(finished, { ...meta, title: title(DRUM_FILES[ink].a5) });
-  const a5 = await saveStable(finished);
+  setStableMetadata(finished, { ...making.meta, title: making.title(DRUM_FILES[ink].a5) });
+  return saveStable(finished);
+}
+
+/** Its booklet sheets, imposed as the booklet is (once Chromium is done: `making.imposeAfter`), from the A5 master as read back. */
+export async function risoBooklet(ink: Ink, a5: Uint8Array | PDFDocument, making: DrumMaking): Promise<Uint8Array> {
   await making.imposeAfter;
-  const livret = await imposeBooklet(a5, { ...meta, title: title(DRUM_FILES[ink].livret) }, making.creepMm);
-  return { a5, livret };
+  return imposeBooklet(a5, { ...making.meta, title: making.title(DRUM_FILES[ink].livret) }, making.creepMm);
 }
 
 /** Both drums' files, the offset variant and what the pink drum prints (`pink`: its inventory). */
