@@ -14,7 +14,7 @@ import { launchBrowser, BrowserFailure } from "../scripts/lib/browser.ts";
 import { serveFolder } from "../scripts/lib/server.ts";
 import { step, seconds, formatBytes, count } from "../scripts/lib/log.ts";
 import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult, type RenderHooks } from "./render.ts";
-import { finishPages, pdfDate } from "./finish.ts";
+import { finishPages, pdfDate, type FinishOptions } from "./finish.ts";
 import { imposeBooklet, imposeMiniZine } from "./impose.ts";
 import { pressEdition } from "./press.ts";
 import { preflight, sameDrawingPerPage, type PreflightEntry } from "./preflight.ts";
@@ -108,10 +108,10 @@ export function pdfTitle(layout: Pick<RenderResult, "pdfTitles">, key: EditionKe
   return title;
 }
 
-/** The reading A5 from the zine's one layout: grey, boxed to the trim, dated. */
-export function readingEdition(zine: RenderResult): Promise<Uint8Array> {
+/** The reading A5 from the zine's one layout: grey, boxed to the trim, dated (`as`: a riso drum's master, finished the same way). */
+export function readingEdition(zine: RenderResult, as?: Pick<FinishOptions, "ink" | "title">): Promise<Uint8Array> {
   const date = pdfDate(zine.date);
-  return finishPages(zine.pdf, { ...zine.meta, date, title: pdfTitle(zine, "lecture"), trim: edition("lecture").trim, layoutBleedMm: printDocument("zine").layoutBleedMm });
+  return finishPages(zine.pdf, { ...zine.meta, date, title: pdfTitle(zine, "lecture"), ...as, trim: edition("lecture").trim, layoutBleedMm: printDocument("zine").layoutBleedMm });
 }
 
 /** A print file read back and checked: the preflight's entry, and the document for the checks across files. */
@@ -188,7 +188,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     const zinePrinted = new Promise<RenderResult>((resolve) => (printed = resolve));
     const drums = {} as Record<Ink, Promise<{ drum: Drum; entries: Record<"a5" | "livret", CheckedFile> }>>;
     const making = zinePrinted.then((zine): DrumMaking => ({
-      finish: (pdf) => readingEdition({ ...zine, pdf }),
+      finish: (pdf, as) => readingEdition({ ...zine, pdf }, as),
       meta: { ...zine.meta, date: pdfDate(zine.date) },
       title: (key) => pdfTitle(zine, key),
       creepMm,

@@ -34,7 +34,7 @@ import {
   setGraphicsState,
   type PDFObject,
 } from "pdf-lib";
-import { greyInk } from "./grey-ink.ts";
+import { greyInk, type InkOptions } from "./grey-ink.ts";
 import { INVENTORY_SCRIPT, type InkItem } from "./riso-inventaire.ts";
 import { setStableMetadata, setPrintDialog, saveStable } from "./finish.ts";
 import { deflatingWithZlib, flateStream } from "./deflate.ts";
@@ -112,8 +112,13 @@ export async function toGrey(pdf: Uint8Array, what: string, ink: Ink = "noir"): 
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const colours = new Set<string>();
   await greyInk(doc, { file: ink, colours });
-  if (colours.size) throw new RisoError(`${what} : des couleurs qui ne sont pas des gris (${[...colours].join(", ")}) → un tambour n’imprime qu’une encre ; voir print/encres.css`);
+  refuseColours(what, colours);
   return doc.save({ updateFieldAppearances: false });
+}
+
+/** A drum is one ink: a colour that is neither a grey nor a mark stops the build. */
+function refuseColours(what: string, colours: Set<string>): void {
+  if (colours.size) throw new RisoError(`${what} : des couleurs qui ne sont pas des gris (${[...colours].join(", ")}) → un tambour n’imprime qu’une encre ; voir print/encres.css`);
 }
 
 /**
@@ -326,7 +331,8 @@ const smallest = (items: InkItem[]): number | null => (items.length ? Math.min(.
 
 /** How a drum's files are made: `finish` makes the reading A5 from the zine's layout (grey ink, boxes on the trim, dates); the booklet's imposition; each file's title in the zine's language (print/build-print.ts's pdfTitle). */
 export interface DrumMaking {
-  finish: (pdf: Uint8Array) => Promise<Uint8Array>;
+  /** The reading edition's finish of `pdf`, as the file `as.ink` names, titled `as.title`. */
+  finish: (pdf: Uint8Array, as: { ink: InkOptions; title: string }) => Promise<Uint8Array>;
   meta: Omit<ImposeMeta, "title">;
   title: (key: EditionKey) => string;
   creepMm: number;
@@ -352,9 +358,10 @@ export const DRUM_FILES: Record<Ink, { a5: EditionKey; livret: EditionKey }> = {
  * the reading edition is made.
  */
 export async function risoA5(ink: Ink, pdf: Uint8Array, making: DrumMaking): Promise<Uint8Array> {
-  const finished = await PDFDocument.load(await making.finish(await toGrey(pdf, `riso ${ink}`, ink)), { updateMetadata: false });
-  setStableMetadata(finished, { ...making.meta, title: making.title(DRUM_FILES[ink].a5) });
-  return saveStable(finished);
+  const colours = new Set<string>();
+  const a5 = await making.finish(pdf, { ink: { file: ink, colours }, title: making.title(DRUM_FILES[ink].a5) });
+  refuseColours(`riso ${ink}`, colours);
+  return a5;
 }
 
 /** Its booklet sheets, imposed as the booklet is (once Chromium is done: `making.imposeAfter`), from the A5 master as read back. */
