@@ -71,17 +71,27 @@ const IGNORED = new Set(["Tj", "TJ", "Td", "TD", "Tm", "Tf", "BT", "ET", "BDC", 
  * contents: scan each distinct content once per build. Only the operators
  * the preflight judges are kept: glyphs and marked content are ~95 % of a
  * page's operators, and keeping them made a 150-page zine's preflight hold
- * more than a gigabyte.
+ * more than a gigabyte. The glyph runs Chromium writes, a line each
+ * (`x y Td <…> Tj`), are cut out before scanning, in one pass of a regular
+ * expression, unless the content has a literal string (where such a line
+ * could be text).
  */
-const scanned = new Map<string, Operation[]>();
-function scanOnce(content: string): Operation[] {
-  let operations = scanned.get(content);
-  if (!operations) {
+const GLYPHS = /^(?:[-+\d.]+ [-+\d.]+ Td )?<[0-9A-Fa-f]*> Tj$/gm;
+interface Scan {
+  /** The content as scanned (offsets of the operations are into it). */
+  source: string;
+  operations: Operation[];
+}
+const scanned = new Map<string, Scan>();
+function scanOnce(content: string): Scan {
+  let scan = scanned.get(content);
+  if (!scan) {
     if (scanned.size > 500) scanned.clear();
-    operations = scanContent(content).filter((op) => !IGNORED.has(op.operator));
-    scanned.set(content, operations);
+    const source = content.includes("(") ? content : content.replace(GLYPHS, "");
+    scan = { source, operations: scanContent(source).filter((op) => !IGNORED.has(op.operator)) };
+    scanned.set(content, scan);
   }
-  return operations;
+  return scan;
 }
 
 /** Reads a content stream (and the forms it draws) as a printer would, keeping what the preflight judges. */
@@ -110,7 +120,8 @@ function readInk(doc: PDFDocument, content: string, resources: PDFDict | undefin
     return found?.toString().replace(/^\//, "") ?? "?";
   };
   // Glyphs and marked content are most of a page: nothing to judge there (scanOnce leaves them out).
-  for (const op of scanOnce(content)) {
+  const { source, operations } = scanOnce(content);
+  for (const op of operations) {
     const n = op.operands.map(Number);
     switch (op.operator) {
       case "q":
@@ -157,7 +168,7 @@ function readInk(doc: PDFDocument, content: string, resources: PDFDict | undefin
         break;
       }
       case "BI": {
-        const image = content.slice(op.start, content.indexOf("ID", op.start));
+        const image = source.slice(op.start, source.indexOf("ID", op.start));
         const cs = /\/(?:CS|ColorSpace)\s*\/(\w+)/.exec(image)?.[1];
         if (cs) ink.spaces.add({ G: "DeviceGray", RGB: "DeviceRGB", CMYK: "DeviceCMYK" }[cs] ?? cs);
         if (!/\/(?:IM|ImageMask)\s+true/.test(image)) {
