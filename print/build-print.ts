@@ -233,10 +233,10 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
         });
       }),
     );
-    // The mini-zine carries the zine's date: finished once both are printed.
+    // The mini-zine declares the zine's date too (the same <meta name="date">): finished as soon as it is printed, while Paged.js lays the zine out.
     const miniEdition = started(
-      Promise.all([miniRender, zinePrinted]).then(async ([mini, zine]) => {
-        const date = pdfDate(zine.date);
+      miniRender.then(async (mini) => {
+        const date = pdfDate(mini.date);
         const miniMeta = { ...mini.meta, date, title: pdfTitle(mini, "mini") };
         const pages = await timed("finition", () => finishPages(mini.pdf, { ...miniMeta, trim: edition("mini").trim, layoutBleedMm: miniDoc.layoutBleedMm }));
         const sheet = await timed("editions", () => imposeMiniZine(pages, miniMeta));
