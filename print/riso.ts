@@ -28,13 +28,12 @@ import {
   PDFDict,
   PDFRawStream,
   PDFRef,
-  decodePDFRawStream,
   pushGraphicsState,
   popGraphicsState,
   setGraphicsState,
   type PDFObject,
 } from "pdf-lib";
-import { greyInk, type InkOptions } from "./grey-ink.ts";
+import { greyInk, streamText as rawStreamText, type InkOptions } from "./grey-ink.ts";
 import { INVENTORY_SCRIPT, type InkItem } from "./riso-inventaire.ts";
 import { setStableMetadata, setPrintDialog, saveStable } from "./finish.ts";
 import { deflatingWithZlib, flateStream } from "./deflate.ts";
@@ -224,9 +223,9 @@ function lookup(doc: PDFDocument, object: PDFObject | undefined): PDFObject | un
   return object instanceof PDFRef ? doc.context.lookup(object) : object;
 }
 
+/** A stream's decoded text (Node's zlib for Flate: pdf-lib's own inflate is JavaScript, and slow), "" for anything else. */
 function streamText(stream: PDFObject | undefined): string {
-  if (stream instanceof PDFRawStream) return Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
-  return "";
+  return stream instanceof PDFRawStream ? rawStreamText(stream) : "";
 }
 
 /** Grey operators (`0.7 g`, `0 G`) of a DeviceGray content stream → tints of the spot colour (1 − grey). */
