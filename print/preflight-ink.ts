@@ -83,7 +83,8 @@ interface Scan {
   operations: Operation[];
 }
 const scanned = new Map<string, Scan>();
-function scanOnce(content: string): Scan {
+function scanOnce(piece: string): Scan {
+  const content = piece.trim();
   let scan = scanned.get(content);
   if (!scan) {
     if (scanned.size > 500) scanned.clear();
@@ -94,8 +95,22 @@ function scanOnce(content: string): Scan {
   return scan;
 }
 
+/**
+ * A content in the pieces it is scanned in, so that the same drawing is
+ * scanned once: a page's streams one by one (the press file adds a clip
+ * and the marks around the reading page's stream), and a form that wraps
+ * an embedded page (pdf-lib writes `q`, the page's content, `Q`: the
+ * booklet, the offset file) as q, that content, Q. Operators never span
+ * two pieces: each cut is at white space between whole tokens.
+ */
+function unwrapped(content: string): string[] {
+  const end = content.trimEnd();
+  if (!/^q\s/.test(content) || !end.endsWith("Q") || !/\s/.test(end[end.length - 2] ?? "")) return [content];
+  return ["q", content.slice(1, end.length - 1), "Q"];
+}
+
 /** Reads a content stream (and the forms it draws) as a printer would, keeping what the preflight judges. */
-function readInk(doc: PDFDocument, content: string, resources: PDFDict | undefined, ctm: Matrix, page: number, ink: Ink, depth = 0): void {
+function readInk(doc: PDFDocument, pieces: string[], resources: PDFDict | undefined, ctm: Matrix, page: number, ink: Ink, depth = 0): void {
   interface State {
     ctm: Matrix;
     width: number;
@@ -119,114 +134,116 @@ function readInk(doc: PDFDocument, content: string, resources: PDFDict | undefin
     }
     return found?.toString().replace(/^\//, "") ?? "?";
   };
-  // Glyphs and marked content are most of a page: nothing to judge there (scanOnce leaves them out).
-  const { source, operations } = scanOnce(content);
-  for (const op of operations) {
-    const n = op.operands.map(Number);
-    switch (op.operator) {
-      case "q":
-        stack.push({ ...state });
-        break;
-      case "Q":
-        state = stack.pop() ?? state;
-        break;
-      case "cm":
-        state.ctm = multiply(n as Matrix, state.ctm);
-        break;
-      case "w":
-        state.width = n[0];
-        break;
-      case "gs": {
-        const lw = named("ExtGState", op.operands[0])?.get(PDFName.of("LW"));
-        if (lw instanceof PDFNumber) state.width = lw.asNumber();
-        break;
-      }
-      case "g":
-      case "G":
-        ink.spaces.add("DeviceGray");
-        if (op.operator === "g") state.fill = n[0];
-        else state.stroke = n[0];
-        break;
-      case "rg":
-      case "RG":
-        ink.spaces.add("DeviceRGB");
-        break;
-      case "k":
-      case "K":
-        ink.spaces.add("DeviceCMYK");
-        if (n[0] || n[1] || n[2]) ink.colourCmyk = true;
-        break;
-      case "cs":
-      case "CS": {
-        const name = op.operands[0].replace(/^\//, "");
-        ink.spaces.add(name.startsWith("Device") || name === "Pattern" ? name : spaceName(dict(doc, resources?.get(PDFName.of("ColorSpace")))?.get(PDFName.of(name))));
-        break;
-      }
-      case "sh": {
-        const shading = named("Shading", op.operands[0]);
-        ink.spaces.add(spaceName(shading?.get(PDFName.of("ColorSpace"))));
-        break;
-      }
-      case "BI": {
-        const image = source.slice(op.start, source.indexOf("ID", op.start));
-        const cs = /\/(?:CS|ColorSpace)\s*\/(\w+)/.exec(image)?.[1];
-        if (cs) ink.spaces.add({ G: "DeviceGray", RGB: "DeviceRGB", CMYK: "DeviceCMYK" }[cs] ?? cs);
-        if (!/\/(?:IM|ImageMask)\s+true/.test(image)) {
-          const size = (keys: string) => Number(new RegExp(`/(?:${keys})\\s+(\\d+)`).exec(image)?.[1]);
-          ink.pictures.push(picture(page, size("W|Width"), size("H|Height"), state.ctm));
+  // Glyphs and marked content are most of a page: nothing to judge there (scanOnce leaves them out). The pieces are read as one content.
+  for (const piece of pieces) {
+    const { source, operations } = scanOnce(piece);
+    for (const op of operations) {
+      const n = op.operands.map(Number);
+      switch (op.operator) {
+        case "q":
+          stack.push({ ...state });
+          break;
+        case "Q":
+          state = stack.pop() ?? state;
+          break;
+        case "cm":
+          state.ctm = multiply(n as Matrix, state.ctm);
+          break;
+        case "w":
+          state.width = n[0];
+          break;
+        case "gs": {
+          const lw = named("ExtGState", op.operands[0])?.get(PDFName.of("LW"));
+          if (lw instanceof PDFNumber) state.width = lw.asNumber();
+          break;
         }
-        break;
-      }
-      case "re":
-        rects.push([Math.abs(n[2]), Math.abs(n[3])]);
-        break;
-      case "m":
-      case "l":
-      case "c":
-      case "v":
-      case "y":
-        otherPath = true;
-        break;
-      case "S":
-      case "s":
-      case "B":
-      case "B*":
-      case "b":
-      case "b*": {
-        ink.lines.push({ page, widthPt: state.width * scaleOf(state.ctm), grey: state.stroke });
-        if (op.operator.startsWith("B") || op.operator.startsWith("b")) fillRects();
-        rects = [];
-        otherPath = false;
-        break;
-      }
-      case "f":
-      case "F":
-      case "f*":
-        fillRects();
-        rects = [];
-        otherPath = false;
-        break;
-      case "n":
-        rects = [];
-        otherPath = false;
-        break;
-      case "Do": {
-        const ref = dict(doc, resources?.get(PDFName.of("XObject")))?.get(PDFName.of(op.operands[0].replace(/^\//, "")));
-        const xobject = resolve(doc, ref);
-        if (!(xobject instanceof PDFRawStream)) break;
-        const subtype = xobject.dict.get(PDFName.of("Subtype"))?.toString();
-        if (subtype === "/Image") {
-          if (xobject.dict.get(PDFName.of("ImageMask"))?.toString() !== "true") {
-            ink.spaces.add(spaceName(xobject.dict.get(PDFName.of("ColorSpace"))));
-            const size = (key: string) => Number(resolve(doc, xobject.dict.get(PDFName.of(key)))?.toString());
-            ink.pictures.push(picture(page, size("Width"), size("Height"), state.ctm));
+        case "g":
+        case "G":
+          ink.spaces.add("DeviceGray");
+          if (op.operator === "g") state.fill = n[0];
+          else state.stroke = n[0];
+          break;
+        case "rg":
+        case "RG":
+          ink.spaces.add("DeviceRGB");
+          break;
+        case "k":
+        case "K":
+          ink.spaces.add("DeviceCMYK");
+          if (n[0] || n[1] || n[2]) ink.colourCmyk = true;
+          break;
+        case "cs":
+        case "CS": {
+          const name = op.operands[0].replace(/^\//, "");
+          ink.spaces.add(name.startsWith("Device") || name === "Pattern" ? name : spaceName(dict(doc, resources?.get(PDFName.of("ColorSpace")))?.get(PDFName.of(name))));
+          break;
+        }
+        case "sh": {
+          const shading = named("Shading", op.operands[0]);
+          ink.spaces.add(spaceName(shading?.get(PDFName.of("ColorSpace"))));
+          break;
+        }
+        case "BI": {
+          const image = source.slice(op.start, source.indexOf("ID", op.start));
+          const cs = /\/(?:CS|ColorSpace)\s*\/(\w+)/.exec(image)?.[1];
+          if (cs) ink.spaces.add({ G: "DeviceGray", RGB: "DeviceRGB", CMYK: "DeviceCMYK" }[cs] ?? cs);
+          if (!/\/(?:IM|ImageMask)\s+true/.test(image)) {
+            const size = (keys: string) => Number(new RegExp(`/(?:${keys})\\s+(\\d+)`).exec(image)?.[1]);
+            ink.pictures.push(picture(page, size("W|Width"), size("H|Height"), state.ctm));
           }
-        } else if (subtype === "/Form" && depth < 8) {
-          const matrix = resolve(doc, xobject.dict.get(PDFName.of("Matrix")));
-          const m = matrix instanceof PDFArray ? (matrix.asArray().map((v) => Number(v.toString())) as Matrix) : ([1, 0, 0, 1, 0, 0] as Matrix);
-          readInk(doc, streamText(xobject), dict(doc, xobject.dict.get(PDFName.of("Resources"))), multiply(m, state.ctm), page, ink, depth + 1);
+          break;
         }
-        break;
+        case "re":
+          rects.push([Math.abs(n[2]), Math.abs(n[3])]);
+          break;
+        case "m":
+        case "l":
+        case "c":
+        case "v":
+        case "y":
+          otherPath = true;
+          break;
+        case "S":
+        case "s":
+        case "B":
+        case "B*":
+        case "b":
+        case "b*": {
+          ink.lines.push({ page, widthPt: state.width * scaleOf(state.ctm), grey: state.stroke });
+          if (op.operator.startsWith("B") || op.operator.startsWith("b")) fillRects();
+          rects = [];
+          otherPath = false;
+          break;
+        }
+        case "f":
+        case "F":
+        case "f*":
+          fillRects();
+          rects = [];
+          otherPath = false;
+          break;
+        case "n":
+          rects = [];
+          otherPath = false;
+          break;
+        case "Do": {
+          const ref = dict(doc, resources?.get(PDFName.of("XObject")))?.get(PDFName.of(op.operands[0].replace(/^\//, "")));
+          const xobject = resolve(doc, ref);
+          if (!(xobject instanceof PDFRawStream)) break;
+          const subtype = xobject.dict.get(PDFName.of("Subtype"))?.toString();
+          if (subtype === "/Image") {
+            if (xobject.dict.get(PDFName.of("ImageMask"))?.toString() !== "true") {
+              ink.spaces.add(spaceName(xobject.dict.get(PDFName.of("ColorSpace"))));
+              const size = (key: string) => Number(resolve(doc, xobject.dict.get(PDFName.of(key)))?.toString());
+              ink.pictures.push(picture(page, size("Width"), size("Height"), state.ctm));
+            }
+          } else if (subtype === "/Form" && depth < 8) {
+            const matrix = resolve(doc, xobject.dict.get(PDFName.of("Matrix")));
+            const m = matrix instanceof PDFArray ? (matrix.asArray().map((v) => Number(v.toString())) as Matrix) : ([1, 0, 0, 1, 0, 0] as Matrix);
+            readInk(doc, unwrapped(streamText(xobject)), dict(doc, xobject.dict.get(PDFName.of("Resources"))), multiply(m, state.ctm), page, ink, depth + 1);
+          }
+          break;
+        }
       }
     }
   }
@@ -242,14 +259,20 @@ function readInk(doc: PDFDocument, content: string, resources: PDFDict | undefin
   }
 }
 
-/** The decoded content of a page, each stream followed by a newline (as pdf-lib embeds a page). */
-export function pageContent(doc: PDFDocument, page: PDFPage, keep: (streams: PDFObject[]) => PDFObject[] = (s) => s): string {
+/** The decoded streams of a page's content, in order. */
+function pageStreams(doc: PDFDocument, page: PDFPage, keep: (streams: PDFObject[]) => PDFObject[] = (s) => s): string[] {
   const contents = resolve(doc, page.node.get(PDFName.of("Contents")));
   const streams = contents instanceof PDFArray ? contents.asArray() : contents ? [page.node.get(PDFName.of("Contents"))!] : [];
   return keep(streams)
     .map((ref) => resolve(doc, ref))
     .filter((s): s is PDFRawStream => s instanceof PDFRawStream)
-    .map((s) => streamText(s) + "\n")
+    .map(streamText);
+}
+
+/** The decoded content of a page, each stream followed by a newline (as pdf-lib embeds a page). */
+export function pageContent(doc: PDFDocument, page: PDFPage, keep: (streams: PDFObject[]) => PDFObject[] = (s) => s): string {
+  return pageStreams(doc, page, keep)
+    .map((text) => text + "\n")
     .join("");
 }
 
@@ -257,7 +280,7 @@ export async function inkOf(doc: PDFDocument): Promise<Ink> {
   const ink: Ink = { spaces: new Set(), colourCmyk: false, lines: [], pictures: [] };
   for (const [index, page] of doc.getPages().entries()) {
     await breathe();
-    readInk(doc, pageContent(doc, page), dict(doc, page.node.get(PDFName.of("Resources"))), [1, 0, 0, 1, 0, 0], index + 1, ink);
+    readInk(doc, pageStreams(doc, page), dict(doc, page.node.get(PDFName.of("Resources"))), [1, 0, 0, 1, 0, 0], index + 1, ink);
     const group = dict(doc, page.node.get(PDFName.of("Group")));
     if (group?.get(PDFName.of("CS"))) ink.spaces.add(group.get(PDFName.of("CS"))!.toString().replace(/^\//, ""));
   }
