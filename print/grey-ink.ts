@@ -477,7 +477,8 @@ export async function greyInk(doc: PDFDocument, options: InkOptions = {}): Promi
       const grey = greyContent(text);
       return grey === text ? null : grey;
     }
-    const cut = separateContent(text, file, { colours: options.colours, untagged: drum, xobject: kindOf(resources) });
+    // Only a mark paints on the pink drum: a content without one leaves it blank (the black drum still refuses its stray colours).
+    const cut = file === "rose" && !hasMark(text) ? "" : separateContent(text, file, { colours: options.colours, untagged: drum, xobject: kindOf(resources) });
     if (drum && resources) pruneResources(context, resources, namesUsed(cut));
     return cut;
   };
