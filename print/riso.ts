@@ -1,17 +1,19 @@
 /**
  * The riso edition: black and fluorescent pink, one master per drum, from
- * the one Paged.js layout.
+ * the one Paged.js layout and the one print.
  *
- * 1. `printInks` (render stage): once Paged.js has laid the zine out, the
- *    same pages are printed again with a class on <html> that print/encres.css
- *    reads: `riso-noir` (everything but the pink), then `riso-rose` (only the
- *    pink, as black at its tint). Nothing reflows, so the drums are in
- *    register by construction; an inventory of what each drum inks
- *    (print/riso-inventaire.ts) is kept for the checks.
- * 2. `buildRiso` (after finish): both masters to pure grey (DeviceGray), the
- *    A5 pages with the reading edition's boxes, the A4 booklet sheets with
- *    the booklet's own imposition, a proof (both drums composited on
- *    screen), and an offset variant with the pink as a named spot colour.
+ * 1. `markInks` (render stage): before Chromium prints the laid-out zine,
+ *    a class on <html> makes print/encres.css paint each drum's parts in a
+ *    colour mark; `printInks` then hands that one print to both drums and
+ *    keeps an inventory of what each drum inks (print/riso-inventaire.ts)
+ *    for the checks. Nothing reflows, so the drums are in register by
+ *    construction.
+ * 2. `risoA5`, `risoBooklet` (as soon as the zine is printed): each drum cut
+ *    from the print by print/grey-ink.ts, in pure grey (DeviceGray), the A5
+ *    pages with the reading edition's finish, the A4 booklet sheets with the
+ *    booklet's own imposition; `proofPages`, the proof (both drums
+ *    composited on screen); `buildRiso`, the offset variant with the pink as
+ *    a named spot colour.
  * 3. `checkRiso`: what a riso studio checks — see the function.
  */
 import fs from "node:fs";
