@@ -10,7 +10,11 @@
  * and numbers, glyphs as hex strings; the scanner below still skips strings,
  * dictionaries and comments so it never rewrites text.
  *
- * The scanner is also what the preflight reads (print/preflight.ts).
+ * The zine's one print also carries the riso drums (print/encres.css): its
+ * paints in a colour mark say which files carry them, and `separateContent`
+ * cuts each file from it, the reading edition or a drum.
+ *
+ * The scanner is also what the preflight reads (print/preflight-ink.ts).
  */
 import zlib from "node:zlib";
 import { breathe } from "./breathe.ts";
