@@ -196,8 +196,11 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     }));
     // Each drum's A5, as soon as it is cut from the print (the proof is drawn from both A5s).
     const drumA5 = {} as Record<Ink, Promise<Uint8Array>>;
+    // One drum cut at a time: each loads the whole print while it is cut (the same work, in one thread either way).
+    let cutting: Promise<unknown> = Promise.resolve();
     const inkPrinted = (ink: Ink, pdf: Uint8Array) => {
-      const a5Made = started(Promise.all([zinePrinted, making]).then(([, how]) => timed("riso", () => risoA5(ink, pdf, how))));
+      const a5Made = started(Promise.all([zinePrinted, making, cutting]).then(([, how]) => timed("riso", () => risoA5(ink, pdf, how))));
+      cutting = a5Made.catch(() => {});
       drumA5[ink] = a5Made;
       drums[ink] = started(
         Promise.all([zinePrinted, making, a5Made]).then(async ([zine, how, a5]) => {
