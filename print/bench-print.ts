@@ -1,7 +1,7 @@
 /**
  * The print stage beside WeasyPrint, in the same run on the same machine:
  * our whole print stage (Paged.js layout of the zine and the mini-zine, grey
- * ink, the four PDFs, the preflight) against WeasyPrint rendering the same
+ * ink, the nine PDFs and the riso proof, the preflight) against WeasyPrint rendering the same
  * /imprimer/zine/ document to one A5 PDF. The ratio is what `npm run bench`
  * reports; the goal is every print output in at most 1.5 × WeasyPrint's A5.
  *
@@ -20,7 +20,7 @@ import { serveFolder } from "../scripts/lib/server.ts";
 const run = promisify(execFile);
 
 export interface PrintBench {
-  /** Median seconds of the whole print stage (all four PDFs). */
+  /** Median seconds of the whole print stage (all nine PDFs and the riso proof). */
   printSeconds: number;
   /** Median seconds per stage of our print (render, finish, editions, check). */
   stages: Record<string, number>;
@@ -84,7 +84,7 @@ export function printBenchRows(bench: PrintBench): PrintBenchRow[] {
     Object.entries(bench.stages)
       .map(([name, seconds]) => `${name} ${s(seconds)}`)
       .join(", ");
-  const row: PrintBenchRow = { label: "impression : les 4 PDF (médiane)", value: s(bench.printSeconds), reference: stages };
+  const row: PrintBenchRow = { label: "impression : les 9 PDF et l’épreuve riso (médiane)", value: s(bench.printSeconds), reference: stages };
   if (bench.weasyprintSeconds === undefined || bench.ratio === undefined) {
     row.reference += " ; WeasyPrint non installé (Debian : apt-get install weasyprint)";
   } else {

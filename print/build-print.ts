@@ -14,14 +14,14 @@ import { launchBrowser, BrowserFailure } from "../scripts/lib/browser.ts";
 import { serveFolder } from "../scripts/lib/server.ts";
 import { step, seconds, formatBytes, count } from "../scripts/lib/log.ts";
 import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult, type RenderHooks } from "./render.ts";
-import { finishPages, pdfDate } from "./finish.ts";
+import { finishPages, pdfDate, type FinishOptions } from "./finish.ts";
 import { imposeBooklet, imposeMiniZine } from "./impose.ts";
 import { pressEdition } from "./press.ts";
 import { preflight, sameDrawingPerPage, type PreflightEntry } from "./preflight.ts";
 import { printDocument, editions, edition, printFileName, risoProofName, PREFLIGHT_FILE, type EditionKey, type PrintFileFacts } from "./editions.ts";
 import { buildSite, type SiteBuild } from "../scripts/site/build-site.ts";
 import type { RisoReport } from "./riso-page.ts";
-import { buildRiso, checkRiso, proofPages, risoDrum, DRUM_FILES, INKS, type Drum, type DrumMaking, type Ink } from "./riso.ts";
+import { buildRiso, checkRiso, proofPages, risoA5, risoBooklet, DRUM_FILES, INKS, type Drum, type DrumMaking, type Ink } from "./riso.ts";
 
 export interface PrintOptions {
   /** Creep compensation of the booklet's innermost sheet, in mm. */
@@ -108,10 +108,10 @@ export function pdfTitle(layout: Pick<RenderResult, "pdfTitles">, key: EditionKe
   return title;
 }
 
-/** The reading A5 from the zine's one layout: grey, boxed to the trim, dated. */
-export function readingEdition(zine: RenderResult): Promise<Uint8Array> {
+/** The reading A5 from the zine's one layout: grey, boxed to the trim, dated (`as`: a riso drum's master, finished the same way). */
+export function readingEdition(zine: RenderResult, as?: Pick<FinishOptions, "ink" | "title">): Promise<Uint8Array> {
   const date = pdfDate(zine.date);
-  return finishPages(zine.pdf, { ...zine.meta, date, title: pdfTitle(zine, "lecture"), trim: edition("lecture").trim, layoutBleedMm: printDocument("zine").layoutBleedMm });
+  return finishPages(zine.pdf, { ...zine.meta, date, title: pdfTitle(zine, "lecture"), ...as, trim: edition("lecture").trim, layoutBleedMm: printDocument("zine").layoutBleedMm });
 }
 
 /** A print file read back and checked: the preflight's entry, and the document for the checks across files. */
@@ -188,18 +188,26 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     const zinePrinted = new Promise<RenderResult>((resolve) => (printed = resolve));
     const drums = {} as Record<Ink, Promise<{ drum: Drum; entries: Record<"a5" | "livret", CheckedFile> }>>;
     const making = zinePrinted.then((zine): DrumMaking => ({
-      finish: (pdf) => readingEdition({ ...zine, pdf }),
+      finish: (pdf, as) => readingEdition({ ...zine, pdf }, as),
       meta: { ...zine.meta, date: pdfDate(zine.date) },
       title: (key) => pdfTitle(zine, key),
       creepMm,
       imposeAfter: rendered,
     }));
+    // Each drum's A5, as soon as it is cut from the print (the proof is drawn from both A5s).
+    const drumA5 = {} as Record<Ink, Promise<Uint8Array>>;
+    // One drum cut at a time: each loads the whole print while it is cut (the same work, in one thread either way).
+    let cutting: Promise<unknown> = Promise.resolve();
     const inkPrinted = (ink: Ink, pdf: Uint8Array) => {
+      const a5Made = started(Promise.all([zinePrinted, making, cutting]).then(([, how]) => timed("riso", () => risoA5(ink, pdf, how))));
+      cutting = a5Made.catch(() => {});
+      drumA5[ink] = a5Made;
       drums[ink] = started(
-        Promise.all([zinePrinted, making]).then(async ([zine, how]) => {
-          const drum = await timed("riso", () => risoDrum(ink, pdf, how));
-          // Each drum file read back and checked (the pair is checked together once both are made).
-          return timed("controle", async () => ({ drum, entries: { a5: await check(DRUM_FILES[ink].a5, drum.a5, zine), livret: await check(DRUM_FILES[ink].livret, drum.livret, zine) } }));
+        Promise.all([zinePrinted, making, a5Made]).then(async ([zine, how, a5]) => {
+          // Each drum file read back and checked (the pair is checked together once both are made); its booklet imposed from the A5 as read back.
+          const a5Checked = await timed("controle", () => check(DRUM_FILES[ink].a5, a5, zine));
+          const livret = await timed("riso", () => risoBooklet(ink, a5Checked.doc, how));
+          return timed("controle", async () => ({ drum: { a5, livret }, entries: { a5: a5Checked, livret: await check(DRUM_FILES[ink].livret, livret, zine) } }));
         }),
       );
     };
@@ -228,10 +236,10 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
         });
       }),
     );
-    // The mini-zine carries the zine's date: finished once both are printed.
+    // The mini-zine declares the zine's date too (the same <meta name="date">): finished as soon as it is printed, while Paged.js lays the zine out.
     const miniEdition = started(
-      Promise.all([miniRender, zinePrinted]).then(async ([mini, zine]) => {
-        const date = pdfDate(zine.date);
+      miniRender.then(async (mini) => {
+        const date = pdfDate(mini.date);
         const miniMeta = { ...mini.meta, date, title: pdfTitle(mini, "mini") };
         const pages = await timed("finition", () => finishPages(mini.pdf, { ...miniMeta, trim: edition("mini").trim, layoutBleedMm: miniDoc.layoutBleedMm }));
         const sheet = await timed("editions", () => imposeMiniZine(pages, miniMeta));
@@ -248,11 +256,11 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
     log(`impression : mise en page du zine, ${zine.pages} pages, et du mini-zine en ${seconds(t)}`);
     const date = pdfDate(zine.date);
 
+    // The proof is drawn by poppler's processes and sharp's threads, from both A5 drums, while this one goes on.
+    const proofDrawn = started(Promise.all(INKS.map((ink) => drumA5[ink])).then(([rose, noir]) => timed("riso", () => proofPages(rose, noir))));
     // The riso drums: the same pages, finished as the reading A5 and imposed as the booklet (print/riso.ts), checked in pairs.
     const [rose, noir] = await Promise.all(INKS.map((ink) => drums[ink]));
     const riso = await timed("riso", async () => buildRiso({ rose: rose.drum, noir: noir.drum }, zine.inks!.items.rose, await making));
-    // The proof is drawn by poppler's processes and sharp's threads while this one checks the riso files.
-    const proofDrawn = started(timed("riso", () => proofPages(riso.a5.rose, riso.a5.noir)));
     const risoChecked = await timed("controle", async () => {
       const problems = [
         ...(await checkRiso({ rose: rose.entries.a5.doc, noir: noir.entries.a5.doc }, "riso A5", zine.inks!.items)),

@@ -13,7 +13,7 @@
 import crypto from "node:crypto";
 import { PDFDocument, PDFName, PDFArray, PDFDict, PDFHexString, PDFRef, PDFStream, PrintScaling, Duplex, type PDFObject } from "pdf-lib";
 import { mmToPt } from "./imposition.ts";
-import { greyInk } from "./grey-ink.ts";
+import { greyInk, type InkOptions } from "./grey-ink.ts";
 import type { Size } from "./editions.ts";
 
 export interface FinishOptions {
@@ -23,6 +23,8 @@ export interface FinishOptions {
   subject: string;
   /** The PDF's /Lang, as BCP 47 (fr-FR, en-GB): from <meta name="zine-lang">. */
   lang?: string;
+  /** Which file of a print with riso marks this is (print/grey-ink.ts): the reading edition unless a drum is named. */
+  ink?: InkOptions;
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the content date. */
@@ -133,7 +135,7 @@ export function setPrintDialog(doc: PDFDocument, options: { duplex?: boolean } =
  */
 export async function finishPages(bytes: Uint8Array, options: FinishOptions & { trim: Size; layoutBleedMm: number }): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  await greyInk(doc);
+  await greyInk(doc, options.ink);
   const width = mmToPt(options.trim.widthMm);
   const height = mmToPt(options.trim.heightMm);
   const bleed = mmToPt(options.layoutBleedMm);

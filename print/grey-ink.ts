@@ -10,10 +10,15 @@
  * and numbers, glyphs as hex strings; the scanner below still skips strings,
  * dictionaries and comments so it never rewrites text.
  *
- * The scanner is also what the preflight reads (print/preflight.ts).
+ * The zine's one print also carries the riso drums (print/encres.css): its
+ * paints in a colour mark say which files carry them, and `separateContent`
+ * cuts each file from it, the reading edition or a drum.
+ *
+ * The scanner is also what the preflight reads (print/preflight-ink.ts).
  */
 import zlib from "node:zlib";
 import { breathe } from "./breathe.ts";
+import { flateStream } from "./deflate.ts";
 import { PDFDocument, PDFDict, PDFName, PDFRawStream, PDFRef, PDFArray, PDFNumber, type PDFObject, type PDFContext, decodePDFRawStream } from "pdf-lib";
 
 /** One operator and its operands, as written in a content stream. */
@@ -127,6 +132,231 @@ const NUM = "[+-]?(?:\\d+\\.?\\d*|\\.\\d+)";
 /** Three numbers and rg or RG, between white space. */
 const RGB_OPERATOR = new RegExp(`(?<=^|\\s)(${NUM})\\s+(${NUM})\\s+(${NUM})\\s+(rg|RG)(?=\\s|$)`, "g");
 
+// ---------- one print, three files: the riso drums' marks (print/encres.css) ----------
+
+/** The files cut from the one print of a zine that has riso drums. */
+export type InkFile = "lecture" | "noir" | "rose";
+/** Each file's share of a mark's blue: a mark is rgb(v, 255 − v, MARK_BASE + the files that carry it). */
+export const MARK_FILES: Record<InkFile, number> = { lecture: 1, noir: 2, rose: 4 };
+export const MARK_BASE = 160;
+/** A neutral grey is painted in the reading edition and on the black drum. */
+const NEUTRAL_FILES = MARK_FILES.lecture | MARK_FILES.noir;
+
+/** What a colour of the print paints: its grey (0 = ink, 1 = paper) and the files it is painted in. */
+export interface Paint {
+  grey: number;
+  files: number;
+}
+
+// Skia writes components with 4 decimals: within 0.013 of a whole 8-bit value.
+const whole = (x: number) => Math.abs(x - Math.round(x)) < 0.05;
+
+/** A colour (components 0–1) as a paint: a neutral grey, a mark, or undefined for a colour that is neither. */
+export function paintOf(r: number, g: number, b: number): Paint | undefined {
+  if (r === g && g === b) return { grey: rgbToGrey(r, g, b), files: NEUTRAL_FILES };
+  const [red, green, blue] = [r * 255, g * 255, b * 255];
+  if (!whole(red) || !whole(green) || !whole(blue) || Math.round(red) + Math.round(green) !== 255) return undefined;
+  const files = Math.round(blue) - MARK_BASE;
+  return files >= 1 && files <= 7 ? { grey: Math.round((Math.round(red) / 255) * 10000) / 10000, files } : undefined;
+}
+
+/** Whether a content stream paints any mark (a page without one is cut the fast way). */
+export function hasMark(content: string): boolean {
+  for (const m of content.matchAll(RGB_OPERATOR)) {
+    const [r, g, b] = [m[1], m[2], m[3]].map(Number);
+    if (!(r === g && g === b) && paintOf(r, g, b)) return true;
+  }
+  return false;
+}
+
+const PATH = new Set(["m", "l", "c", "v", "y", "h", "re"]);
+const CLIP = new Set(["W", "W*"]);
+const FILL = new Set(["f", "F", "f*"]);
+const STROKE = new Set(["S", "s"]);
+const BOTH = new Set(["B", "B*", "b", "b*"]);
+const SHOW = new Set(["Tj", "TJ", "'", '"']);
+const MARKED = new Set(["BDC", "BMC", "EMC", "MP", "DP"]);
+const POSITION = new Set(["Td", "TD", "Tm", "T*"]);
+/** What a dropped show leaves behind: the line move of ' and ". */
+const LINE_MOVE: Record<string, (operands: string[]) => string> = {
+  "'": () => "T*",
+  '"': ([aw, ac]) => `${aw} Tw ${ac} Tc T*`,
+};
+
+export interface SeparateOptions {
+  /** What `Do` draws, by its name in the resources: an image paints itself (reading edition and black drum); a mask, the fill colour; a form, whatever it holds. */
+  xobject?: (name: string) => "image" | "mask" | "form" | undefined;
+  /** Colours that are neither a grey nor a mark: collected here (a drum refuses them); without it, turned grey by luma. */
+  colours?: Set<string>;
+  /** Leave out marked content (tags): the drums are not tagged. */
+  untagged?: boolean;
+}
+
+/**
+ * `file`'s part of a content stream of the marked print: every colour in
+ * grey (DeviceGray), and only the paints whose colour that file carries; a
+ * dropped path or text goes with its operators (a clip stays a clip). Fonts
+ * are set just before the text that needs them, so a font nobody shows is
+ * never named.
+ */
+export function separateContent(content: string, file: InkFile, options: SeparateOptions = {}): string {
+  const bit = MARK_FILES[file];
+  interface State {
+    fill: number;
+    stroke: number;
+    /** Text rendering mode (Tr). */
+    mode: number;
+    /** The font in force (its Tf), and the one last written out. */
+    font: string;
+    written: string;
+  }
+  let state: State = { fill: NEUTRAL_FILES, stroke: NEUTRAL_FILES, mode: 0, font: "", written: "" };
+  const stack: State[] = [];
+  let out = "";
+  let path = "";
+  let clip = false;
+  // A text object is held until its end: written out only if something in it is shown.
+  let text: { body: string; kept: string; shown: boolean } | undefined;
+  let last = 0;
+  /** Untagged: which open marked-content sequences were written out. */
+  const spans: boolean[] = [];
+  const emit = (piece: string) => {
+    if (text) text.body += piece;
+    else out += piece;
+  };
+  /** State that outlives a text object (colour, graphics state): kept even when the text object is dropped. */
+  const emitLasting = (piece: string) => {
+    if (text) {
+      text.body += piece;
+      text.kept += piece;
+    } else out += piece;
+  };
+  const colour = (operands: string[], stroke: boolean): string => {
+    const [r, g, b] = operands.map(Number);
+    let paint = paintOf(r, g, b);
+    if (!paint) {
+      options.colours?.add(`rgb(${operands.join(" ")})`);
+      paint = { grey: rgbToGrey(r, g, b), files: NEUTRAL_FILES };
+    }
+    if (stroke) state.stroke = paint.files;
+    else state.fill = paint.files;
+    return `${paint.grey} ${stroke ? "G" : "g"}`;
+  };
+  const shows = (fill: boolean, stroke: boolean) => (fill && (state.fill & bit) !== 0) || (stroke && (state.stroke & bit) !== 0);
+  for (const op of scanContent(content)) {
+    const source = content.slice(last, op.end);
+    const lead = content.slice(last, op.start);
+    last = op.end;
+    const name = op.operator;
+    if (PATH.has(name) || CLIP.has(name)) {
+      path += source;
+      if (CLIP.has(name)) clip = true;
+      continue;
+    }
+    if (FILL.has(name) || STROKE.has(name) || BOTH.has(name) || name === "n") {
+      const fill = (FILL.has(name) || BOTH.has(name)) && (state.fill & bit) !== 0;
+      const stroke = (STROKE.has(name) || BOTH.has(name)) && (state.stroke & bit) !== 0;
+      let paint = name;
+      if (BOTH.has(name) && fill !== stroke) {
+        const closes = name.startsWith("b");
+        paint = fill ? `${closes ? "h " : ""}${name.endsWith("*") ? "f*" : "f"}` : closes ? "s" : "S";
+      } else if (name !== "n" && !fill && !stroke) paint = clip ? "n" : "";
+      if (paint) emit(path + (paint === name ? source : lead + paint));
+      path = "";
+      clip = false;
+      continue;
+    }
+    if (path) {
+      // Not a painting operator after a path: write the path as it was.
+      emit(path);
+      path = "";
+      clip = false;
+    }
+    switch (name) {
+      case "rg":
+      case "RG":
+        emitLasting(lead + colour(op.operands, name === "RG"));
+        break;
+      case "g":
+      case "G":
+      case "k":
+      case "K":
+      case "cs":
+      case "CS":
+      case "sc":
+      case "SC":
+      case "scn":
+      case "SCN":
+        if (name === name.toUpperCase()) state.stroke = NEUTRAL_FILES;
+        else state.fill = NEUTRAL_FILES;
+        emitLasting(source);
+        break;
+      case "q":
+        stack.push({ ...state });
+        emit(source);
+        break;
+      case "Q":
+        state = stack.pop() ?? state;
+        emit(source);
+        break;
+      case "BT":
+        text = { body: source, kept: "", shown: false };
+        break;
+      case "ET":
+        if (text) {
+          const done: { body: string; kept: string; shown: boolean } = text;
+          text = undefined;
+          out += done.shown ? done.body + source : done.kept;
+        } else out += source;
+        break;
+      case "Tf":
+        state.font = `${op.operands.join(" ")} Tf`;
+        break;
+      case "Tr":
+        state.mode = Number(op.operands[0]);
+        emitLasting(source);
+        break;
+      case "Do": {
+        const kind = options.xobject?.(op.operands[0].replace(/^\//, "")) ?? "image";
+        const visible = kind === "form" || (kind === "mask" ? (state.fill & bit) !== 0 : (NEUTRAL_FILES & bit) !== 0);
+        if (visible) emit(source);
+        break;
+      }
+      case "sh":
+      case "BI":
+        if (NEUTRAL_FILES & bit) emit(source);
+        break;
+      default:
+        if (SHOW.has(name)) {
+          // Modes 0 fill, 1 stroke, 2 both, 4–6 the same and a clip; 3 and 7 (invisible) go with their fill colour.
+          const mode = state.mode % 4;
+          if (shows(mode !== 1, mode === 1 || mode === 2)) {
+            if (state.font && state.font !== state.written) {
+              emit(`${lead}${state.font}`);
+              state.written = state.font;
+            }
+            emit(source);
+            if (text) text.shown = true;
+          } else if (LINE_MOVE[name]) emit(`${lead}${LINE_MOVE[name](op.operands)}`);
+        } else if (MARKED.has(name)) {
+          if (!options.untagged) emitLasting(source);
+          else if (name === "EMC") {
+            if (spans.pop()) emit(source);
+          } else if (name !== "MP" && name !== "DP") {
+            // Untagged: structure goes, a span that says what its glyphs read (a soft hyphen's ActualText) stays with them.
+            const says = /\/(ActualText|Alt|E)\b/.test(op.operands.join(" "));
+            spans.push(says);
+            if (says) emit(source);
+          }
+        } else if (text && !POSITION.has(name)) {
+          // Graphics and text state set inside a text object outlive it.
+          emitLasting(source);
+        } else emit(source);
+    }
+  }
+  return out + (text?.body ?? "") + path + content.slice(last);
+}
+
 /** `0 0 0 rg` → `0 g`, `1 1 1 RG` → `1 G`; everything else as it was. */
 export function greyContent(content: string): string {
   // Without literal strings or comments (Skia writes glyphs as hex strings), no
@@ -207,22 +437,70 @@ function greyImage(context: PDFContext, ref: PDFRef, image: PDFRawStream): void 
   (context.lookup(ref) as PDFRawStream).dict.set(PDFName.of("ColorSpace"), PDFName.of("DeviceGray"));
 }
 
-/** Rewrites every content stream and form of `doc` in grey, once each, letting the event loop run between pages. */
-export async function greyInk(doc: PDFDocument): Promise<void> {
+/** What `greyInk` makes of the one print: `file` (the reading edition unless a drum is named); a drum's stray colours go to `colours`. */
+export interface InkOptions {
+  file?: InkFile;
+  colours?: Set<string>;
+}
+
+/** Every name a content stream uses (fonts, graphics states, XObjects…): what its resources must keep. */
+function namesUsed(content: string): Set<string> {
+  return new Set([...content.matchAll(/\/([^\s/<>[\]()%{}]+)/g)].map((m) => m[1]));
+}
+
+/** A drum draws less than the print: its resources keep only what its content names, so the fonts of the black text leave the pink drum's file. */
+function pruneResources(context: PDFContext, resources: PDFDict, used: Set<string>): void {
+  for (const kind of ["Font", "ExtGState", "XObject", "ColorSpace", "Pattern", "Shading", "Properties"]) {
+    const entries = lookup(context, resources.get(PDFName.of(kind)));
+    if (!(entries instanceof PDFDict)) continue;
+    for (const key of entries.keys()) if (!used.has(key.asString().slice(1))) entries.delete(key);
+  }
+}
+
+/**
+ * Rewrites every content stream and form of `doc` in grey, once each,
+ * letting the event loop run between pages. A print with riso marks
+ * (print/encres.css) is cut to `options.file`: the reading edition by
+ * default, or one drum (untagged, its resources pruned).
+ */
+export async function greyInk(doc: PDFDocument, options: InkOptions = {}): Promise<void> {
+  const file = options.file ?? "lecture";
+  const drum = file !== "lecture";
   const context = doc.context;
   const done = new Set<string>();
-  const contentStream = (object: PDFObject | undefined) => {
+  const kindOf = (resources: PDFDict | undefined) => (name: string) => {
+    const xobjects = lookup(context, resources?.get(PDFName.of("XObject")));
+    const xobject = xobjects instanceof PDFDict ? lookup(context, xobjects.get(PDFName.of(name))) : undefined;
+    if (!(xobject instanceof PDFRawStream)) return undefined;
+    if (xobject.dict.get(PDFName.of("Subtype"))?.toString() === "/Form") return "form";
+    return xobject.dict.get(PDFName.of("ImageMask"))?.toString() === "true" ? "mask" : "image";
+  };
+  /** A content stream in grey, cut to `file` when it needs cutting; null when nothing changes. */
+  const rewrite = (text: string, resources: PDFDict | undefined): string | null => {
+    if (!drum && !hasMark(text)) {
+      const grey = greyContent(text);
+      return grey === text ? null : grey;
+    }
+    // Only a mark paints on the pink drum: a content without one leaves it blank (the black drum still refuses its stray colours).
+    const cut = file === "rose" && !hasMark(text) ? "" : separateContent(text, file, { colours: options.colours, untagged: drum, xobject: kindOf(resources) });
+    if (drum && resources) pruneResources(context, resources, namesUsed(cut));
+    return cut;
+  };
+  const contentStream = (object: PDFObject | undefined, resources: PDFDict | undefined) => {
     if (!(object instanceof PDFRef) || done.has(object.tag)) return;
     done.add(object.tag);
     const stream = context.lookup(object);
     if (!(stream instanceof PDFRawStream)) return;
     const text = streamText(stream);
-    const grey = greyContent(text);
-    if (grey !== text) replaceStream(context, object, stream, Buffer.from(grey, "latin1"));
+    const grey = rewrite(text, resources);
+    if (grey !== null) replaceStream(context, object, stream, Buffer.from(grey, "latin1"));
   };
-  const resources = (object: PDFObject | undefined) => {
-    const dict = lookup(context, object);
-    if (!(dict instanceof PDFDict)) return;
+  const resourcesOf = (holder: PDFDict): PDFDict | undefined => {
+    const dict = lookup(context, holder.get(PDFName.of("Resources")));
+    return dict instanceof PDFDict ? dict : undefined;
+  };
+  const xobjectsOf = (dict: PDFDict | undefined) => {
+    if (!dict) return;
     const xobjects = lookup(context, dict.get(PDFName.of("XObject")));
     if (!(xobjects instanceof PDFDict)) return;
     for (const [, value] of xobjects.entries()) {
@@ -234,21 +512,36 @@ export async function greyInk(doc: PDFDocument): Promise<void> {
         done.add(value.tag);
         greyImage(context, value, xobject);
       } else if (subtype === "/Form") {
-        const inner = xobject.dict.get(PDFName.of("Resources"));
-        contentStream(value);
+        const inner = resourcesOf(xobject.dict);
+        contentStream(value, inner);
         groupInGrey(context.lookup(value) as PDFRawStream);
-        resources(inner);
+        xobjectsOf(inner);
       }
     }
   };
   for (const page of doc.getPages()) {
     await breathe();
+    const resources = resourcesOf(page.node);
     const contents = page.node.get(PDFName.of("Contents"));
     const list = lookup(context, contents);
-    if (list instanceof PDFArray) list.asArray().forEach(contentStream);
-    else contentStream(contents);
+    if (list instanceof PDFArray && list.size() > 1) {
+      // Cut as one stream: a path or a text object may run from one stream into the next.
+      const streams = list.asArray().map((s) => lookup(context, s)).filter((s): s is PDFRawStream => s instanceof PDFRawStream);
+      const text = streams.map(streamText).join("\n");
+      const grey = drum || hasMark(text) ? rewrite(text, resources) : null;
+      if (grey !== null) page.node.set(PDFName.of("Contents"), context.register(flateStream(context, grey)));
+      else list.asArray().forEach((s) => contentStream(s, resources));
+    } else contentStream(list instanceof PDFArray ? list.get(0) : contents, resources);
+    if (drum) {
+      page.node.delete(PDFName.of("StructParents"));
+      page.node.delete(PDFName.of("Annots"));
+    }
     groupInGrey(page.node);
-    resources(page.node.get(PDFName.of("Resources")));
+    xobjectsOf(resources);
+  }
+  if (drum) {
+    // A master for a drum: no tags, outline or links (the reading edition has them).
+    for (const key of ["StructTreeRoot", "MarkInfo", "Outlines"]) doc.catalog.delete(PDFName.of(key));
   }
 }
 

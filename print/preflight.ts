@@ -7,13 +7,13 @@
  * press file and the booklet draw each page the same. Each problem is a
  * sentence for the person who reads the build's output.
  */
-import { PDFDocument, PDFDict, PDFName, PDFRef, PDFArray, PDFRawStream, PDFNumber, type PDFObject, type PDFPage } from "pdf-lib";
-import { ptToMm, mmToPt, saddleStitchSides } from "./imposition.ts";
-import { scanContent, streamText, type Operation } from "./grey-ink.ts";
+import { PDFDocument, PDFDict, PDFName, PDFArray, PDFRawStream } from "pdf-lib";
+import { ptToMm, saddleStitchSides } from "./imposition.ts";
+import { scanContent, streamText } from "./grey-ink.ts";
 import { THINNEST_LINE_PT, type Edition, type Size } from "./editions.ts";
 import type { Overflow, LoneLine } from "./render.ts";
-import { breathe } from "./breathe.ts";
-import { checkPictures, isShippedFont, unshippedFontProblem } from "./preflight-pictures.ts";
+import { resolve, dict, inkOf, pageContent, type LineFinding } from "./preflight-ink.ts";
+import { judgePictures, isShippedFont, unshippedFontProblem } from "./preflight-pictures.ts";
 import { checkNotes, checkHyphenation, overflowMessage, type NoteFact, type HyphenFact } from "./layout-checks.ts";
 
 export interface FontInfo {
@@ -54,15 +54,6 @@ export interface PreflightEntry {
 
 /** Boxes must match the editions table to a hundredth of a millimetre. */
 const BOX_TOLERANCE_MM = 0.01;
-
-function resolve(doc: PDFDocument, object: PDFObject | undefined): PDFObject | undefined {
-  return object instanceof PDFRef ? doc.context.lookup(object) : object;
-}
-
-function dict(doc: PDFDocument, object: PDFObject | undefined): PDFDict | undefined {
-  const found = resolve(doc, object);
-  return found instanceof PDFDict ? found : undefined;
-}
 
 function isEmbedded(doc: PDFDocument, font: PDFDict): boolean {
   const subtype = font.get(PDFName.of("Subtype"))?.toString();
@@ -108,212 +99,6 @@ const round = (mm: number) => Math.round(mm * 100) / 100;
 const boxMm = (box: { x: number; y: number; width: number; height: number }): BoxMm => [box.x, box.y, box.width, box.height].map((v) => round(ptToMm(v))) as BoxMm;
 const mm = (value: number) => value.toFixed(2).replace(".", ",");
 
-/** A thin line found on a page, for the report. */
-interface LineFinding {
-  page: number;
-  widthPt: number;
-  grey: number;
-}
-
-/** What the content of one page draws with: colour spaces, line widths and greys. */
-interface Ink {
-  spaces: Set<string>;
-  /** CMYK colours with some cyan, magenta or yellow. */
-  colourCmyk: boolean;
-  lines: LineFinding[];
-}
-
-type Matrix = [number, number, number, number, number, number];
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-];
-const scaleOf = (m: Matrix) => Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
-
-const IGNORED = new Set(["Tj", "TJ", "Td", "TD", "Tm", "Tf", "BT", "ET", "BDC", "EMC", "BMC", "Tc", "Tw", "Tz", "TL", "Ts", "Tr", "T*", "'", '"', "d", "j", "J", "M", "ri", "i", "W", "W*"]);
-
-/**
- * The reading file, the press file and the booklet draw the same page
- * contents: scan each distinct content once per build. Only the operators
- * the preflight judges are kept: glyphs and marked content are ~95 % of a
- * page's operators, and keeping them made a 150-page zine's preflight hold
- * more than a gigabyte.
- */
-const scanned = new Map<string, Operation[]>();
-function scanOnce(content: string): Operation[] {
-  let operations = scanned.get(content);
-  if (!operations) {
-    if (scanned.size > 500) scanned.clear();
-    operations = scanContent(content).filter((op) => !IGNORED.has(op.operator));
-    scanned.set(content, operations);
-  }
-  return operations;
-}
-
-/** Reads a content stream (and the forms it draws) as a printer would, keeping what the preflight judges. */
-function readInk(doc: PDFDocument, content: string, resources: PDFDict | undefined, ctm: Matrix, page: number, ink: Ink, depth = 0): void {
-  interface State {
-    ctm: Matrix;
-    width: number;
-    stroke: number;
-    fill: number;
-  }
-  let state: State = { ctm, width: 1, stroke: 0, fill: 0 };
-  const stack: State[] = [];
-  let rects: [number, number][] = [];
-  let otherPath = false;
-  const named = (kind: string, name: string) => dict(doc, dict(doc, resources?.get(PDFName.of(kind)))?.get(PDFName.of(name.replace(/^\//, ""))));
-  const spaceName = (object: PDFObject | undefined): string => {
-    const found = resolve(doc, object);
-    if (found instanceof PDFArray) {
-      const kind = found.get(0)?.toString().replace(/^\//, "") ?? "?";
-      if (kind !== "ICCBased") return kind;
-      // An ICC profile is as grey, RGB or CMYK as its number of components.
-      const profile = resolve(doc, found.get(1));
-      const n = profile instanceof PDFRawStream ? profile.dict.get(PDFName.of("N"))?.toString() : "?";
-      return n === "1" ? "DeviceGray" : n === "3" ? "ICCBased RVB" : n === "4" ? "ICCBased CMJN" : "ICCBased";
-    }
-    return found?.toString().replace(/^\//, "") ?? "?";
-  };
-  // Glyphs and marked content are most of a page: nothing to judge there (scanOnce leaves them out).
-  for (const op of scanOnce(content)) {
-    const n = op.operands.map(Number);
-    switch (op.operator) {
-      case "q":
-        stack.push({ ...state });
-        break;
-      case "Q":
-        state = stack.pop() ?? state;
-        break;
-      case "cm":
-        state.ctm = multiply(n as Matrix, state.ctm);
-        break;
-      case "w":
-        state.width = n[0];
-        break;
-      case "gs": {
-        const lw = named("ExtGState", op.operands[0])?.get(PDFName.of("LW"));
-        if (lw instanceof PDFNumber) state.width = lw.asNumber();
-        break;
-      }
-      case "g":
-      case "G":
-        ink.spaces.add("DeviceGray");
-        if (op.operator === "g") state.fill = n[0];
-        else state.stroke = n[0];
-        break;
-      case "rg":
-      case "RG":
-        ink.spaces.add("DeviceRGB");
-        break;
-      case "k":
-      case "K":
-        ink.spaces.add("DeviceCMYK");
-        if (n[0] || n[1] || n[2]) ink.colourCmyk = true;
-        break;
-      case "cs":
-      case "CS": {
-        const name = op.operands[0].replace(/^\//, "");
-        ink.spaces.add(name.startsWith("Device") || name === "Pattern" ? name : spaceName(dict(doc, resources?.get(PDFName.of("ColorSpace")))?.get(PDFName.of(name))));
-        break;
-      }
-      case "sh": {
-        const shading = named("Shading", op.operands[0]);
-        ink.spaces.add(spaceName(shading?.get(PDFName.of("ColorSpace"))));
-        break;
-      }
-      case "BI": {
-        const cs = /\/(?:CS|ColorSpace)\s*\/(\w+)/.exec(content.slice(op.start, op.end))?.[1];
-        if (cs) ink.spaces.add({ G: "DeviceGray", RGB: "DeviceRGB", CMYK: "DeviceCMYK" }[cs] ?? cs);
-        break;
-      }
-      case "re":
-        rects.push([Math.abs(n[2]), Math.abs(n[3])]);
-        break;
-      case "m":
-      case "l":
-      case "c":
-      case "v":
-      case "y":
-        otherPath = true;
-        break;
-      case "S":
-      case "s":
-      case "B":
-      case "B*":
-      case "b":
-      case "b*": {
-        ink.lines.push({ page, widthPt: state.width * scaleOf(state.ctm), grey: state.stroke });
-        if (op.operator.startsWith("B") || op.operator.startsWith("b")) fillRects();
-        rects = [];
-        otherPath = false;
-        break;
-      }
-      case "f":
-      case "F":
-      case "f*":
-        fillRects();
-        rects = [];
-        otherPath = false;
-        break;
-      case "n":
-        rects = [];
-        otherPath = false;
-        break;
-      case "Do": {
-        const ref = dict(doc, resources?.get(PDFName.of("XObject")))?.get(PDFName.of(op.operands[0].replace(/^\//, "")));
-        const xobject = resolve(doc, ref);
-        if (!(xobject instanceof PDFRawStream)) break;
-        const subtype = xobject.dict.get(PDFName.of("Subtype"))?.toString();
-        if (subtype === "/Image") {
-          if (xobject.dict.get(PDFName.of("ImageMask"))?.toString() !== "true") ink.spaces.add(spaceName(xobject.dict.get(PDFName.of("ColorSpace"))));
-        } else if (subtype === "/Form" && depth < 8) {
-          const matrix = resolve(doc, xobject.dict.get(PDFName.of("Matrix")));
-          const m = matrix instanceof PDFArray ? (matrix.asArray().map((v) => Number(v.toString())) as Matrix) : ([1, 0, 0, 1, 0, 0] as Matrix);
-          readInk(doc, streamText(xobject), dict(doc, xobject.dict.get(PDFName.of("Resources"))), multiply(m, state.ctm), page, ink, depth + 1);
-        }
-        break;
-      }
-    }
-  }
-  // A filled rectangle much longer than thick is a line (Chromium draws rules and borders that way).
-  function fillRects() {
-    if (otherPath) return;
-    const scale = scaleOf(state.ctm);
-    for (const [w, h] of rects) {
-      const thick = Math.min(w, h) * scale;
-      const long = Math.max(w, h) * scale;
-      if (long >= 4 * thick && long >= mmToPt(2)) ink.lines.push({ page, widthPt: thick, grey: state.fill });
-    }
-  }
-}
-
-/** The decoded content of a page, each stream followed by a newline (as pdf-lib embeds a page). */
-function pageContent(doc: PDFDocument, page: PDFPage, keep: (streams: PDFObject[]) => PDFObject[] = (s) => s): string {
-  const contents = resolve(doc, page.node.get(PDFName.of("Contents")));
-  const streams = contents instanceof PDFArray ? contents.asArray() : contents ? [page.node.get(PDFName.of("Contents"))!] : [];
-  return keep(streams)
-    .map((ref) => resolve(doc, ref))
-    .filter((s): s is PDFRawStream => s instanceof PDFRawStream)
-    .map((s) => streamText(s) + "\n")
-    .join("");
-}
-
-async function inkOf(doc: PDFDocument): Promise<Ink> {
-  const ink: Ink = { spaces: new Set(), colourCmyk: false, lines: [] };
-  for (const [index, page] of doc.getPages().entries()) {
-    await breathe();
-    readInk(doc, pageContent(doc, page), dict(doc, page.node.get(PDFName.of("Resources"))), [1, 0, 0, 1, 0, 0], index + 1, ink);
-    const group = dict(doc, page.node.get(PDFName.of("Group")));
-    if (group?.get(PDFName.of("CS"))) ink.spaces.add(group.get(PDFName.of("CS"))!.toString().replace(/^\//, ""));
-  }
-  return ink;
-}
-
 const sameBox = (a: BoxMm, b: number[]) => a.every((v, i) => Math.abs(v - b[i]) <= BOX_TOLERANCE_MM + 0.005);
 
 export async function preflight(
@@ -323,8 +108,6 @@ export async function preflight(
   layout: { overflows: Overflow[]; loneLines?: LoneLine[]; warnings: string[]; notes?: NoteFact[]; hyphens?: HyphenFact[] } = { overflows: [], warnings: [] },
   loaded?: PDFDocument,
 ): Promise<PreflightEntry> {
-  // Poppler reads the pictures in its own process while this one reads the rest.
-  const picturesChecked = checkPictures(bytes);
   const doc = loaded ?? (await PDFDocument.load(bytes, { updateMetadata: false }));
   const pages = doc.getPages();
   const first = pages[0];
@@ -400,7 +183,7 @@ export async function preflight(
     if (!isShippedFont(font.name)) problems.push(unshippedFontProblem(font.name));
   }
   // Pictures: resolution at their printed size (print/preflight-pictures.ts).
-  const pictures = await picturesChecked;
+  const pictures = judgePictures(ink.pictures);
   problems.push(...pictures.problems);
   entry.warnings = [...entry.warnings, ...pictures.warnings];
   const foreign = entry.colourSpaces.filter((space) => space !== "DeviceGray" && !(space === "DeviceCMYK" && !ink.colourCmyk) && !(space === "Separation" && edition.spot));

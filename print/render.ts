@@ -11,7 +11,7 @@ import { chapterSlug } from "../scripts/site/filters.ts";
 import { zineFolder } from "../scripts/site/zine-folder.ts";
 import { browserFailure, timeLimitMs } from "../scripts/lib/browser.ts";
 import { HANDLERS_URL } from "./editions.ts";
-import { printInks, type InkPrints, type Ink } from "./riso.ts";
+import { markInks, printInks, type InkPrints, type Ink } from "./riso.ts";
 
 /** Paged.js by file path: the package's exports map hides dist/ from require.resolve. */
 export const PAGED_JS_FILE = path.resolve("node_modules/pagedjs/dist/paged.js");
@@ -54,15 +54,15 @@ export interface RenderResult {
   slug: string;
   /** The title of each PDF made from the document, in the zine's language, by edition key (<meta name="zine-pdf-…">). */
   pdfTitles: Record<string, string>;
-  /** The same pages printed once per riso drum (print/riso.ts), when asked for. */
+  /** What each riso drum inks, and the one marked print each drum is cut from (print/riso.ts), when asked for. */
   inks?: InkPrints;
 }
 
 /** What the caller hears while a document is rendered, to work on each PDF while Chromium prints the next. */
 export interface RenderHooks {
-  /** The laid-out document and its PDF, before the riso drums are printed. */
+  /** The laid-out document and its PDF, before the riso drums' inventory is taken. */
   printed?: (laidOut: RenderResult) => void;
-  /** One riso drum's PDF, as soon as it is printed. */
+  /** The print a riso drum is cut from, for each drum, as soon as it is printed. */
   inkPrinted?: (ink: Ink, pdf: Uint8Array) => void;
 }
 
@@ -191,7 +191,7 @@ export async function renderDocument(
   limitMs = timeLimitMs("ZINE_RENDER_TIMEOUT"),
   /** false: Chromium prints the document's own pages (a document of fixed pages needs no Paged.js). */
   paginated = true,
-  /** Also print the laid-out pages once per riso drum (print/riso.ts). */
+  /** Also hand the print to each riso drum and take their inventory (print/riso.ts). */
   withInks = false,
   /** Hears each PDF as soon as Chromium has printed it: the caller finishes it while the next is printed. */
   hooks: RenderHooks = {},
@@ -246,15 +246,14 @@ async function renderIn(
         const missing = await missingResources(page, failed);
         if (missing) throw new RenderError(missing);
         if (errors.length) throw new RenderError(`${url} : ${errors.join(" ; ")}`);
+        // One print for every file: a document with riso drums has their parts marked (print/riso.ts).
+        if (paginated) await markInks(page);
         if (laidOut.pages >= COLLECT_FROM_PAGES) await collectGarbage(page);
         // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
         const result: RenderResult = { pdf: new Uint8Array(pdf), ...laidOut, warnings };
         hooks.printed?.(result);
-        if (!withInks) return result;
-        // The print's own garbage too (its paint records), before the drums restyle and print every page twice more.
-        if (laidOut.pages >= COLLECT_FROM_PAGES) await collectGarbage(page);
-        return { ...result, inks: await printInks(page, hooks.inkPrinted) };
+        return withInks ? { ...result, inks: await printInks(page, result.pdf, hooks.inkPrinted) } : result;
       })(),
       limitMs,
       url,

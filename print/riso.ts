@@ -1,17 +1,19 @@
 /**
  * The riso edition: black and fluorescent pink, one master per drum, from
- * the one Paged.js layout.
+ * the one Paged.js layout and the one print.
  *
- * 1. `printInks` (render stage): once Paged.js has laid the zine out, the
- *    same pages are printed again with a class on <html> that print/encres.css
- *    reads: `riso-noir` (everything but the pink), then `riso-rose` (only the
- *    pink, as black at its tint). Nothing reflows, so the drums are in
- *    register by construction; an inventory of what each drum inks
- *    (print/riso-inventaire.ts) is kept for the checks.
- * 2. `buildRiso` (after finish): both masters to pure grey (DeviceGray), the
- *    A5 pages with the reading edition's boxes, the A4 booklet sheets with
- *    the booklet's own imposition, a proof (both drums composited on
- *    screen), and an offset variant with the pink as a named spot colour.
+ * 1. `markInks` (render stage): before Chromium prints the laid-out zine,
+ *    a class on <html> makes print/encres.css paint each drum's parts in a
+ *    colour mark; `printInks` then hands that one print to both drums and
+ *    keeps an inventory of what each drum inks (print/riso-inventaire.ts)
+ *    for the checks. Nothing reflows, so the drums are in register by
+ *    construction.
+ * 2. `risoA5`, `risoBooklet` (as soon as the zine is printed): each drum cut
+ *    from the print by print/grey-ink.ts, in pure grey (DeviceGray), the A5
+ *    pages with the reading edition's finish, the A4 booklet sheets with the
+ *    booklet's own imposition; `proofPages`, the proof (both drums
+ *    composited on screen); `buildRiso`, the offset variant with the pink as
+ *    a named spot colour.
  * 3. `checkRiso`: what a riso studio checks — see the function.
  */
 import fs from "node:fs";
@@ -28,13 +30,15 @@ import {
   PDFDict,
   PDFRawStream,
   PDFRef,
-  decodePDFRawStream,
+  PDFObjectCopier,
   pushGraphicsState,
   popGraphicsState,
   setGraphicsState,
+  drawObject,
   type PDFObject,
+  type PDFPage,
 } from "pdf-lib";
-import { breathe } from "./breathe.ts";
+import { greyInk, streamText as rawStreamText, type InkOptions } from "./grey-ink.ts";
 import { INVENTORY_SCRIPT, type InkItem } from "./riso-inventaire.ts";
 import { setStableMetadata, setPrintDialog, saveStable } from "./finish.ts";
 import { deflatingWithZlib, flateStream } from "./deflate.ts";
@@ -60,22 +64,38 @@ export const PROOF_DPI = 100;
 const run = promisify(execFile);
 
 export interface InkPrints {
+  /** The one print each drum is cut from (print/grey-ink.ts). */
   pdf: Record<Ink, Uint8Array>;
   items: Record<Ink, InkItem[]>;
 }
 
-/** Prints the laid-out page once per drum (see print/encres.css), then restores it; `onInk` hears each drum as soon as it is printed. */
-export async function printInks(page: Page, onInk: (ink: Ink, pdf: Uint8Array) => void = () => {}): Promise<InkPrints> {
-  const pdf = {} as Record<Ink, Uint8Array>;
-  const items = {} as Record<Ink, InkItem[]>;
-  for (const ink of INKS) {
-    await page.evaluate(`document.documentElement.classList.add("riso", "riso-${ink}")`);
-    items[ink] = (await page.evaluate(INVENTORY_SCRIPT)) as InkItem[];
-    pdf[ink] = new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    onInk(ink, pdf[ink]);
-    await page.evaluate(`document.documentElement.classList.remove("riso", "riso-${ink}")`);
-  }
-  return { pdf, items };
+/**
+ * Marks a laid-out document that has riso drums (print/encres.css declares
+ * them) for its one print: the class that paints each drum's parts in its
+ * mark, and a solid copy of each plate's spot line for the pink drum, just
+ * after the dashed one the reading edition keeps. Only paint changes:
+ * nothing reflows. Every print of the zine is marked, so the reading
+ * edition is the same whoever prints it. Whether the document has drums.
+ */
+export async function markInks(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (!getComputedStyle(root).getPropertyValue("--riso-tambours").trim()) return false;
+    for (const line of document.querySelectorAll(".pl-ton")) {
+      const solid = line.cloneNode(false) as Element;
+      solid.classList.add("pl-ton-rose");
+      line.after(solid);
+    }
+    root.classList.add("riso");
+    return true;
+  });
+}
+
+/** Gives each drum the marked print as soon as it is made (`onInk`), and takes the inventory of what each drum inks (print/riso-inventaire.ts). */
+export async function printInks(page: Page, pdf: Uint8Array, onInk: (ink: Ink, pdf: Uint8Array) => void = () => {}): Promise<InkPrints> {
+  for (const ink of INKS) onInk(ink, pdf);
+  const items = (await page.evaluate(INVENTORY_SCRIPT)) as Record<Ink, InkItem[]>;
+  return { pdf: { rose: pdf, noir: pdf }, items };
 }
 
 export class RisoError extends Error {
@@ -84,31 +104,25 @@ export class RisoError extends Error {
 }
 
 /**
- * Chromium writes every colour as DeviceRGB (`0 0 0 rg`); a drum is one ink,
- * so print/encres.css uses neutral greys only: each `r r r rg` becomes
- * `r g`, the ink density kept exactly (black = 100 % of the drum's ink), and
- * a colour that is not a grey stops the build instead of being mapped to
- * some grey (print/grey-ink.ts, which the reading edition's finish runs
- * after this, would convert it silently). Ghostscript is not used: its
- * conversion breaks the text of ligatures (« fl » → « 昀氀 »).
+ * One drum's master, cut from the one marked print (print/encres.css): only
+ * what that drum inks, every colour in grey (DeviceGray), the ink density
+ * kept exactly (black = 100 % of the drum's ink), untagged. A colour that is
+ * neither a grey nor a mark stops the build instead of being mapped to some
+ * grey (the reading edition's finish would convert it silently). A print
+ * without marks is all black drum. Ghostscript is not used: its conversion
+ * breaks the text of ligatures (« fl » → « 昀氀 »).
  */
-export async function toGrey(pdf: Uint8Array, what: string): Promise<Uint8Array> {
+export async function toGrey(pdf: Uint8Array, what: string, ink: Ink = "noir"): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const colours = new Set<string>();
-  const grey = (content: string) =>
-    content.replace(/(^|\s)(-?\d*\.?\d+)\s+(-?\d*\.?\d+)\s+(-?\d*\.?\d+)\s+(rg|RG)(?=\s|$)/g, (match, before: string, r: string, g: string, b: string, op: string) => {
-      if (Number(r) !== Number(g) || Number(g) !== Number(b)) {
-        colours.add(`rgb(${r} ${g} ${b})`);
-        return match;
-      }
-      return `${before}${r} ${op === "rg" ? "g" : "G"}`;
-    });
-  for (const page of doc.getPages()) {
-    await breathe();
-    rewriteStreams(doc, page.node, grey);
-  }
-  if (colours.size) throw new RisoError(`${what} : des couleurs qui ne sont pas des gris (${[...colours].join(", ")}) → un tambour n’imprime qu’une encre ; voir print/encres.css`);
+  await greyInk(doc, { file: ink, colours });
+  refuseColours(what, colours);
   return doc.save({ updateFieldAppearances: false });
+}
+
+/** A drum is one ink: a colour that is neither a grey nor a mark stops the build. */
+function refuseColours(what: string, colours: Set<string>): void {
+  if (colours.size) throw new RisoError(`${what} : des couleurs qui ne sont pas des gris (${[...colours].join(", ")}) → un tambour n’imprime qu’une encre ; voir print/encres.css`);
 }
 
 /**
@@ -191,8 +205,11 @@ export async function proofPages(rose: Uint8Array, noir: Uint8Array): Promise<Ui
     for (let first = 0; first < pinkFiles.length; first += PROOF_BATCH) {
       const batch = pinkFiles.slice(first, first + PROOF_BATCH).map(async (file, k) => {
         const [pink, black] = (await Promise.all([fs.promises.readFile(file), fs.promises.readFile(blackFiles[first + k])])).map(readPgm);
-        const rgb = composite(pink.data, black.data);
-        const png = await sharp(Buffer.from(rgb.buffer, rgb.byteOffset, rgb.length), { raw: { width: pink.width, height: pink.height, channels: 3 } })
+        // A page the pink drum leaves blank is the black drum alone: the same picture as grey pixels, a third of the bytes to compress.
+        const blank = pink.data.every((v) => v === 255);
+        const pixels = blank ? black.data : composite(pink.data, black.data);
+        const png = await sharp(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.length), { raw: { width: pink.width, height: pink.height, channels: blank ? 1 : 3 } })
+          .toColourspace(blank ? "b-w" : "srgb")
           .png({ compressionLevel: 9, palette: false })
           .toBuffer();
         return new Uint8Array(png);
@@ -211,9 +228,9 @@ function lookup(doc: PDFDocument, object: PDFObject | undefined): PDFObject | un
   return object instanceof PDFRef ? doc.context.lookup(object) : object;
 }
 
+/** A stream's decoded text (Node's zlib for Flate: pdf-lib's own inflate is JavaScript, and slow), "" for anything else. */
 function streamText(stream: PDFObject | undefined): string {
-  if (stream instanceof PDFRawStream) return Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
-  return "";
+  return stream instanceof PDFRawStream ? rawStreamText(stream) : "";
 }
 
 /** Grey operators (`0.7 g`, `0 G`) of a DeviceGray content stream → tints of the spot colour (1 − grey). */
@@ -266,6 +283,35 @@ function spotPage(doc: PDFDocument, page: PDFDict, spot: PDFArray): void {
 }
 
 /**
+ * Every page of `source` as a form XObject of `out`, framed on the page's
+ * own MediaBox (a finished page starts at the layout's bleed, not at 0 0).
+ * A page whose content is one plain Flate stream keeps that stream, copied
+ * as it is with its resources: pdf-lib's embedding would inflate it in
+ * JavaScript and deflate it again, the heaviest work of the offset file (a
+ * form is drawn between q and Q by itself). Any other page is embedded by
+ * pdf-lib, on the same box.
+ */
+async function pageForms(out: PDFDocument, source: PDFDocument): Promise<PDFRef[]> {
+  // One copier for every page: each font is copied once.
+  const copier = PDFObjectCopier.for(source.context, out.context);
+  const forms: PDFRef[] = [];
+  for (const page of source.getPages()) {
+    const { x, y, width, height } = page.getMediaBox();
+    const copied = copier.copy(page.node) as PDFDict;
+    const contents = lookup(out, copied.get(PDFName.of("Contents")));
+    const stream = contents instanceof PDFArray ? (contents.size() === 1 ? lookup(out, contents.get(0)) : undefined) : contents;
+    if (stream instanceof PDFRawStream && stream.dict.get(PDFName.of("Filter"))?.toString() === "/FlateDecode" && !stream.dict.has(PDFName.of("DecodeParms"))) {
+      const dict = { Type: "XObject", Subtype: "Form", BBox: [x, y, x + width, y + height], Matrix: [1, 0, 0, 1, -x, -y], Resources: copied.get(PDFName.of("Resources")) ?? {}, Filter: "FlateDecode" };
+      forms.push(out.context.register(out.context.stream(stream.getContents(), dict)));
+    } else {
+      const [embedded] = await out.embedPages([page], [{ left: x, bottom: y, right: x + width, top: y + height }]);
+      forms.push(embedded.ref);
+    }
+  }
+  return forms;
+}
+
+/**
  * The A5 pages for an offset press that prints spot colours: the pink drum
  * as a Separation colour space named SPOT_NAME (CMYK fallback), the black
  * over it in DeviceGray with overprint on (as on the riso: black never
@@ -281,20 +327,18 @@ export async function spotVariant(rose: Uint8Array, noir: Uint8Array, meta: Impo
   ]);
   for (const page of pinkDoc.getPages()) spotPage(pinkDoc, page.node, spot);
 
-  // Both embedded from the documents as loaded: neither is saved and parsed again to be embedded.
+  // Both drawn from the documents as loaded: neither is saved and parsed again to be embedded.
   const out = deflatingWithZlib(await PDFDocument.create({ updateMetadata: false }));
-  const pinkPages = await out.embedPdf(pinkDoc, pinkDoc.getPageIndices());
   const blackSource = await PDFDocument.load(noir, { updateMetadata: false });
-  const blackPages = await out.embedPdf(blackSource, blackSource.getPageIndices());
+  const [pinkForms, blackForms] = [await pageForms(out, pinkDoc), await pageForms(out, blackSource)];
   const overprint = out.context.register(out.context.obj({ Type: "ExtGState", OP: true, op: true, OPM: 1 }));
   blackSource.getPages().forEach((source, i) => {
     const { width, height } = source.getSize();
     const page = out.addPage([width, height]);
     page.node.setExtGState(PDFName.of("GsOverprint"), overprint);
-    page.drawPage(pinkPages[i]);
-    page.pushOperators(pushGraphicsState(), setGraphicsState("GsOverprint"));
-    page.drawPage(blackPages[i]);
-    page.pushOperators(popGraphicsState());
+    page.node.setXObject(PDFName.of("Rose"), pinkForms[i]);
+    page.node.setXObject(PDFName.of("Noir"), blackForms[i]);
+    page.pushOperators(drawObject("Rose"), pushGraphicsState(), setGraphicsState("GsOverprint"), drawObject("Noir"), popGraphicsState());
   });
   setStableMetadata(out, meta);
   setPrintDialog(out);
@@ -318,7 +362,8 @@ const smallest = (items: InkItem[]): number | null => (items.length ? Math.min(.
 
 /** How a drum's files are made: `finish` makes the reading A5 from the zine's layout (grey ink, boxes on the trim, dates); the booklet's imposition; each file's title in the zine's language (print/build-print.ts's pdfTitle). */
 export interface DrumMaking {
-  finish: (pdf: Uint8Array) => Promise<Uint8Array>;
+  /** The reading edition's finish of `pdf`, as the file `as.ink` names, titled `as.title`. */
+  finish: (pdf: Uint8Array, as: { ink: InkOptions; title: string }) => Promise<Uint8Array>;
   meta: Omit<ImposeMeta, "title">;
   title: (key: EditionKey) => string;
   creepMm: number;
@@ -339,18 +384,21 @@ export interface Drum {
 export const DRUM_FILES: Record<Ink, { a5: EditionKey; livret: EditionKey }> = { rose: { a5: "risoRose", livret: "livretRisoRose" }, noir: { a5: "risoNoir", livret: "livretRisoNoir" } };
 
 /**
- * One drum's master, made as soon as Chromium has printed it: grey, through
- * the reading edition's finish and the booklet's imposition, exactly as the
- * reading edition and the booklet are made.
+ * One drum's A5 master, made as soon as Chromium has printed the zine: cut
+ * from the print and grey, through the reading edition's finish, exactly as
+ * the reading edition is made.
  */
-export async function risoDrum(ink: Ink, pdf: Uint8Array, making: DrumMaking): Promise<Drum> {
-  const { meta, title } = making;
-  const finished = await PDFDocument.load(await making.finish(await toGrey(pdf, `riso ${ink}`)), { updateMetadata: false });
-  setStableMetadata(finished, { ...meta, title: title(DRUM_FILES[ink].a5) });
-  const a5 = await saveStable(finished);
+export async function risoA5(ink: Ink, pdf: Uint8Array, making: DrumMaking): Promise<Uint8Array> {
+  const colours = new Set<string>();
+  const a5 = await making.finish(pdf, { ink: { file: ink, colours }, title: making.title(DRUM_FILES[ink].a5) });
+  refuseColours(`riso ${ink}`, colours);
+  return a5;
+}
+
+/** Its booklet sheets, imposed as the booklet is (once Chromium is done: `making.imposeAfter`), from the A5 master as read back. */
+export async function risoBooklet(ink: Ink, a5: Uint8Array | PDFDocument, making: DrumMaking): Promise<Uint8Array> {
   await making.imposeAfter;
-  const livret = await imposeBooklet(a5, { ...meta, title: title(DRUM_FILES[ink].livret) }, making.creepMm);
-  return { a5, livret };
+  return imposeBooklet(a5, { ...making.meta, title: making.title(DRUM_FILES[ink].livret) }, making.creepMm);
 }
 
 /** Both drums' files, the offset variant and what the pink drum prints (`pink`: its inventory). */

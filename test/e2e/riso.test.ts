@@ -293,6 +293,27 @@ describe.each(zines)("the riso edition of $name", (zine) => {
     expect(text).not.toMatch(/(?:^|\s)(rg|RG)(?=\s)/m);
   });
 
+  it("draws the offset file's pages where the reading edition draws them: every word in place, to 0.01 pt", () => {
+    const words = (pdf: string) =>
+      execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8" })
+        .split("<page ")
+        .slice(1)
+        .map((page) => [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({ box: m.slice(1, 5).map(Number), word: m[5] })));
+    const lecture = words(file(zine, "lecture"));
+    const offset = words(file(zine, "tonDirect"));
+    expect(offset.length).toBe(lecture.length);
+    let compared = 0;
+    offset.forEach((page, p) => {
+      for (const { box, word } of page) {
+        // The large chapter numeral is only on the pink drum.
+        if (box[3] - box[1] > 40 && /^\d+$/.test(word)) continue;
+        expect(lecture[p].some((w) => w.word === word && w.box.every((v, k) => Math.abs(v - box[k]) <= 0.01)), `page ${p + 1} : « ${word} » ${box.join(" ")}`).toBe(true);
+        compared++;
+      }
+    });
+    expect(compared).toBeGreaterThan(500);
+  });
+
   it("is explained on /imprimer/ with the proof, the files, and what to ask the studio", () => {
     const html = fs.readFileSync(path.join(zine.site, "imprimer/index.html"), "utf8");
     expect(html).toContain('id="riso"');
