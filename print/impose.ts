@@ -10,6 +10,7 @@ import { PDFDocument, degrees, grayscale, type PDFEmbeddedPage, type PDFPage } f
 import { saddleStitchSheets, creepShifts, miniZinePanels, mmToPt } from "./imposition.ts";
 import { setStableMetadata, setPrintDialog, saveStable } from "./finish.ts";
 import { deflatingWithZlib } from "./deflate.ts";
+import { drawForm, pageForms } from "./page-forms.ts";
 import { edition, type Size } from "./editions.ts";
 
 const points = (size: Size): [number, number] => [mmToPt(size.widthMm), mmToPt(size.heightMm)];
@@ -42,7 +43,7 @@ export async function imposeBooklet(a5: Uint8Array | PDFDocument, meta: ImposeMe
   const [sheetW, sheetH] = points(edition("livret").sheet);
   const pages = source.getPages();
 
-  // Where each page goes; every page appears once, so one embedPages call
+  // Where each page goes; every page appears once, and one copier (pageForms)
   // copies the fonts once for the whole booklet.
   const placements = sheets.flatMap((sheet) =>
     [sheet.front, sheet.back].flatMap((side, sideIndex) =>
@@ -62,15 +63,14 @@ export async function imposeBooklet(a5: Uint8Array | PDFDocument, meta: ImposeMe
       ? { left: x, bottom: y, right: x + width - shift, top: y + height }
       : { left: x + shift, bottom: y, right: x + width, top: y + height };
   });
-  const embedded = await out.embedPages(byPage.map(({ page }) => pages[page - 1]), boxes);
-  const embeddedByPage = new Map(byPage.map(({ page }, i) => [page, embedded[i]]));
+  const forms = await pageForms(out, source, byPage.map(({ page }) => pages[page - 1]), boxes);
+  const formByPage = new Map(byPage.map(({ page }, i) => [page, forms[i]]));
 
   const sides = Array.from({ length: sheets.length * 2 }, () => out.addPage([sheetW, sheetH]));
   for (const { side, page, half, shift } of placements) {
-    const e = embeddedByPage.get(page)!;
     const { width, height } = trimOf(pages[page - 1]);
     const x = half === "left" ? sheetW / 2 - width + shift : sheetW / 2;
-    sides[side].drawPage(e, { x, y: (sheetH - height) / 2, width: e.width, height: e.height });
+    drawForm(sides[side], formByPage.get(page)!, x, (sheetH - height) / 2);
   }
   setStableMetadata(out, meta);
   setPrintDialog(out, { duplex: true });

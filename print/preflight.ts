@@ -232,9 +232,11 @@ export async function sameDrawingPerPage(reading: Uint8Array | PDFDocument, pres
       .map((op) => resolve(livret, dict(livret, resources?.get(PDFName.of("XObject")))?.get(PDFName.of(op.operands[0].slice(1)))));
     [sides[s]?.left, sides[s]?.right].forEach((pageNumber, k) => {
       const form = forms[k];
-      // pdf-lib wraps an embedded page in q … Q.
-      const drawn = form instanceof PDFRawStream ? streamText(form).replace(/^q\s*/, "").replace(/\s*Q\s*$/, "").trim() : undefined;
-      if (!pageNumber || drawn !== expected[pageNumber - 1].trim()) {
+      // The page's own stream, copied as it is (print/page-forms.ts), or as pdf-lib embeds a page: wrapped in q … Q.
+      const drawn = form instanceof PDFRawStream ? streamText(form).trim() : undefined;
+      const page = pageNumber ? expected[pageNumber - 1].trim() : undefined;
+      const same = drawn !== undefined && page !== undefined && (drawn === page || drawn.replace(/^q\s*/, "").replace(/\s*Q$/, "") === page);
+      if (!same) {
         problems.push(`page ${pageNumber} : le livret ne dessine pas la même page que l’édition de lecture (feuille ${Math.floor(s / 2) + 1}, ${s % 2 ? "verso" : "recto"}).`);
       }
     });

@@ -30,7 +30,6 @@ import {
   PDFDict,
   PDFRawStream,
   PDFRef,
-  PDFObjectCopier,
   pushGraphicsState,
   popGraphicsState,
   setGraphicsState,
@@ -43,6 +42,7 @@ import { INVENTORY_SCRIPT, type InkItem } from "./riso-inventaire.ts";
 import { setStableMetadata, setPrintDialog, saveStable } from "./finish.ts";
 import { deflatingWithZlib, flateStream } from "./deflate.ts";
 import { imposeBooklet, type ImposeMeta } from "./impose.ts";
+import { pageForms } from "./page-forms.ts";
 import { ptToMm } from "./imposition.ts";
 import type { EditionKey } from "./editions.ts";
 
@@ -283,35 +283,6 @@ function spotPage(doc: PDFDocument, page: PDFDict, spot: PDFArray): void {
 }
 
 /**
- * Every page of `source` as a form XObject of `out`, framed on the page's
- * own MediaBox (a finished page starts at the layout's bleed, not at 0 0).
- * A page whose content is one plain Flate stream keeps that stream, copied
- * as it is with its resources: pdf-lib's embedding would inflate it in
- * JavaScript and deflate it again, the heaviest work of the offset file (a
- * form is drawn between q and Q by itself). Any other page is embedded by
- * pdf-lib, on the same box.
- */
-async function pageForms(out: PDFDocument, source: PDFDocument): Promise<PDFRef[]> {
-  // One copier for every page: each font is copied once.
-  const copier = PDFObjectCopier.for(source.context, out.context);
-  const forms: PDFRef[] = [];
-  for (const page of source.getPages()) {
-    const { x, y, width, height } = page.getMediaBox();
-    const copied = copier.copy(page.node) as PDFDict;
-    const contents = lookup(out, copied.get(PDFName.of("Contents")));
-    const stream = contents instanceof PDFArray ? (contents.size() === 1 ? lookup(out, contents.get(0)) : undefined) : contents;
-    if (stream instanceof PDFRawStream && stream.dict.get(PDFName.of("Filter"))?.toString() === "/FlateDecode" && !stream.dict.has(PDFName.of("DecodeParms"))) {
-      const dict = { Type: "XObject", Subtype: "Form", BBox: [x, y, x + width, y + height], Matrix: [1, 0, 0, 1, -x, -y], Resources: copied.get(PDFName.of("Resources")) ?? {}, Filter: "FlateDecode" };
-      forms.push(out.context.register(out.context.stream(stream.getContents(), dict)));
-    } else {
-      const [embedded] = await out.embedPages([page], [{ left: x, bottom: y, right: x + width, top: y + height }]);
-      forms.push(embedded.ref);
-    }
-  }
-  return forms;
-}
-
-/**
  * The A5 pages for an offset press that prints spot colours: the pink drum
  * as a Separation colour space named SPOT_NAME (CMYK fallback), the black
  * over it in DeviceGray with overprint on (as on the riso: black never
@@ -330,14 +301,15 @@ export async function spotVariant(rose: Uint8Array, noir: Uint8Array, meta: Impo
   // Both drawn from the documents as loaded: neither is saved and parsed again to be embedded.
   const out = deflatingWithZlib(await PDFDocument.create({ updateMetadata: false }));
   const blackSource = await PDFDocument.load(noir, { updateMetadata: false });
-  const [pinkForms, blackForms] = [await pageForms(out, pinkDoc), await pageForms(out, blackSource)];
+  // Framed on each page's own MediaBox (a finished page starts at the layout's bleed, not at 0 0).
+  const [pinkForms, blackForms] = [await pageForms(out, pinkDoc, pinkDoc.getPages()), await pageForms(out, blackSource, blackSource.getPages())];
   const overprint = out.context.register(out.context.obj({ Type: "ExtGState", OP: true, op: true, OPM: 1 }));
   blackSource.getPages().forEach((source, i) => {
     const { width, height } = source.getSize();
     const page = out.addPage([width, height]);
     page.node.setExtGState(PDFName.of("GsOverprint"), overprint);
-    page.node.setXObject(PDFName.of("Rose"), pinkForms[i]);
-    page.node.setXObject(PDFName.of("Noir"), blackForms[i]);
+    page.node.setXObject(PDFName.of("Rose"), pinkForms[i].ref);
+    page.node.setXObject(PDFName.of("Noir"), blackForms[i].ref);
     page.pushOperators(drawObject("Rose"), pushGraphicsState(), setGraphicsState("GsOverprint"), drawObject("Noir"), popGraphicsState());
   });
   setStableMetadata(out, meta);
