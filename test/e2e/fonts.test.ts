@@ -192,6 +192,53 @@ it("declares each face with font-display and a metric-matched fallback, and prel
   }
 });
 
+it("sets the site's French prose as wide in each fallback face this machine has as in the web face (within 1 %), so lines break alike before and after the fonts arrive", async () => {
+  const server = await serveFolder(ours);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    await page.goto(server.origin + "/a-propos/", { waitUntil: "networkidle" });
+    const widths = await page.evaluate(async () => {
+      // The about page's prose: French the measured widths never saw (they were measured on the chapters).
+      const text = [...document.querySelectorAll("main p")].map((p) => p.textContent ?? "").join(" ").replace(/\s+/g, " ");
+      const faces: [string, string[], number, string][] = [
+        ["Literata", ["Literata repli", "Literata repli DejaVu"], 400, "normal"],
+        ["Literata", ["Literata repli", "Literata repli DejaVu"], 400, "italic"],
+        ["Literata", ["Literata repli", "Literata repli DejaVu"], 700, "normal"],
+        ["Literata", ["Literata repli", "Literata repli DejaVu"], 700, "italic"],
+        ["Space Grotesk", ["Space Grotesk repli", "Space Grotesk repli DejaVu"], 700, "normal"],
+      ];
+      const found: { face: string; fallback: string; ratio: number }[] = [];
+      const width = (family: string, weight: number, style: string): number => {
+        const span = document.createElement("span");
+        Object.assign(span.style, { fontFamily: `"${family}"`, fontWeight: String(weight), fontStyle: style, whiteSpace: "nowrap", fontSize: "20px", fontKerning: "normal" });
+        span.textContent = text;
+        document.body.append(span);
+        const w = span.getBoundingClientRect().width;
+        span.remove();
+        return w;
+      };
+      for (const [family, fallbacks, weight, style] of faces) {
+        const font = `${style} ${weight} 20px "${family}"`;
+        await document.fonts.load(font, text);
+        for (const fallback of fallbacks) {
+          // Only a fallback whose local() font this machine has (DejaVu on Debian, Liberation where installed).
+          const loaded = await document.fonts.load(`${style} ${weight} 20px "${fallback}"`, text).catch(() => []);
+          if (!loaded.length) continue;
+          found.push({ face: `${family} ${weight} ${style}`, fallback, ratio: width(fallback, weight, style) / width(family, weight, style) });
+        }
+      }
+      return { found, length: text.length };
+    });
+    expect(widths.length).toBeGreaterThan(1000);
+    expect(widths.found.length, "aucune police de repli locale (DejaVu, Liberation) sur cette machine").toBeGreaterThanOrEqual(5);
+    for (const { face, fallback, ratio } of widths.found) expect(Math.abs(ratio - 1), `${fallback} pour ${face} : ${ratio.toFixed(4)}`).toBeLessThan(0.01);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
 it("npm start: a save that brings no new character rewrites no font; one that brings an italic ÿ re-cuts the italic", async () => {
   process.env.ZINE_CACHE = path.join(work, "cache-dev");
   const site = path.join(work, "dev", "_site");
