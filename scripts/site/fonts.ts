@@ -35,6 +35,14 @@ const CSS_PATH = "assets/css/site.css";
 const PAGE_STYLESHEETS = "_includes/css/pages";
 /** The family only pages that show code use: its @font-face rules are in code.css, not in every page's stylesheet. */
 const CODE_FAMILY: Face["family"] = "IBM Plex Mono";
+/**
+ * Literata's bold, upright and italic, is shown by a few pages only (a
+ * <strong>, a resource's title): its @font-face rules and their fallbacks
+ * are in gras.css, linked by the pages that show it (`showsBold`), not in
+ * every page's stylesheet (1,3 KB less on every other page).
+ */
+const BOLD_SHEET = "gras";
+const inBoldSheet = (face: Face): boolean => face.family === "Literata" && face.weight === 700;
 
 const pageStylesheets = (): string[] => fs.readdirSync(PAGE_STYLESHEETS).filter((file) => file.endsWith(".css")).sort();
 
@@ -363,9 +371,9 @@ const round = (n: number): string => `${(n * 100).toFixed(1).replace(/\.0$/, "")
  * size-adjust is the ratio of average widths, and the vertical metrics are
  * the web font's, divided by that ratio.
  */
-export function fontFaceCss(only?: (family: Face["family"]) => boolean): string {
+export function fontFaceCss(only?: (face: Face) => boolean): string {
   const rules: string[] = [];
-  const shown = only ? webFaces.filter((face) => only(face.family)) : webFaces;
+  const shown = only ? webFaces.filter(only) : webFaces;
   for (const face of shown) {
     rules.push(
       `@font-face{font-family:"${face.family}";src:url("/${WEB_FONTS_DIR}/${face.file}") format("woff2");font-weight:${face.weight};${face.style === "italic" ? "font-style:italic;" : ""}font-display:swap;unicode-range:${LATIN}}`,
@@ -415,19 +423,46 @@ export function minifyCss(css: string): string {
     .trim();
 }
 
-/** The site's stylesheet as served: the @font-face rules above (but the code face's), then site.css, minified. */
+/** The site's stylesheet as served: the @font-face rules above (but the code face's and the bold's), then site.css, minified. */
 export function siteCss(): string {
-  return fontFaceCss((family) => family !== CODE_FAMILY) + minifyCss(fs.readFileSync(STYLESHEET, "utf8")) + "\n";
+  return fontFaceCss((face) => face.family !== CODE_FAMILY && !inBoldSheet(face)) + minifyCss(fs.readFileSync(STYLESHEET, "utf8")) + "\n";
 }
 
-/** A page stylesheet as served, minified; code.css with the code face's @font-face rules. */
+/** A page stylesheet as served, minified; code.css with the code face's @font-face rules, gras.css with the bold's. */
 export function pageCss(name: string): string {
-  const faces = name === "code" ? fontFaceCss((family) => family === CODE_FAMILY) : "";
+  const faces = name === "code" ? fontFaceCss((face) => face.family === CODE_FAMILY) : name === BOLD_SHEET ? fontFaceCss(inBoldSheet) : "";
   return faces + minifyCss(fs.readFileSync(path.join(PAGE_STYLESHEETS, `${name}.css`), "utf8")) + "\n";
 }
 
+/**
+ * Does this page's content show text in Literata's bold (so it links
+ * gras.css)? Read as the fonts are cut: the stylesheets' rules matched
+ * against the content (font-usage.ts), the browser's own bold elements
+ * (strong, th, h4…) included.
+ */
+export function showsBold(content: unknown): boolean {
+  const html = String(content ?? "");
+  if (!html) return false;
+  const css = allCss();
+  // Matching the rules costs some 10 ms a page: on disk, keyed by the content, the stylesheets and the code that reads them.
+  const code = filesFingerprint([new URL(import.meta.url).pathname, new URL("./font-usage.ts", import.meta.url).pathname]);
+  const key = crypto.createHash("sha256").update(css).update("\0").update(html).digest("hex");
+  let answer = boldMemo.get(key);
+  if (answer === undefined) {
+    answer =
+      cachedSync("polices-gras", ["gras", code, key], () => {
+        const found = faceCharacters([`<html><body><main>${html}</main></body></html>`], css, webFaces);
+        return webFaces.some((face) => inBoldSheet(face) && found.get(faceKey(face))!.size > 0) ? "1" : "0";
+      }).toString("utf8") === "1";
+    boldMemo.set(key, answer);
+  }
+  return answer;
+}
+const boldMemo = new Map<string, boolean>();
+
 /** One line in eleventy.config.ts: /assets/css/site.css from the table above (the fonts themselves: writeFonts, after the build). */
 export function webFonts(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addFilter("montreGras", showsBold);
   eleventyConfig.addTemplate("assets/css/site.njk", "{{ siteCss() | safe }}", {
     permalink: `/${CSS_PATH}`,
     eleventyExcludeFromCollections: true,

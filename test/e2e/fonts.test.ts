@@ -192,6 +192,59 @@ it("declares each face with font-display and a metric-matched fallback, and prel
   }
 });
 
+it.each([
+  ["our zine", () => ours],
+  ["the kit fixture", () => kit],
+  ["the English kit fixture", () => english],
+])("never slants or thickens a face by itself on %s: every bold or italic text has a real bold or italic face of its family (Literata's bold from gras.css where a page shows it)", async (_, site) => {
+  const server = await serveFolder(site());
+  const browser = await launchChromium();
+  const faux: string[] = [];
+  let bold = 0;
+  try {
+    for (const url of readerPages(site())) {
+      const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+      await page.goto(server.origin + url, { waitUntil: "networkidle" });
+      const found = await page.evaluate(async () => {
+        await document.fonts.ready;
+        const faces = [...document.fonts].map((f) => ({ family: f.family.replace(/^["']|["']$/g, ""), weight: Number(f.weight), style: f.style }));
+        const out: { faux: string[]; bold: number } = { faux: [], bold: 0 };
+        for (const el of document.querySelectorAll("body *")) {
+          const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+          if (!own) continue;
+          const style = getComputedStyle(el);
+          const family = style.fontFamily.split(",")[0].trim().replace(/^["']|["']$/g, "");
+          const mine = faces.filter((f) => f.family === family);
+          if (!mine.length) continue;
+          const weight = Number(style.fontWeight);
+          const italic = style.fontStyle === "italic";
+          const styled = mine.filter((f) => (f.style === "italic") === italic);
+          if (italic && !styled.length) out.faux.push(`${el.tagName} italique ${family}`);
+          if (weight >= 600 && !(styled.length ? styled : mine).some((f) => f.weight >= 600)) out.faux.push(`${el.tagName} gras ${family} ${style.fontStyle}`);
+          if (family === "Literata" && weight >= 600) out.bold++;
+        }
+        return out;
+      });
+      faux.push(...found.faux.map((f) => `${url} ${f}`));
+      bold += found.bold;
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  expect(faux).toEqual([]);
+  if (site() === ours) expect(bold, "our zine shows Literata's bold on some page").toBeGreaterThan(0);
+});
+
+it("links gras.css only from the pages that show Literata's bold", () => {
+  const linking = htmlPages(ours).filter((url) => fs.readFileSync(fileForUrl(ours, url), "utf8").includes('href="/assets/css/gras.css"'));
+  expect(linking).toContain("/ressources/");
+  expect(linking).not.toContain("/");
+  expect(linking.length).toBeLessThan(readerPages(ours).length / 2);
+  expect(fs.readFileSync(path.join(ours, "assets/css/site.css"), "utf8")).not.toContain("literata-700");
+});
+
 it("sets the site's French prose as wide in each fallback face this machine has as in the web face (within 1 %), so lines break alike before and after the fonts arrive", async () => {
   const server = await serveFolder(ours);
   const browser = await launchChromium();
