@@ -148,7 +148,7 @@ describe("the stylesheet as served", () => {
     expect(siteCss()).not.toContain('@font-face{font-family:"IBM Plex Mono"');
     const code = pageCss("code");
     expect(code.match(/@font-face\{font-family:"IBM Plex Mono"/g)).toHaveLength(2);
-    expect(code).toContain("code,kbd,samp,pre{font-family:var(--mono)");
+    expect(code).toContain(`code,kbd,samp,pre{font-family:"IBM Plex Mono","IBM Plex Mono repli","IBM Plex Mono repli DejaVu",monospace`);
     const bold = pageCss("gras");
     expect(bold.match(/@font-face\{font-family:"Literata";src:url\([^)]*literata-700(-italic)?\.woff2"\)/g)).toHaveLength(2);
     expect(bold.match(/@font-face\{font-family:"Literata repli( DejaVu)?";[^}]*font-weight:700/g)).toHaveLength(4);
