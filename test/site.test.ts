@@ -97,6 +97,15 @@ describe("pages", () => {
     expect(parse(readPage(out, "/planches/")).querySelectorAll('link[rel="stylesheet"]').map((link) => link.getAttribute("href"))).toEqual(["/assets/css/site.css", "/assets/css/planches.css", "/assets/css/code.css"]);
   });
 
+  it("serves reading pages without their templates' indentation, the print documents as written", () => {
+    for (const file of htmlFiles(out)) {
+      const html = fs.readFileSync(path.join(out, file), "utf8");
+      const indented = html.replace(/<pre\b[\s\S]*?<\/pre>/g, "").match(/\n[ \t]+\S/g) ?? [];
+      if (html.includes('href="/assets/css/site.css"')) expect(indented, file).toEqual([]);
+      else if (html.includes('<meta name="zine-slug"')) expect(indented.length, file).toBeGreaterThan(0);
+    }
+  });
+
   it("has a skip link to the main content and a Content-Security-Policy without inline script", () => {
     for (const file of htmlFiles(out)) {
       const doc = parse(fs.readFileSync(path.join(out, file), "utf8"));
