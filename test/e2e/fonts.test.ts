@@ -247,7 +247,7 @@ it("links gras.css only from the pages that show Literata's bold", () => {
   expect(fs.readFileSync(path.join(ours, "assets/css/site.css"), "utf8")).not.toContain("literata-700");
 });
 
-it("sets the site's French prose as wide in each fallback face this machine has as in the web face (within 1 %), so lines break alike before and after the fonts arrive", async () => {
+it("sets the site's French prose as wide in each fallback of the text face this machine has as in Literata (within 1 %), so lines break alike before and after the fonts arrive", async () => {
   const server = await serveFolder(ours);
   const browser = await launchChromium();
   try {
@@ -261,7 +261,7 @@ it("sets the site's French prose as wide in each fallback face this machine has 
         ["Literata", ["Literata repli", "Literata repli DejaVu"], 400, "italic"],
         ["Literata", ["Literata repli", "Literata repli DejaVu"], 700, "normal"],
         ["Literata", ["Literata repli", "Literata repli DejaVu"], 700, "italic"],
-        ["Space Grotesk", ["Space Grotesk repli", "Space Grotesk repli DejaVu"], 700, "normal"],
+        // Space Grotesk sets headings, not prose: its fallback keeps capsize's average (scripts/site/fonts.ts).
       ];
       const found: { face: string; fallback: string; ratio: number }[] = [];
       const width = (family: string, weight: number, style: string): number => {
@@ -286,7 +286,7 @@ it("sets the site's French prose as wide in each fallback face this machine has 
       return { found, length: text.length };
     });
     expect(widths.length).toBeGreaterThan(1000);
-    expect(widths.found.length, "aucune police de repli locale (DejaVu, Liberation) sur cette machine").toBeGreaterThanOrEqual(5);
+    expect(widths.found.length, "aucune police de repli locale (DejaVu, Liberation) sur cette machine").toBeGreaterThanOrEqual(4);
     for (const { face, fallback, ratio } of widths.found) expect(Math.abs(ratio - 1), `${fallback} pour ${face} : ${ratio.toFixed(4)}`).toBeLessThan(0.01);
   } finally {
     await browser.close();
