@@ -11,6 +11,7 @@ import { passthrough } from "./scripts/site/assets.ts";
 import platesPlugin from "./scripts/site/plates.ts";
 import { registerPictures } from "./scripts/site/pictures.ts";
 import { webFonts, writeFonts } from "./scripts/site/fonts.ts";
+import { compactPages } from "./scripts/site/compact-html.ts";
 import { favicons } from "./scripts/site/favicon.ts";
 import { checkInternalLinks, type BuiltPage } from "./scripts/site/check-links.ts";
 import { sourceFile, useZineFolder } from "./scripts/site/zine-folder.ts";
@@ -46,6 +47,8 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPassthroughCopy(passthrough);
   // The stylesheet with its @font-face rules; the fonts, cut to the site's characters, are written after the pages.
   eleventyConfig.addPlugin(webFonts);
+  // Reading pages without their templates' indentation (scripts/site/compact-html.ts).
+  eleventyConfig.addPlugin(compactPages);
   // favicon.svg, favicon.ico, apple-touch-icon.png, drawn from a plate.
   eleventyConfig.addPlugin(favicons);
   // The print edition: its documents, CSS, Paged.js handlers and the printFiles data (print/eleventy.ts).

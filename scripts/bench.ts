@@ -274,6 +274,29 @@ async function saveToPageRow(): Promise<void> {
 }
 
 /** All the bytes Chromium fetches to show `url` (uncompressed: the local server sends files as they are). */
+async function pageWeight(browser: import("playwright-core").Browser, url: string): Promise<{ total: number; requests: number; fonts: number; fontBytes: number; missing: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+  const fetched: { url: string; bytes: number; status: number }[] = [];
+  page.on("requestfinished", async (request) => {
+    const response = await request.response();
+    const body = await response?.body().catch(() => Buffer.alloc(0));
+    fetched.push({ url: request.url(), bytes: body?.length ?? 0, status: response?.status() ?? 0 });
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForTimeout(200);
+  await page.close();
+  const fonts = fetched.filter((f) => f.url.endsWith(".woff2"));
+  return {
+    total: fetched.reduce((sum, f) => sum + f.bytes, 0),
+    requests: fetched.length,
+    fonts: fonts.length,
+    fontBytes: fonts.reduce((s, f) => s + f.bytes, 0),
+    missing: fetched.filter((f) => f.status >= 400).map((f) => new URL(f.url).pathname),
+  };
+}
+
+/** The home page, the first chapter (the same one run after run), the heaviest chapter and /citations/, as Chromium fetches them. */
 async function pageWeightRows(siteDir: string): Promise<void> {
   const { launchBrowser } = await import("./lib/browser.ts");
   const { serveFolder } = await import("./lib/server.ts");
@@ -281,34 +304,22 @@ async function pageWeightRows(siteDir: string): Promise<void> {
   const server = await serveFolder(siteDir);
   const browser = await launchBrowser();
   try {
-    const chapter = listFiles(path.join(siteDir, "chapitres")).find((f) => f.endsWith("index.html"))!;
-    const pages: [string, string, number][] = [
-      ["poids accueil", "/", 50],
-      [`poids chapitre (${chapter.split("/")[0]})`, `/chapitres/${path.dirname(chapter)}/`, 40],
-      ["poids /citations/", "/citations/", 0],
-    ];
-    for (const [label, url, goal] of pages) {
-      const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
-      const fetched: { url: string; bytes: number; status: number }[] = [];
-      page.on("requestfinished", async (request) => {
-        const response = await request.response();
-        const body = await response?.body().catch(() => Buffer.alloc(0));
-        fetched.push({ url: request.url(), bytes: body?.length ?? 0, status: response?.status() ?? 0 });
-      });
-      await page.goto(server.origin + url, { waitUntil: "networkidle" });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      await page.waitForTimeout(200);
-      await page.close();
-      const total = fetched.reduce((sum, f) => sum + f.bytes, 0);
-      const fonts = fetched.filter((f) => f.url.endsWith(".woff2"));
-      const missing = fetched.filter((f) => f.status >= 400).map((f) => new URL(f.url).pathname);
-      rows.push({
-        label,
-        value: kb(total),
-        reference: `${fetched.length} requêtes, dont ${fonts.length} police(s) ${kb(fonts.reduce((s, f) => s + f.bytes, 0))}${missing.length ? `, introuvables : ${missing.join(" ")}` : ""}`,
-        goal: goal ? `≤ ${goal} Ko` : undefined,
-      });
-    }
+    const row = (label: string, w: Awaited<ReturnType<typeof pageWeight>>, goal: number, extra = ""): BenchRow => ({
+      label,
+      value: kb(w.total),
+      reference: `${w.requests} requêtes, dont ${w.fonts} police(s) ${kb(w.fontBytes)}${extra}${w.missing.length ? `, introuvables : ${w.missing.join(" ")}` : ""}`,
+      goal: goal ? `≤ ${goal} Ko` : undefined,
+    });
+    rows.push(row("poids accueil", await pageWeight(browser, server.origin + "/"), 50));
+    const chapters = listFiles(path.join(siteDir, "chapitres")).filter((f) => f.endsWith("index.html")).map((f) => path.dirname(f));
+    const weights = new Map<string, Awaited<ReturnType<typeof pageWeight>>>();
+    for (const chapter of chapters) weights.set(chapter, await pageWeight(browser, `${server.origin}/chapitres/${chapter}/`));
+    const first = chapters[0];
+    const over = chapters.filter((c) => weights.get(c)!.total > 40 * 1024).length;
+    rows.push(row(`poids chapitre (${first})`, weights.get(first)!, 40));
+    const heaviest = [...chapters].sort((a, b) => weights.get(b)!.total - weights.get(a)!.total)[0];
+    rows.push(row(`poids chapitre le plus lourd (${heaviest})`, weights.get(heaviest)!, 40, `, ${over} chapitre(s) sur ${chapters.length} au-dessus de 40 Ko`));
+    rows.push(row("poids /citations/", await pageWeight(browser, server.origin + "/citations/"), 0));
   } finally {
     await browser.close();
     await server.close();

@@ -138,9 +138,9 @@ describe("the stylesheet as served", () => {
     expect(rules.find((r) => r.includes('local("DejaVu Serif Italic")'))).toContain("font-style:italic");
   });
 
-  it("keeps every rule of site.css, and leaves the code face to code.css", () => {
+  it("keeps every rule of site.css, and leaves the code face to code.css and Literata's bold to gras.css", () => {
     const source = fs.readFileSync(path.join(ROOT, "_includes/css/site.css"), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
-    const faceRules = fontFaceCss((family) => family !== "IBM Plex Mono");
+    const faceRules = fontFaceCss((face) => face.family !== "IBM Plex Mono" && !(face.family === "Literata" && face.weight === 700));
     expect(siteCss().startsWith(faceRules)).toBe(true);
     const served = siteCss().slice(faceRules.length);
     expect((served.match(/\{/g) ?? []).length).toBe((source.match(/\{/g) ?? []).length);
@@ -148,7 +148,12 @@ describe("the stylesheet as served", () => {
     expect(siteCss()).not.toContain('@font-face{font-family:"IBM Plex Mono"');
     const code = pageCss("code");
     expect(code.match(/@font-face\{font-family:"IBM Plex Mono"/g)).toHaveLength(2);
-    expect(code).toContain("code,kbd,samp,pre{font-family:var(--mono)");
+    expect(code).toContain(`code,kbd,samp,pre{font-family:"IBM Plex Mono","IBM Plex Mono repli","IBM Plex Mono repli DejaVu",monospace`);
+    const bold = pageCss("gras");
+    expect(bold.match(/@font-face\{font-family:"Literata";src:url\([^)]*literata-700(-italic)?\.woff2"\)/g)).toHaveLength(2);
+    expect(bold.match(/@font-face\{font-family:"Literata repli( DejaVu)?";[^}]*font-weight:700/g)).toHaveLength(4);
+    expect(siteCss()).not.toContain("font-weight:700;font-style:italic");
+    expect(siteCss()).not.toContain("literata-700");
   });
 });
 

@@ -71,7 +71,7 @@ describe("pages", () => {
     const classesOf = new Map(
       sheets.filter((file) => file !== "site.css").map((file) => [file, new Set([...fs.readFileSync(path.join(out, "assets/css", file), "utf8").matchAll(/\.([a-z][\w-]*)/g)].map((m) => m[1]))]),
     );
-    expect([...classesOf.keys()].sort()).toEqual(["code.css", "imprimer.css", "planches.css", "ressources.css"]);
+    expect([...classesOf.keys()].sort()).toEqual(["code.css", "gras.css", "imprimer.css", "planches.css", "ressources.css"]);
     for (const url of [...urls, "/planches/"]) {
       const doc = parse(readPage(out, url));
       const linked = doc.querySelectorAll('link[rel="stylesheet"]').map((link) => link.getAttribute("href")!.replace("/assets/css/", ""));
@@ -79,6 +79,9 @@ describe("pages", () => {
       for (const file of linked) expect(sheets, `${url} : ${file}`).toContain(file);
       const showsCode = doc.querySelector("main code, main pre, main kbd, main samp") !== null;
       expect(linked.includes("code.css"), url).toBe(showsCode);
+      // Literata's bold: the browser's bold elements in the text, and the resources' titles (bold by ressources.css).
+      const showsBold = doc.querySelector("main strong, main b, main th, main h4, main h5, main h6, main .ressource-titre") !== null;
+      expect(linked.includes("gras.css"), url).toBe(showsBold);
       // Every class of the page that a page stylesheet styles comes with that stylesheet.
       const used = new Set(doc.querySelectorAll("[class]").flatMap((el) => el.classList.value));
       for (const [file, classes] of classesOf) {
@@ -89,16 +92,25 @@ describe("pages", () => {
     for (const chapter of chapters) {
       const doc = parse(readPage(out, `/chapitres/${chapter.slug}/`));
       const linked = doc.querySelectorAll('link[rel="stylesheet"]').map((link) => link.getAttribute("href"));
-      expect(linked.filter((href) => href !== "/assets/css/code.css"), chapter.slug).toEqual(["/assets/css/site.css"]);
+      expect(linked.filter((href) => href !== "/assets/css/code.css" && href !== "/assets/css/gras.css"), chapter.slug).toEqual(["/assets/css/site.css"]);
     }
     expect(parse(readPage(out, "/planches/")).querySelectorAll('link[rel="stylesheet"]').map((link) => link.getAttribute("href"))).toEqual(["/assets/css/site.css", "/assets/css/planches.css", "/assets/css/code.css"]);
+  });
+
+  it("serves reading pages without their templates' indentation, the print documents as written", () => {
+    for (const file of htmlFiles(out)) {
+      const html = fs.readFileSync(path.join(out, file), "utf8");
+      const indented = html.replace(/<pre\b[\s\S]*?<\/pre>/g, "").match(/\n[ \t]+\S/g) ?? [];
+      if (html.includes('href="/assets/css/site.css"')) expect(indented, file).toEqual([]);
+      else if (html.includes('<meta name="zine-slug"')) expect(indented.length, file).toBeGreaterThan(0);
+    }
   });
 
   it("has a skip link to the main content and a Content-Security-Policy without inline script", () => {
     for (const file of htmlFiles(out)) {
       const doc = parse(fs.readFileSync(path.join(out, file), "utf8"));
-      // The print documents (noindex) are read by Paged.js, not by people: no navigation to skip.
-      const printDocument = doc.querySelector('meta[name="robots"]')?.getAttribute("content") === "noindex";
+      // The print documents (and their preview) are read by Paged.js, not by people: no navigation to skip.
+      const printDocument = doc.querySelector('meta[name="zine-slug"]') !== null;
       if (!printDocument) {
         expect(doc.querySelector("a.skip-link")?.getAttribute("href"), file).toBe("#contenu");
         expect(doc.querySelector("main#contenu"), file).not.toBeNull();
@@ -269,7 +281,8 @@ describe("privacy", () => {
   });
 
   it("self-hosts real regular, italic and bold faces", () => {
-    const css = fs.readFileSync(path.join(out, "assets/css/site.css"), "utf8");
+    // Literata's bold is declared in gras.css, linked by the pages that show it.
+    const css = ["site.css", "gras.css"].map((file) => fs.readFileSync(path.join(out, "assets/css", file), "utf8")).join("\n");
     const files = ["literata-400.woff2", "literata-400-italic.woff2", "literata-700.woff2"];
     for (const face of files) {
       // The web pages' cut (each face cut to what it shows), and the print edition's whole copy.

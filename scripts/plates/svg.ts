@@ -32,6 +32,15 @@ const WEB_WIDTH: Record<Exclude<Layer, "spotFill" | "ink">, number> = { fine: 0.
 export const PRINT_PT: Record<Exclude<Layer, "spotFill" | "ink"> | "hatch", number> = { fine: 0.3, line: 0.55, spotFine: 0.35, spot: 0.65, figure: 0.5, hatch: 0.3 };
 export const MIN_PRINT_PT = 0.25;
 const MM_TO_PT = 72 / 25.4;
+/**
+ * The screen's coordinates, in viewBox units, per layer. A pen line to the
+ * unit: a unit is about 0.7 CSS px on a phone (a 480-unit plate some 340 px
+ * wide), within the wobble the hand already gives them, and the lines look the same at 3×
+ * (screenshots compared); the label discs and the numbers in them (shapes
+ * that must close exactly) keep tenths, as paper keeps tenths everywhere.
+ * A chapter's plate is about a third lighter.
+ */
+const WEB_STEP: Record<Layer, number> = { spotFill: 1, fine: 1, line: 1, spotFine: 1, spot: 1, figure: 0.1, ink: 0.1 };
 
 
 /** Hatch lines at 45° clipped to a polygon (even-odd), for the spot areas on paper. */
@@ -70,6 +79,7 @@ export function toSvg(sheet: Sheet, { variant, title, printWidthMm }: SvgOptions
   const w = (pt: number): string => num(Math.max(pt, MIN_PRINT_PT) * unitsPerPt + 0.05);
   const print = variant === "print";
   const ink = print ? "#000" : "currentColor";
+  const path = (d: PathData, layer: Layer): string => (print ? d.toString() : d.toString(WEB_STEP[layer]));
   const out: string[] = [];
 
   // The spot areas: a riso-like tint on screen, a hatch on paper.
@@ -92,7 +102,7 @@ export function toSvg(sheet: Sheet, { variant, title, printWidthMm }: SvgOptions
         for (const q of area.slice(1)) d.lineTo(q);
         d.close();
       }
-      out.push(`<path class="pl-spot-fill" fill="${SPOT}" fill-opacity=".13" stroke="none" d="${d}"/>`);
+      out.push(`<path class="pl-spot-fill" fill="${SPOT}" fill-opacity=".13" stroke="none" d="${path(d, "spotFill")}"/>`);
     }
   }
 
@@ -100,7 +110,7 @@ export function toSvg(sheet: Sheet, { variant, title, printWidthMm }: SvgOptions
     const d = sheet.paths.get(layer)!;
     if (d.empty || layer === "spotFill") continue;
     if (layer === "ink") {
-      out.push(`<path fill="${ink}" stroke="none" d="${d}"/>`);
+      out.push(`<path fill="${ink}" stroke="none" d="${path(d, layer)}"/>`);
       continue;
     }
     const isSpot = layer === "spot" || layer === "spotFine";
@@ -111,7 +121,7 @@ export function toSvg(sheet: Sheet, { variant, title, printWidthMm }: SvgOptions
       attrs = `class="pl-ton" ${attrs} stroke-dasharray="${dash.map((pt) => num(pt * unitsPerPt)).join(" ")}"`;
     } else if (isSpot) attrs = `class="pl-spot" stroke="${SPOT}" ` + attrs;
     if (layer === "figure") attrs = (print ? `class="pl-figure" fill="#fff" ` : `class="pl-paper" fill="${PAPER}" `) + attrs;
-    out.push(`<path ${attrs} d="${d}"/>`);
+    out.push(`<path ${attrs} d="${path(d, layer)}"/>`);
   }
 
   const t = escapeHtml(title);

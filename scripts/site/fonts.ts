@@ -35,6 +35,14 @@ const CSS_PATH = "assets/css/site.css";
 const PAGE_STYLESHEETS = "_includes/css/pages";
 /** The family only pages that show code use: its @font-face rules are in code.css, not in every page's stylesheet. */
 const CODE_FAMILY: Face["family"] = "IBM Plex Mono";
+/**
+ * Literata's bold, upright and italic, is shown by a few pages only (a
+ * <strong>, a resource's title): its @font-face rules and their fallbacks
+ * are in gras.css, linked by the pages that show it (`showsBold`), not in
+ * every page's stylesheet (1,3 KB less on every other page).
+ */
+const BOLD_SHEET = "gras";
+const inBoldSheet = (face: Face): boolean => face.family === "Literata" && face.weight === 700;
 
 const pageStylesheets = (): string[] => fs.readdirSync(PAGE_STYLESHEETS).filter((file) => file.endsWith(".css")).sort();
 
@@ -77,6 +85,16 @@ const ALWAYS = " 0123456789.,;:!?()[]-'/\u00A0\u00AD\u2010\u2011\u2019\u202F«»
 
 /** Only what our CSS asks for: kerning and standard ligatures (French accents are precomposed characters). */
 const FEATURES = ["kern", "liga"];
+
+/**
+ * The web cut of a face keeps only the features that show in it. Kerning
+ * shows everywhere (French apostrophes: « d’abord », « l’effet » gape
+ * without it). Literata's ligatures show (fi, ffi join the dot to the hook,
+ * the italic's most); Space Grotesk's draw the same as the letters side by
+ * side (screenshots compared): its web cut drops them, 1 KB less on every
+ * page. Print keeps FEATURES for every face (the PDFs don't change).
+ */
+const webFeatures = (face: Face): string[] => (face.family === "Space Grotesk" ? ["kern"] : FEATURES);
 
 const decode = (html: string): string =>
   html
@@ -195,8 +213,9 @@ function subsetFaces(pool: SubsetPool, cuts: Cut[]): Promise<Buffer[]> {
     cuts.map(({ face, text, web }) => {
       const source = path.join(FONTSOURCE, face.source);
       const dropTables = web ? WEB_DROPPED_TABLES : [];
-      const options = { targetFormat: "woff2", noHinting: true, keepFeatures: FEATURES, ...(web ? { dropTables } : {}) };
-      return cached("polices", ["police", filesFingerprint([source]), version, FEATURES, dropTables, text], () => pool.cut({ source, text, options }));
+      const features = web ? webFeatures(face) : FEATURES;
+      const options = { targetFormat: "woff2", noHinting: true, keepFeatures: features, ...(web ? { dropTables } : {}) };
+      return cached("polices", ["police", filesFingerprint([source]), version, features, dropTables, text], () => pool.cut({ source, text, options }));
     }),
   );
 }
@@ -286,6 +305,43 @@ interface Fallback {
   name: string;
   local: string[];
   metrics: (weight: number, style: Face["style"]) => Metrics;
+  /** Its key in FRENCH_WIDTH. */
+  widths: string;
+}
+
+/**
+ * The average width of a character of French prose, in ems, per face, as
+ * Chromium sets it (kerning on, as the site sets text): measured once over
+ * the zine's chapters (19 100 characters: accents, ’, « », spaces and
+ * punctuation as they come) from @fontsource's files, DejaVu 2.37 and
+ * Liberation 2.1 (the metric twins of Times New Roman and Arial: same
+ * advance widths). Capsize's xWidthAvg weighs English letters and ignores
+ * kerning (Literata's tightens French by 1.5 %); fitted to it, DejaVu Serif
+ * Italic set a chapter's summary a line longer than Literata's italic.
+ * Faces not listed keep capsize's figure: the monospace ones (every glyph
+ * one width), and Space Grotesk, which shows headings and labels, not prose:
+ * short strings whose width against DejaVu Sans Bold spreads from 0.81 to
+ * 0.88 across our headings, so no average holds for all of them; capsize's
+ * figure (85.3 %) keeps our chapters' titles on the lines they will have.
+ */
+const FRENCH_WIDTH: Record<string, number> = {
+  "literata 400": 0.4536,
+  "literata 400 italic": 0.4262,
+  "literata 700": 0.4866,
+  "literata 700 italic": 0.466,
+  "timesNewRoman 400": 0.3905,
+  "timesNewRoman 400 italic": 0.3933,
+  "timesNewRoman 700": 0.4136,
+  "timesNewRoman 700 italic": 0.402,
+  "dejavuSerif 400": 0.4995,
+  "dejavuSerif 400 italic": 0.4995,
+  "dejavuSerif 700": 0.5516,
+  "dejavuSerif 700 italic": 0.5517,
+};
+
+/** A face's average width in ems: French prose's when measured, else capsize's. */
+function averageWidth(key: string, weight: number, style: Face["style"], metrics: Metrics): number {
+  return FRENCH_WIDTH[`${key} ${weight}${style === "italic" ? " italic" : ""}`] ?? metrics.xWidthAvg / metrics.unitsPerEm;
 }
 
 /**
@@ -297,22 +353,22 @@ const FALLBACKS: Record<Face["family"], { metrics: string; fallbacks: Fallback[]
   Literata: {
     metrics: "literata",
     fallbacks: [
-      { name: "Literata repli", local: ["Times New Roman", "Liberation Serif", "Tinos"], metrics: (w, s) => metrics("timesNewRoman", w, s) },
-      { name: "Literata repli DejaVu", local: ["DejaVu Serif"], metrics: (w) => DEJAVU.serif[w] },
+      { name: "Literata repli", local: ["Times New Roman", "Liberation Serif", "Tinos"], metrics: (w, s) => metrics("timesNewRoman", w, s), widths: "timesNewRoman" },
+      { name: "Literata repli DejaVu", local: ["DejaVu Serif"], metrics: (w) => DEJAVU.serif[w], widths: "dejavuSerif" },
     ],
   },
   "Space Grotesk": {
     metrics: "spaceGrotesk",
     fallbacks: [
-      { name: "Space Grotesk repli", local: ["Arial", "Liberation Sans", "Arimo"], metrics: (w, s) => metrics("arial", w, s) },
-      { name: "Space Grotesk repli DejaVu", local: ["DejaVu Sans"], metrics: (w) => DEJAVU.sans[w] },
+      { name: "Space Grotesk repli", local: ["Arial", "Liberation Sans", "Arimo"], metrics: (w, s) => metrics("arial", w, s), widths: "arial" },
+      { name: "Space Grotesk repli DejaVu", local: ["DejaVu Sans"], metrics: (w) => DEJAVU.sans[w], widths: "dejavuSans" },
     ],
   },
   "IBM Plex Mono": {
     metrics: "iBMPlexMono",
     fallbacks: [
-      { name: "IBM Plex Mono repli", local: ["Courier New", "Liberation Mono", "Cousine"], metrics: (w, s) => metrics("courierNew", w, s) },
-      { name: "IBM Plex Mono repli DejaVu", local: ["DejaVu Sans Mono"], metrics: (w) => DEJAVU.mono[w] },
+      { name: "IBM Plex Mono repli", local: ["Courier New", "Liberation Mono", "Cousine"], metrics: (w, s) => metrics("courierNew", w, s), widths: "courierNew" },
+      { name: "IBM Plex Mono repli DejaVu", local: ["DejaVu Sans Mono"], metrics: (w) => DEJAVU.mono[w], widths: "dejavuMono" },
     ],
   },
 };
@@ -326,9 +382,9 @@ const round = (n: number): string => `${(n * 100).toFixed(1).replace(/\.0$/, "")
  * size-adjust is the ratio of average widths, and the vertical metrics are
  * the web font's, divided by that ratio.
  */
-export function fontFaceCss(only?: (family: Face["family"]) => boolean): string {
+export function fontFaceCss(only?: (face: Face) => boolean): string {
   const rules: string[] = [];
-  const shown = only ? webFaces.filter((face) => only(face.family)) : webFaces;
+  const shown = only ? webFaces.filter(only) : webFaces;
   for (const face of shown) {
     rules.push(
       `@font-face{font-family:"${face.family}";src:url("/${WEB_FONTS_DIR}/${face.file}") format("woff2");font-weight:${face.weight};${face.style === "italic" ? "font-style:italic;" : ""}font-display:swap;unicode-range:${LATIN}}`,
@@ -342,7 +398,7 @@ export function fontFaceCss(only?: (family: Face["family"]) => boolean): string 
       const suffix = `${bold ? " Bold" : ""}${italic ? " Italic" : ""}`;
       for (const fallback of fallbacks) {
         const system = fallback.metrics(bold ? 700 : 400, face.style);
-        const sizeAdjust = web.xWidthAvg / web.unitsPerEm / (system.xWidthAvg / system.unitsPerEm);
+        const sizeAdjust = averageWidth(webMetrics, face.weight, face.style, web) / averageWidth(fallback.widths, bold ? 700 : 400, face.style, system);
         const local = fallback.local.map((name) => `local("${name}${suffix}")`).join(",");
         rules.push(
           `@font-face{font-family:"${fallback.name}";src:${local};font-weight:${face.weight};${italic ? "font-style:italic;" : ""}` +
@@ -378,19 +434,46 @@ export function minifyCss(css: string): string {
     .trim();
 }
 
-/** The site's stylesheet as served: the @font-face rules above (but the code face's), then site.css, minified. */
+/** The site's stylesheet as served: the @font-face rules above (but the code face's and the bold's), then site.css, minified. */
 export function siteCss(): string {
-  return fontFaceCss((family) => family !== CODE_FAMILY) + minifyCss(fs.readFileSync(STYLESHEET, "utf8")) + "\n";
+  return fontFaceCss((face) => face.family !== CODE_FAMILY && !inBoldSheet(face)) + minifyCss(fs.readFileSync(STYLESHEET, "utf8")) + "\n";
 }
 
-/** A page stylesheet as served, minified; code.css with the code face's @font-face rules. */
+/** A page stylesheet as served, minified; code.css with the code face's @font-face rules, gras.css with the bold's. */
 export function pageCss(name: string): string {
-  const faces = name === "code" ? fontFaceCss((family) => family === CODE_FAMILY) : "";
+  const faces = name === "code" ? fontFaceCss((face) => face.family === CODE_FAMILY) : name === BOLD_SHEET ? fontFaceCss(inBoldSheet) : "";
   return faces + minifyCss(fs.readFileSync(path.join(PAGE_STYLESHEETS, `${name}.css`), "utf8")) + "\n";
 }
 
+/**
+ * Does this page's content show text in Literata's bold (so it links
+ * gras.css)? Read as the fonts are cut: the stylesheets' rules matched
+ * against the content (font-usage.ts), the browser's own bold elements
+ * (strong, th, h4…) included.
+ */
+export function showsBold(content: unknown): boolean {
+  const html = String(content ?? "");
+  if (!html) return false;
+  const css = allCss();
+  // Matching the rules costs some 10 ms a page: on disk, keyed by the content, the stylesheets and the code that reads them.
+  const code = filesFingerprint([new URL(import.meta.url).pathname, new URL("./font-usage.ts", import.meta.url).pathname]);
+  const key = crypto.createHash("sha256").update(css).update("\0").update(html).digest("hex");
+  let answer = boldMemo.get(key);
+  if (answer === undefined) {
+    answer =
+      cachedSync("polices-gras", ["gras", code, key], () => {
+        const found = faceCharacters([`<html><body><main>${html}</main></body></html>`], css, webFaces);
+        return webFaces.some((face) => inBoldSheet(face) && found.get(faceKey(face))!.size > 0) ? "1" : "0";
+      }).toString("utf8") === "1";
+    boldMemo.set(key, answer);
+  }
+  return answer;
+}
+const boldMemo = new Map<string, boolean>();
+
 /** One line in eleventy.config.ts: /assets/css/site.css from the table above (the fonts themselves: writeFonts, after the build). */
 export function webFonts(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addFilter("montreGras", showsBold);
   eleventyConfig.addTemplate("assets/css/site.njk", "{{ siteCss() | safe }}", {
     permalink: `/${CSS_PATH}`,
     eleventyExcludeFromCollections: true,

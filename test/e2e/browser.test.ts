@@ -18,9 +18,10 @@ import { focused } from "./support/focus.ts";
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-output/screenshots");
 // Built once for the whole file, before the tests are listed: one test per built page.
 const site = await buildInto("browser", { args: ["--only=site"] });
-// Print documents (noindex: the HTML Paged.js lays out into PDFs) are not reading pages: they are
-// checked for requests, console and CSP only; every other page gets the full reader checks.
-const isPrintDocument = (urlPath: string) => /<meta name="robots" content="noindex">/.test(fs.readFileSync(fileForUrl(site, urlPath), "utf8"));
+// Print documents (the HTML Paged.js lays out into PDFs, and its preview: they carry the PDFs' facts in
+// <meta name="zine-…">) are not reading pages: they are checked for requests, console and CSP only;
+// every other page gets the full reader checks.
+const isPrintDocument = (urlPath: string) => /<meta name="zine-slug"/.test(fs.readFileSync(fileForUrl(site, urlPath), "utf8"));
 const pages = htmlPages(site).filter((p) => !isPrintDocument(p));
 const printDocuments = htmlPages(site).filter(isPrintDocument);
 const VARIANTS = [

@@ -178,10 +178,12 @@ it("preloads the body face, from the web faces, on every page", () => {
 });
 
 it("declares each face with font-display and a metric-matched fallback, and preloads one face at most", () => {
-  const css = fs.readFileSync(path.join(ours, "assets/css/site.css"), "utf8");
+  // site.css declares the faces every page may show; code.css the code face, gras.css Literata's bold.
+  const dir = path.join(ours, "assets/css");
+  const css = fs.readdirSync(dir).filter((file) => file.endsWith(".css")).map((file) => fs.readFileSync(path.join(dir, file), "utf8")).join("\n");
   const faces = css.match(/@font-face\{[^}]*\}/g) ?? [];
   const web = faces.filter((f) => f.includes("url("));
-  expect(web.length).toBeGreaterThanOrEqual(4);
+  expect(web).toHaveLength(webFaces.length);
   for (const face of web) expect(face).toMatch(/font-display:swap;unicode-range:U\+/);
   const fallbacks = faces.filter((f) => f.includes("local("));
   expect(fallbacks.length).toBeGreaterThanOrEqual(2);
@@ -189,6 +191,106 @@ it("declares each face with font-display and a metric-matched fallback, and prel
   for (const url of htmlPages(ours)) {
     const html = fs.readFileSync(fileForUrl(ours, url), "utf8");
     expect((html.match(/rel="preload"[^>]*as="font"/g) ?? []).length, url).toBeLessThanOrEqual(1);
+  }
+});
+
+it.each([
+  ["our zine", () => ours],
+  ["the kit fixture", () => kit],
+  ["the English kit fixture", () => english],
+])("never slants or thickens a face by itself on %s: every bold or italic text has a real bold or italic face of its family (Literata's bold from gras.css where a page shows it)", async (_, site) => {
+  const server = await serveFolder(site());
+  const browser = await launchChromium();
+  const faux: string[] = [];
+  let bold = 0;
+  try {
+    for (const url of readerPages(site())) {
+      const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+      await page.goto(server.origin + url, { waitUntil: "networkidle" });
+      const found = await page.evaluate(async () => {
+        await document.fonts.ready;
+        const faces = [...document.fonts].map((f) => ({ family: f.family.replace(/^["']|["']$/g, ""), weight: Number(f.weight), style: f.style }));
+        const out: { faux: string[]; bold: number } = { faux: [], bold: 0 };
+        for (const el of document.querySelectorAll("body *")) {
+          const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+          if (!own) continue;
+          const style = getComputedStyle(el);
+          const family = style.fontFamily.split(",")[0].trim().replace(/^["']|["']$/g, "");
+          const mine = faces.filter((f) => f.family === family);
+          if (!mine.length) continue;
+          const weight = Number(style.fontWeight);
+          const italic = style.fontStyle === "italic";
+          const styled = mine.filter((f) => (f.style === "italic") === italic);
+          if (italic && !styled.length) out.faux.push(`${el.tagName} italique ${family}`);
+          if (weight >= 600 && !(styled.length ? styled : mine).some((f) => f.weight >= 600)) out.faux.push(`${el.tagName} gras ${family} ${style.fontStyle}`);
+          if (family === "Literata" && weight >= 600) out.bold++;
+        }
+        return out;
+      });
+      faux.push(...found.faux.map((f) => `${url} ${f}`));
+      bold += found.bold;
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  expect(faux).toEqual([]);
+  if (site() === ours) expect(bold, "our zine shows Literata's bold on some page").toBeGreaterThan(0);
+});
+
+it("links gras.css only from the pages that show Literata's bold", () => {
+  const linking = htmlPages(ours).filter((url) => fs.readFileSync(fileForUrl(ours, url), "utf8").includes('href="/assets/css/gras.css"'));
+  expect(linking).toContain("/ressources/");
+  expect(linking).not.toContain("/");
+  expect(linking.length).toBeLessThan(readerPages(ours).length / 2);
+  expect(fs.readFileSync(path.join(ours, "assets/css/site.css"), "utf8")).not.toContain("literata-700");
+});
+
+it("sets the site's French prose as wide in each fallback of the text face this machine has as in Literata (within 1 %), so lines break alike before and after the fonts arrive", async () => {
+  const server = await serveFolder(ours);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    await page.goto(server.origin + "/a-propos/", { waitUntil: "networkidle" });
+    const widths = await page.evaluate(async () => {
+      // The about page's prose: French the measured widths never saw (they were measured on the chapters).
+      const text = [...document.querySelectorAll("main p")].map((p) => p.textContent ?? "").join(" ").replace(/\s+/g, " ");
+      const faces: [string, string[], number, string][] = [
+        ["Literata", ["Literata repli", "Literata repli DejaVu"], 400, "normal"],
+        ["Literata", ["Literata repli", "Literata repli DejaVu"], 400, "italic"],
+        ["Literata", ["Literata repli", "Literata repli DejaVu"], 700, "normal"],
+        ["Literata", ["Literata repli", "Literata repli DejaVu"], 700, "italic"],
+        // Space Grotesk sets headings, not prose: its fallback keeps capsize's average (scripts/site/fonts.ts).
+      ];
+      const found: { face: string; fallback: string; ratio: number }[] = [];
+      const width = (family: string, weight: number, style: string): number => {
+        const span = document.createElement("span");
+        Object.assign(span.style, { fontFamily: `"${family}"`, fontWeight: String(weight), fontStyle: style, whiteSpace: "nowrap", fontSize: "20px", fontKerning: "normal" });
+        span.textContent = text;
+        document.body.append(span);
+        const w = span.getBoundingClientRect().width;
+        span.remove();
+        return w;
+      };
+      for (const [family, fallbacks, weight, style] of faces) {
+        const font = `${style} ${weight} 20px "${family}"`;
+        await document.fonts.load(font, text);
+        for (const fallback of fallbacks) {
+          // Only a fallback whose local() font this machine has (DejaVu on Debian, Liberation where installed).
+          const loaded = await document.fonts.load(`${style} ${weight} 20px "${fallback}"`, text).catch(() => []);
+          if (!loaded.length) continue;
+          found.push({ face: `${family} ${weight} ${style}`, fallback, ratio: width(fallback, weight, style) / width(family, weight, style) });
+        }
+      }
+      return { found, length: text.length };
+    });
+    expect(widths.length).toBeGreaterThan(1000);
+    expect(widths.found.length, "aucune police de repli locale (DejaVu, Liberation) sur cette machine").toBeGreaterThanOrEqual(4);
+    for (const { face, fallback, ratio } of widths.found) expect(Math.abs(ratio - 1), `${fallback} pour ${face} : ${ratio.toFixed(4)}`).toBeLessThan(0.01);
+  } finally {
+    await browser.close();
+    await server.close();
   }
 });
 

@@ -21,7 +21,7 @@ it("checks every page the build wrote", () => {
 // A print document holds the whole zine in one HTML page, one <h1> per chapter: Paged.js starts a
 // chapter and its running head at each. Reading pages keep the one-<h1> rule.
 const PRINT_DOCUMENT_RULES: ConfigData = { rules: { "heading-level": ["error", { allowMultipleH1: true }] } };
-const isPrintDocument = (html: string) => html.includes('<meta name="robots" content="noindex">');
+const isPrintDocument = (html: string) => html.includes('<meta name="zine-slug"');
 
 describe.each(pages)("%s", (urlPath) => {
   it("is valid HTML", async () => {
