@@ -98,12 +98,14 @@ fs.cpSync(path.join(PROJECT_ROOT, "test/fixtures/mini-zine"), zine, { recursive:
 const chapter = path.join(zine, "chapitres/02-le-voyage.md");
 fs.appendFileSync(chapter, "\nUn détour par L’Haÿ-les-Roses.\n");
 const [ours, kit, english] = await Promise.all([build("nous"), build("kit", { ZINE_DIR: zine }), build("outils", { ZINE_DIR: path.join(PROJECT_ROOT, "test/fixtures/tool-library") })]);
-
-it.each([
+/** The three built sites every Chromium check runs on, by name. */
+const SITES: [string, () => string][] = [
   ["our zine", () => ours],
   ["the kit fixture", () => kit],
   ["the English kit fixture", () => english],
-])("draws every text of %s with the web fonts, never a system font standing in for a glyph a subset lacks", async (_, site) => {
+];
+
+it.each(SITES)("draws every text of %s with the web fonts, never a system font standing in for a glyph a subset lacks", async (_, site) => {
   const drawn = await drawnWith(site());
   expect(drawn.length).toBeGreaterThan(100);
   // A face names itself after its family (« Space Grotesk Light Medium » is our Space Grotesk 500).
@@ -194,11 +196,7 @@ it("declares each face with font-display and a metric-matched fallback, and prel
   }
 });
 
-it.each([
-  ["our zine", () => ours],
-  ["the kit fixture", () => kit],
-  ["the English kit fixture", () => english],
-])("never slants or thickens a face by itself on %s: every bold or italic text has a real bold or italic face of its family (Literata's bold from gras.css where a page shows it)", async (_, site) => {
+it.each(SITES)("never slants or thickens a face by itself on %s: every bold or italic text has a real bold or italic face of its family (Literata's bold from gras.css where a page shows it)", async (_, site) => {
   const server = await serveFolder(site());
   const browser = await launchChromium();
   const faux: string[] = [];

@@ -49,6 +49,14 @@ afterAll(() => {
 
 const file = (zine: Zine, key: EditionKey) => path.join(zine.site, "imprimer", printFileName(key, zine.slug));
 
+/** Each page's words with their boxes (xMin, yMin, xMax, yMax, in pt), as poppler reads them. */
+function wordsByPage(pdf: string): { box: number[]; word: string }[][] {
+  return execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8" })
+    .split("<page ")
+    .slice(1)
+    .map((page) => [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({ box: m.slice(1, 5).map(Number), word: m[5] })));
+}
+
 /** Pages as grey pixels (255 = paper), rendered by poppler. */
 function render(pdf: string, dpi: number): { width: number; height: number; data: Buffer }[] {
   const prefix = path.join(scratch, `${path.basename(pdf, ".pdf")}-${dpi}`);
@@ -179,22 +187,16 @@ describe.each(zines)("the riso edition of $name", (zine) => {
     lecture.forEach((text, i) => {
       if (!pink.has(i + 1)) expect(noir[i], `page ${i + 1}`).toBe(text);
     });
-    const bbox = execFileSync("pdftotext", ["-bbox", file(zine, "risoRose"), "-"], { encoding: "utf8" });
-    const words = [...bbox.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)];
+    const words = wordsByPage(file(zine, "risoRose")).flat();
     expect(words.length).toBeGreaterThan(0);
-    for (const [, yMin, yMax, word] of words) expect(Number(yMax) - Number(yMin), word).toBeGreaterThanOrEqual(9);
+    for (const { box, word } of words) expect(box[3] - box[1], word).toBeGreaterThanOrEqual(9);
   });
 
   it("is the reading edition's own layout: every word on either drum sits where it sits in the reading edition, to 0.01 pt", () => {
-    const words = (pdf: string) =>
-      execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8" })
-        .split("<page ")
-        .slice(1)
-        .map((page) => [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({ box: m.slice(1, 5).map(Number), word: m[5] })));
-    const lecture = words(file(zine, "lecture"));
+    const lecture = wordsByPage(file(zine, "lecture"));
     let compared = 0;
     for (const key of ["risoNoir", "risoRose"] as const) {
-      const drum = words(file(zine, key));
+      const drum = wordsByPage(file(zine, key));
       expect(drum.length).toBe(lecture.length);
       drum.forEach((page, p) => {
         for (const { box, word } of page) {
@@ -294,13 +296,8 @@ describe.each(zines)("the riso edition of $name", (zine) => {
   });
 
   it("draws the offset file's pages where the reading edition draws them: every word in place, to 0.01 pt", () => {
-    const words = (pdf: string) =>
-      execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8" })
-        .split("<page ")
-        .slice(1)
-        .map((page) => [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({ box: m.slice(1, 5).map(Number), word: m[5] })));
-    const lecture = words(file(zine, "lecture"));
-    const offset = words(file(zine, "tonDirect"));
+    const lecture = wordsByPage(file(zine, "lecture"));
+    const offset = wordsByPage(file(zine, "tonDirect"));
     expect(offset.length).toBe(lecture.length);
     let compared = 0;
     offset.forEach((page, p) => {
