@@ -376,15 +376,19 @@ export function greyContent(content: string): string {
   return out + content.slice(last);
 }
 
-function lookup(context: PDFContext, object: PDFObject | undefined): PDFObject | undefined {
+/** An object, or the object a reference points at. */
+export function lookup(context: PDFContext, object: PDFObject | undefined): PDFObject | undefined {
   return object instanceof PDFRef ? context.lookup(object) : object;
+}
+
+/** A stream deflated with no predictor: zlib reads it as it is, and its bytes can be copied as they are. */
+export function isPlainFlate(stream: PDFRawStream): boolean {
+  return stream.dict.get(PDFName.of("Filter"))?.toString() === "/FlateDecode" && !stream.dict.has(PDFName.of("DecodeParms"));
 }
 
 /** The decoded bytes of a stream: Node's zlib for plain Flate (pdf-lib's own inflate is JavaScript, and slow). */
 export function streamBytes(stream: PDFRawStream): Uint8Array {
-  const filter = stream.dict.get(PDFName.of("Filter"));
-  const plainFlate = filter?.toString() === "/FlateDecode" && !stream.dict.has(PDFName.of("DecodeParms"));
-  return plainFlate ? zlib.inflateSync(stream.getContents()) : decodePDFRawStream(stream).decode();
+  return isPlainFlate(stream) ? zlib.inflateSync(stream.getContents()) : decodePDFRawStream(stream).decode();
 }
 
 /** The decoded bytes of a stream, as a latin1 string (one char per byte). */

@@ -22,9 +22,9 @@ import {
   popGraphicsState,
   pushGraphicsState,
   type PDFDocument,
-  type PDFObject,
   type PDFPage,
 } from "pdf-lib";
+import { isPlainFlate, lookup } from "./grey-ink.ts";
 
 export interface FormBox {
   left: number;
@@ -40,10 +40,6 @@ export interface PageForm {
   height: number;
 }
 
-function lookup(doc: PDFDocument, object: PDFObject | undefined): PDFObject | undefined {
-  return object instanceof PDFRef ? doc.context.lookup(object) : object;
-}
-
 /** `pages` (of one source document) as forms of `out`; `boxes[i]` frames page i (default: its MediaBox). */
 export async function pageForms(out: PDFDocument, source: PDFDocument, pages: PDFPage[], boxes?: FormBox[]): Promise<PageForm[]> {
   // One copier for every page: each font is copied once.
@@ -54,9 +50,9 @@ export async function pageForms(out: PDFDocument, source: PDFDocument, pages: PD
     const box = boxes?.[i] ?? { left: media.x, bottom: media.y, right: media.x + media.width, top: media.y + media.height };
     const [width, height] = [box.right - box.left, box.top - box.bottom];
     const copied = copier.copy(page.node) as PDFDict;
-    const contents = lookup(out, copied.get(PDFName.of("Contents")));
-    const stream = contents instanceof PDFArray ? (contents.size() === 1 ? lookup(out, contents.get(0)) : undefined) : contents;
-    if (stream instanceof PDFRawStream && stream.dict.get(PDFName.of("Filter"))?.toString() === "/FlateDecode" && !stream.dict.has(PDFName.of("DecodeParms"))) {
+    const contents = lookup(out.context, copied.get(PDFName.of("Contents")));
+    const stream = contents instanceof PDFArray ? (contents.size() === 1 ? lookup(out.context, contents.get(0)) : undefined) : contents;
+    if (stream instanceof PDFRawStream && isPlainFlate(stream)) {
       const dict = {
         Type: "XObject",
         Subtype: "Form",

@@ -37,7 +37,7 @@ import {
   type PDFObject,
   type PDFPage,
 } from "pdf-lib";
-import { greyInk, streamText as rawStreamText, type InkOptions } from "./grey-ink.ts";
+import { greyInk, lookup, streamText as rawStreamText, type InkOptions } from "./grey-ink.ts";
 import { INVENTORY_SCRIPT, type InkItem } from "./riso-inventaire.ts";
 import { setStableMetadata, setPrintDialog, saveStable } from "./finish.ts";
 import { deflatingWithZlib, flateStream } from "./deflate.ts";
@@ -224,10 +224,6 @@ export async function proofPages(rose: Uint8Array, noir: Uint8Array): Promise<Ui
 
 // ---------- the offset variant: the pink as a named spot colour ----------
 
-function lookup(doc: PDFDocument, object: PDFObject | undefined): PDFObject | undefined {
-  return object instanceof PDFRef ? doc.context.lookup(object) : object;
-}
-
 /** A stream's decoded text (Node's zlib for Flate: pdf-lib's own inflate is JavaScript, and slow), "" for anything else. */
 function streamText(stream: PDFObject | undefined): string {
   return stream instanceof PDFRawStream ? rawStreamText(stream) : "";
@@ -245,16 +241,16 @@ export function greyToSpot(content: string): string {
 function rewriteStreams(doc: PDFDocument, page: PDFDict, rewrite: (content: string) => string, onResources: (resources: PDFDict) => void = () => {}): void {
   const seen = new Set<PDFObject>();
   const visit = (holder: PDFDict, contents: PDFObject | undefined, setContents: (text: string) => void) => {
-    const streams = lookup(doc, contents);
-    const parts = streams instanceof PDFArray ? streams.asArray().map((s) => lookup(doc, s)) : [streams];
+    const streams = lookup(doc.context, contents);
+    const parts = streams instanceof PDFArray ? streams.asArray().map((s) => lookup(doc.context, s)) : [streams];
     setContents(rewrite(parts.map(streamText).join("\n")));
-    const resources = lookup(doc, holder.get(PDFName.of("Resources")));
+    const resources = lookup(doc.context, holder.get(PDFName.of("Resources")));
     if (!(resources instanceof PDFDict)) return;
     onResources(resources);
-    const xobjects = lookup(doc, resources.get(PDFName.of("XObject")));
+    const xobjects = lookup(doc.context, resources.get(PDFName.of("XObject")));
     if (!(xobjects instanceof PDFDict)) return;
     for (const [, ref] of xobjects.entries()) {
-      const form = lookup(doc, ref);
+      const form = lookup(doc.context, ref);
       if (!(form instanceof PDFRawStream) || seen.has(form)) continue;
       seen.add(form);
       if (form.dict.get(PDFName.of("Subtype"))?.toString() !== "/Form") continue;
@@ -275,7 +271,7 @@ function rewriteStreams(doc: PDFDocument, page: PDFDict, rewrite: (content: stri
 /** The pink drum's content with its greys as tints of the spot colour, named CsSpot in every resources dictionary. */
 function spotPage(doc: PDFDocument, page: PDFDict, spot: PDFArray): void {
   rewriteStreams(doc, page, greyToSpot, (resources) => {
-    const spaces = lookup(doc, resources.get(PDFName.of("ColorSpace")));
+    const spaces = lookup(doc.context, resources.get(PDFName.of("ColorSpace")));
     const spaceDict = spaces instanceof PDFDict ? spaces : doc.context.obj({});
     spaceDict.set(PDFName.of("CsSpot"), spot);
     resources.set(PDFName.of("ColorSpace"), spaceDict);
@@ -402,34 +398,34 @@ export function nonGreyColour(doc: PDFDocument): string[] {
     for (const m of content.matchAll(/(?:^|\s)(rg|RG|k|K)(?=\s|$)/g)) found.add(`opérateur ${m[1]}`);
   };
   const space = (object: PDFObject | undefined) => {
-    const s = lookup(doc, object);
-    const name = s instanceof PDFArray ? lookup(doc, s.get(0))?.toString() : s?.toString();
+    const s = lookup(doc.context, object);
+    const name = s instanceof PDFArray ? lookup(doc.context, s.get(0))?.toString() : s?.toString();
     if (name && !["/DeviceGray", "/G", "/Pattern"].includes(name)) found.add(`espace ${name}`);
   };
   const resources = (object: PDFObject | undefined): void => {
-    const r = lookup(doc, object);
+    const r = lookup(doc.context, object);
     if (!(r instanceof PDFDict) || seen.has(r)) return;
     seen.add(r);
-    const spaces = lookup(doc, r.get(PDFName.of("ColorSpace")));
+    const spaces = lookup(doc.context, r.get(PDFName.of("ColorSpace")));
     if (spaces instanceof PDFDict) for (const value of spaces.values()) space(value);
     for (const group of ["Shading", "Pattern"]) {
-      const entries = lookup(doc, r.get(PDFName.of(group)));
+      const entries = lookup(doc.context, r.get(PDFName.of(group)));
       if (!(entries instanceof PDFDict)) continue;
       for (const value of entries.values()) {
-        const item = lookup(doc, value);
+        const item = lookup(doc.context, value);
         const itemDict = item instanceof PDFRawStream ? item.dict : item;
         if (!(itemDict instanceof PDFDict)) continue;
         space(itemDict.get(PDFName.of("ColorSpace")));
-        const shading = lookup(doc, itemDict.get(PDFName.of("Shading")));
+        const shading = lookup(doc.context, itemDict.get(PDFName.of("Shading")));
         if (shading instanceof PDFDict) space(shading.get(PDFName.of("ColorSpace")));
         if (item instanceof PDFRawStream) operators(streamText(item));
         resources(itemDict.get(PDFName.of("Resources")));
       }
     }
-    const xobjects = lookup(doc, r.get(PDFName.of("XObject")));
+    const xobjects = lookup(doc.context, r.get(PDFName.of("XObject")));
     if (!(xobjects instanceof PDFDict)) return;
     for (const value of xobjects.values()) {
-      const x = lookup(doc, value);
+      const x = lookup(doc.context, value);
       if (!(x instanceof PDFRawStream) || seen.has(x)) continue;
       seen.add(x);
       if (x.dict.get(PDFName.of("Subtype"))?.toString() === "/Image") {
@@ -441,8 +437,8 @@ export function nonGreyColour(doc: PDFDocument): string[] {
     }
   };
   for (const page of doc.getPages()) {
-    const contents = lookup(doc, page.node.get(PDFName.of("Contents")));
-    const parts = contents instanceof PDFArray ? contents.asArray().map((c) => lookup(doc, c)) : [contents];
+    const contents = lookup(doc.context, page.node.get(PDFName.of("Contents")));
+    const parts = contents instanceof PDFArray ? contents.asArray().map((c) => lookup(doc.context, c)) : [contents];
     operators(parts.map(streamText).join("\n"));
     resources(page.node.get(PDFName.of("Resources")));
   }

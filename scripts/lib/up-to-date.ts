@@ -18,6 +18,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { cacheFolder } from "./disk-cache.ts";
+import { listFiles } from "./site-files.ts";
 
 /** Top-level folders of the project that no build reads: the tests, outputs, caches, installed packages. */
 const NOT_INPUTS = new Set([".git", ".build", ".cache", "node_modules", "test", "test-output", "_site"]);
@@ -25,8 +26,8 @@ const NOT_INPUTS = new Set([".git", ".build", ".cache", "node_modules", "test", 
 /** The settings a build reads from the environment (all of ours start with ZINE_; Eleventy's with ELEVENTY_). */
 const SETTING = /^(ZINE_|ELEVENTY_)|^(SOURCE_DATE_EPOCH|NODE_ENV|TZ|LANG|LC_ALL)$/;
 
-/** Files under `dir` (relative paths, sorted), leaving out `skip`ped absolute folders and logs. */
-function filesUnder(dir: string, skip: Set<string>, topLevelSkip = new Set<string>()): string[] {
+/** Input files under `dir` (relative paths, sorted), leaving out `skip`ped absolute folders and logs. */
+function filesUnder(dir: string, skip: Set<string>, topLevelSkip: Set<string>): string[] {
   const found: string[] = [];
   const walk = (folder: string, relative: string) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
@@ -81,7 +82,7 @@ function stampFile(outputDir: string): string {
 }
 
 function outputFiles(outputDir: string): [string, number, number][] {
-  return filesUnder(path.resolve(outputDir), new Set()).map((file) => {
+  return listFiles(outputDir).map((file) => {
     const stat = fs.statSync(path.join(outputDir, file));
     return [file, stat.size, stat.mtimeMs];
   });

@@ -54,13 +54,13 @@ export function plateSpec(key: string): PlateSpec {
   return spec;
 }
 
-/** A plate's drawing area: the SVG's viewBox, else its width and height. */
-export function svgSize(svg: string): { width: number; height: number } {
+/** A plate's drawing area: the SVG's viewBox (its corner `x`, `y` and size), else 0 0 and its width and height. */
+export function svgSize(svg: string): { x: number; y: number; width: number; height: number } {
   const root = /<svg\b[^>]*>/i.exec(svg)?.[0] ?? "";
-  const box = /\bviewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(root);
-  if (box) return { width: Number(box[1]), height: Number(box[2]) };
+  const box = /\bviewBox\s*=\s*["']\s*([-\d.]+)[\s,]+([-\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(root);
+  if (box) return { x: Number(box[1]), y: Number(box[2]), width: Number(box[3]), height: Number(box[4]) };
   const length = (name: string): number => Number(new RegExp(`\\b${name}\\s*=\\s*["']\\s*([\\d.]+)`, "i").exec(root)?.[1] ?? 0);
-  return { width: length("width"), height: length("height") };
+  return { x: 0, y: 0, width: length("width"), height: length("height") };
 }
 
 /** An own SVG file, checked: a readable SVG with a size. Returns its text. */

@@ -84,9 +84,7 @@ function fromPlate(key: string, crop?: [number, number, number]): string {
 function fromOwnSvg(file: string, crop?: [number, number, number]): string {
   const text = fs.readFileSync(file, "utf8");
   const root = /<svg\b[^>]*>/i.exec(text)!;
-  const { width, height } = svgSize(text);
-  const box = /\bviewBox\s*=\s*["']\s*([-\d.]+)[\s,]+([-\d.]+)/i.exec(root[0]);
-  const [minX, minY] = box ? [Number(box[1]), Number(box[2])] : [0, 0];
+  const { x: minX, y: minY, width, height } = svgSize(text);
   const inner = text.slice(root.index + root[0].length, text.lastIndexOf("</svg>")).replace(/<title>[\s\S]*?<\/title>/i, "");
   const attributes = root[0]
     .replace(/^<svg\b/i, "")
