@@ -18,11 +18,12 @@ import { buildSite } from "../scripts/site/build-site.ts";
 import { printStages, readingEdition, type PrintSummary } from "../print/build-print.ts";
 import { launchBrowser } from "../scripts/lib/browser.ts";
 import { serveFolder } from "../scripts/lib/server.ts";
-import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL } from "../print/render.ts";
+import { renderDocument, inPagedTemplate, PAGED_JS_FILE, PAGED_JS_URL } from "../print/render.ts";
+import { parse as parseHtml } from "node-html-parser";
 import { saddleStitchSides, ptToMm, mmToPt, miniZinePanels } from "../print/imposition.ts";
 import { editions, printFileName, BLEED_MM, CROP_MARKS, MINI_MARGIN_MM, type EditionKey } from "../print/editions.ts";
 import { checkHyphenation } from "../print/layout-checks.ts";
-import { pdfPageLines, pdfRawText, hyphenFactsFromLines, squash as squashPdf } from "./helpers/pdf-layout.ts";
+import { pdfPageLines, pdfRawText, pdfWords, hyphenFactsFromLines, squash as squashPdf } from "./helpers/pdf-layout.ts";
 
 /** Boxes to a hundredth of a millimetre. */
 const TOLERANCE_MM = 0.01;
@@ -457,6 +458,19 @@ describe("reproducibility", () => {
     }
   });
 
+
+  it("hands Paged.js the print document as built, its body's content already in Paged.js's template", () => {
+    const html = fs.readFileSync(path.join(out, "imprimer/zine/index.html"), "utf8");
+    const served = parseHtml(inPagedTemplate(html));
+    const built = parseHtml(html);
+    const body = served.querySelector("body")!;
+    expect(body.attributes).toEqual(built.querySelector("body")!.attributes);
+    expect(body.children.map((element) => [element.rawTagName, element.getAttribute("data-ref")])).toEqual([["template", "pagedjs-content"]]);
+    expect(body.querySelector("template")!.innerHTML).toBe(built.querySelector("body")!.innerHTML);
+    expect(served.querySelector("head")!.toString()).toBe(built.querySelector("head")!.toString());
+    // A document without a body is served as it is.
+    expect(inPagedTemplate("<p>rien</p>")).toBe("<p>rien</p>");
+  });
 
   it("renders the same bytes twice", async () => {
     const server = await serveFolder(out, { [PAGED_JS_URL]: PAGED_JS_FILE });
