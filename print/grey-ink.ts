@@ -19,7 +19,7 @@
 import zlib from "node:zlib";
 import { breathe } from "./breathe.ts";
 import { flateStream } from "./deflate.ts";
-import { PDFDocument, PDFDict, PDFName, PDFRawStream, PDFRef, PDFArray, PDFNumber, type PDFObject, type PDFContext, decodePDFRawStream } from "pdf-lib";
+import { PDFDocument, PDFDict, PDFName, PDFRawStream, PDFRef, PDFArray, PDFNumber, type PDFObject, type PDFContext, type PDFPage, decodePDFRawStream } from "pdf-lib";
 
 /** One operator and its operands, as written in a content stream. */
 export interface Operation {
@@ -465,9 +465,12 @@ function pruneResources(context: PDFContext, resources: PDFDict, used: Set<strin
  * Rewrites every content stream and form of `doc` in grey, once each,
  * letting the event loop run between pages. A print with riso marks
  * (print/encres.css) is cut to `options.file`: the reading edition by
- * default, or one drum (untagged, its resources pruned).
+ * default, or one drum (untagged, its resources pruned). `pagePrefix` gives
+ * operators to put before a page's own content (print/finish.ts moves the
+ * page's trim to 0 0): the page's content becomes one stream that starts
+ * with them, written in the same pass.
  */
-export async function greyInk(doc: PDFDocument, options: InkOptions = {}): Promise<void> {
+export async function greyInk(doc: PDFDocument, options: InkOptions = {}, pagePrefix?: (page: PDFPage) => string): Promise<void> {
   const file = options.file ?? "lecture";
   const drum = file !== "lecture";
   const context = doc.context;
@@ -528,7 +531,14 @@ export async function greyInk(doc: PDFDocument, options: InkOptions = {}): Promi
     const resources = resourcesOf(page.node);
     const contents = page.node.get(PDFName.of("Contents"));
     const list = lookup(context, contents);
-    if (list instanceof PDFArray && list.size() > 1) {
+    const prefix = pagePrefix?.(page) ?? "";
+    if (prefix) {
+      const streams = (list instanceof PDFArray ? list.asArray().map((s) => lookup(context, s)) : [list]).filter((s): s is PDFRawStream => s instanceof PDFRawStream);
+      const text = streams.map(streamText).join("\n");
+      const content = rewrite(text, resources) ?? text;
+      // (A page a drum leaves blank stays empty: nothing to move.)
+      page.node.set(PDFName.of("Contents"), context.register(flateStream(context, content.trim() ? prefix + content : content)));
+    } else if (list instanceof PDFArray && list.size() > 1) {
       // Cut as one stream: a path or a text object may run from one stream into the next.
       const streams = list.asArray().map((s) => lookup(context, s)).filter((s): s is PDFRawStream => s instanceof PDFRawStream);
       const text = streams.map(streamText).join("\n");

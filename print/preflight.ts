@@ -144,8 +144,9 @@ export async function preflight(
     const box = boxMm(page.getTrimBox());
     const bleed = boxMm(page.getBleedBox());
     const fix = "c’est une erreur de la chaîne d’impression (print/editions.ts) : signalez-la, le fichier ne partira pas chez l’imprimeur ainsi.";
-    // A file with crop marks goes to a shop's imposition software, which places a sheet by its lower-left corner: 0 0.
-    if (edition.marks && (Math.abs(media[0]) > 0.005 || Math.abs(media[1]) > 0.005)) {
+    // Every sheet starts at 0 0: a shop's imposition software places a sheet by its lower-left corner, and some RIPs
+    // and office print dialogs mishandle a page that starts elsewhere (the reading file's trim is its sheet, from 0 0).
+    if (Math.abs(media[0]) > 0.005 || Math.abs(media[1]) > 0.005) {
       problems.push(`${where}la feuille (MediaBox) commence en ${mm(media[0])} ; ${mm(media[1])} mm au lieu de 0 ; 0 ; ${fix}`);
       break;
     }

@@ -306,7 +306,7 @@ export async function spotVariant(rose: Uint8Array, noir: Uint8Array, meta: Impo
   // Both drawn from the documents as loaded: neither is saved and parsed again to be embedded.
   const out = deflatingWithZlib(await PDFDocument.create({ updateMetadata: false }));
   const blackSource = await PDFDocument.load(noir, { updateMetadata: false });
-  // Framed on each page's own MediaBox (a finished page starts at the layout's bleed, not at 0 0).
+  // Framed on each page's own MediaBox (a finished page's trim, from 0 0).
   const [pinkForms, blackForms] = [await pageForms(out, pinkDoc, pinkDoc.getPages()), await pageForms(out, blackSource, blackSource.getPages())];
   const overprint = out.context.register(out.context.obj({ Type: "ExtGState", OP: true, op: true, OPM: 1 }));
   blackSource.getPages().forEach((source, i) => {
