@@ -190,13 +190,26 @@ export function composite(pink: Uint8Array, black: Uint8Array): Uint8Array {
   const [r, g, b] = compositeChannels();
   const out = new Uint8Array(pink.length * 3);
   for (let i = 0, o = 0; i < pink.length; i++, o += 3) {
-    const pair = (pink[i] << 8) | black[i];
+    const k = black[i];
+    // Most of a page has no pink: there the formula gives the black drum's grey (coverage 0), in all three channels.
+    if (pink[i] === 255) {
+      out[o] = out[o + 1] = out[o + 2] = k;
+      continue;
+    }
+    const pair = (pink[i] << 8) | k;
     out[o] = r[pair];
     out[o + 1] = g[pair];
     out[o + 2] = b[pair];
   }
   return out;
 }
+
+/** Every pixel paper white (255): compared with a white page in one native call, not pixel by pixel in JavaScript. */
+function isPaper(pixels: Uint8Array): boolean {
+  if (!paper || paper.length < pixels.length) paper = Buffer.alloc(pixels.length, 255);
+  return Buffer.compare(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.length), paper.subarray(0, pixels.length)) === 0;
+}
+let paper: Buffer | undefined;
 
 /** PNG encodings in flight at once (sharp encodes on its own threads): a few pages' pixels in memory, never the whole zine's. */
 const PROOF_BATCH = 4;
@@ -215,7 +228,7 @@ export async function proofPages(rose: Uint8Array, noir: Uint8Array): Promise<Ui
       const batch = pinkFiles.slice(first, first + PROOF_BATCH).map(async (file, k) => {
         const [pink, black] = (await Promise.all([fs.promises.readFile(file), fs.promises.readFile(blackFiles[first + k])])).map(readPgm);
         // A page the pink drum leaves blank is the black drum alone: the same picture as grey pixels, a third of the bytes to compress.
-        const blank = pink.data.every((v) => v === 255);
+        const blank = isPaper(pink.data);
         const pixels = blank ? black.data : composite(pink.data, black.data);
         const png = await sharp(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.length), { raw: { width: pink.width, height: pink.height, channels: blank ? 1 : 3 } })
           .toColourspace(blank ? "b-w" : "srgb")
