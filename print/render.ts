@@ -219,10 +219,25 @@ async function paginate(page: Page): Promise<Layout> {
   return page.evaluate(async () => {
     await document.fonts.ready;
     const w = window as unknown as {
-      Paged: { Previewer: new () => { preview(): Promise<{ total: number }> } };
+      Paged: { Previewer: new () => { chunker?: { q?: { tick: (next: () => void) => void } }; preview(): Promise<{ total: number }> } };
       zineReport: { pages: number; padded: number; overflows: Overflow[]; loneLines: LoneLine[]; notes: NoteFact[]; hyphens: HyphenFact[] };
     };
-    const flow = await new w.Paged.Previewer().preview();
+    const previewer = new w.Paged.Previewer();
+    // Paged.js lays out a page per animation frame (its queue's tick is requestAnimationFrame), so that a person sees
+    // the pages come. Nobody watches a print: the renderer only idled until the next frame (traced on our zine: 130 of
+    // the 540 ms of layout). Here the next page starts as soon as the last is done, in a task of its own (a message to
+    // itself), the layout unchanged: the same PDF, byte for byte.
+    const queue = previewer.chunker?.q;
+    if (queue) {
+      const channel = new MessageChannel();
+      const next: (() => void)[] = [];
+      channel.port1.onmessage = () => next.shift()?.();
+      queue.tick = (task) => {
+        next.push(task);
+        channel.port2.postMessage(null);
+      };
+    }
+    const flow = await previewer.preview();
     const r = w.zineReport;
     return { pages: r.pages || flow.total, padded: r.padded, overflows: r.overflows, loneLines: r.loneLines ?? [], notes: r.notes ?? [], hyphens: r.hyphens ?? [] };
   });
