@@ -16,6 +16,7 @@
  *
  * The scanner is also what the preflight reads (print/preflight-ink.ts).
  */
+import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { breathe } from "./breathe.ts";
 import { flateStream } from "./deflate.ts";
@@ -391,9 +392,33 @@ export function streamBytes(stream: PDFRawStream): Uint8Array {
   return isPlainFlate(stream) ? zlib.inflateSync(stream.getContents()) : decodePDFRawStream(stream).decode();
 }
 
+/**
+ * Content already decoded in this process, by a hash of its compressed bytes:
+ * the print stage reads the same page in several files (the print each file
+ * is cut from, the reading A5, the press file and the booklet that copy its
+ * streams, the checks of each), and each file is its own copy of the same
+ * bytes. Oldest first out past the budget, so a long zine doesn't keep them all.
+ */
+const decoded = new Map<string, string>();
+let decodedChars = 0;
+const DECODED_BUDGET_CHARS = 48 * 2 ** 20;
+
 /** The decoded bytes of a stream, as a latin1 string (one char per byte). */
 export function streamText(stream: PDFRawStream): string {
-  return Buffer.from(streamBytes(stream)).toString("latin1");
+  if (!isPlainFlate(stream)) return Buffer.from(streamBytes(stream)).toString("latin1");
+  const compressed = stream.getContents();
+  const key = crypto.createHash("sha1").update(compressed).digest("base64");
+  const known = decoded.get(key);
+  if (known !== undefined) return known;
+  const text = zlib.inflateSync(compressed).toString("latin1");
+  decoded.set(key, text);
+  decodedChars += text.length;
+  for (const [oldest, value] of decoded) {
+    if (decodedChars <= DECODED_BUDGET_CHARS) break;
+    decoded.delete(oldest);
+    decodedChars -= value.length;
+  }
+  return text;
 }
 
 /** Replaces a stream's content in place, Flate-compressed, keeping its other keys. */
