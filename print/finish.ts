@@ -3,7 +3,10 @@
  * - Ink: Chromium writes every colour as RGB; a print file holds grey only
  *   (print/grey-ink.ts).
  * - Boxes: the layout is the trim plus a margin of bleed (print/editions.ts);
- *   the reading file's boxes are the trim, exactly.
+ *   the reading file's boxes are the trim, exactly, from 0 0: each page's
+ *   drawing, links and bookmarks move so that the trim's lower-left corner is
+ *   the page's origin (some RIPs and office print dialogs mishandle a page
+ *   that starts elsewhere).
  * - Dates: Chromium stamps the time of the render, so two builds differ. We
  *   write the content's date (or SOURCE_DATE_EPOCH) and drop the XMP packet
  *   (it repeats the dates and carries random document ids).
@@ -11,7 +14,7 @@
  * - The print dialog: /PrintScaling /None, so « fit to page » is not the default.
  */
 import crypto from "node:crypto";
-import { PDFDocument, PDFName, PDFArray, PDFDict, PDFHexString, PDFRef, PDFStream, PrintScaling, Duplex, type PDFObject } from "pdf-lib";
+import { PDFDocument, PDFName, PDFArray, PDFDict, PDFHexString, PDFNumber, PDFRef, PDFStream, PrintScaling, Duplex, ParseSpeeds, type PDFObject, type PDFPage } from "pdf-lib";
 import { mmToPt } from "./imposition.ts";
 import { greyInk, type InkOptions } from "./grey-ink.ts";
 import type { Size } from "./editions.ts";
@@ -26,6 +29,17 @@ export interface FinishOptions {
   /** Which file of a print with riso marks this is (print/grey-ink.ts): the reading edition unless a drum is named. */
   ink?: InkOptions;
 }
+
+/**
+ * How the print stage has pdf-lib read and write a file: in one stretch. By
+ * default pdf-lib waits for a setTimeout(0) every 100 objects it reads and
+ * every 50 it writes, so that a browser page stays responsive: our reading
+ * A5 (1 450 objects) waited some 45 times, a millisecond or more each, and a
+ * build reads and writes some 30 files. The bytes are the same; the stage's
+ * own loops still let the event loop run page by page (breathe.ts).
+ */
+export const PDF_READ = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
+export const PDF_WRITE = { updateFieldAppearances: false, objectsPerTick: Infinity } as const;
 
 /** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the content date. */
 export function pdfDate(contentDate: string, env: NodeJS.ProcessEnv = process.env): Date {
@@ -104,7 +118,7 @@ export async function saveStable(doc: PDFDocument): Promise<Uint8Array> {
   id.push(PDFHexString.of(PLACEHOLDER_ID));
   id.push(PDFHexString.of(PLACEHOLDER_ID));
   doc.context.trailerInfo.ID = id;
-  const bytes = await doc.save({ updateFieldAppearances: false });
+  const bytes = await doc.save(PDF_WRITE);
   const hash = crypto.createHash("md5").update(bytes).digest("hex");
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const marker = `<${PLACEHOLDER_ID}>`;
@@ -127,26 +141,132 @@ export function setPrintDialog(doc: PDFDocument, options: { duplex?: boolean } =
   if (options.duplex) preferences.setDuplex(Duplex.DuplexFlipShortEdge);
 }
 
+/** A number in a content stream: every digit JavaScript has, never an exponent (PDF has none). */
+const decimal = (value: number) => (Math.abs(value) < 1e-6 ? "0" : String(value));
+
+/** How far a page's drawing moves: its trim's lower-left corner goes to 0 0. */
+interface Shift {
+  x: number;
+  y: number;
+}
+
+/** A destination's coordinates that are positions on the page, by its kind (PDF 32000, 12.3.2.2): the x ones and the y ones. */
+const DESTINATION_SLOTS: Record<string, { x: number[]; y: number[] }> = {
+  "/XYZ": { x: [2], y: [3] },
+  "/FitH": { x: [], y: [2] },
+  "/FitBH": { x: [], y: [2] },
+  "/FitV": { x: [2], y: [] },
+  "/FitBV": { x: [2], y: [] },
+  "/FitR": { x: [2, 4], y: [3, 5] },
+};
+
+/**
+ * Moves what points at a place on a page along with its drawing: link
+ * rectangles, every destination (named, in links, in the bookmarks), and the
+ * patterns the page paints with (their matrix maps to the page's own space,
+ * which a `cm` in the content does not move).
+ */
+function moveReferences(doc: PDFDocument, shifts: Map<string, Shift>): void {
+  const context = doc.context;
+  const at = (object: PDFObject | undefined) => (object instanceof PDFRef ? context.lookup(object) : object);
+  const moved = new Set<PDFObject>();
+  const add = (array: PDFArray, index: number, by: number) => {
+    const value = array.get(index);
+    if (value instanceof PDFNumber) array.set(index, PDFNumber.of(value.asNumber() + by));
+  };
+  const destination = (object: PDFObject | undefined) => {
+    const found = at(object);
+    const array = found instanceof PDFDict ? at(found.get(PDFName.of("D"))) : found;
+    if (!(array instanceof PDFArray) || moved.has(array)) return;
+    const page = array.get(0);
+    const shift = page instanceof PDFRef ? shifts.get(page.tag) : undefined;
+    const slots = DESTINATION_SLOTS[array.get(1)?.toString() ?? ""];
+    if (!shift || !slots) return;
+    moved.add(array);
+    for (const i of slots.x) add(array, i, shift.x);
+    for (const i of slots.y) add(array, i, shift.y);
+  };
+  const action = (object: PDFObject | undefined) => {
+    const found = at(object);
+    if (found instanceof PDFDict && found.get(PDFName.of("S"))?.toString() === "/GoTo") destination(found.get(PDFName.of("D")));
+  };
+  // Named destinations: the catalog's /Dests, and the /Dests name tree.
+  const dests = at(doc.catalog.get(PDFName.of("Dests")));
+  if (dests instanceof PDFDict) for (const value of dests.values()) destination(value);
+  const tree = (object: PDFObject | undefined) => {
+    const node = at(object);
+    if (!(node instanceof PDFDict)) return;
+    const names = at(node.get(PDFName.of("Names")));
+    if (names instanceof PDFArray) for (let i = 1; i < names.size(); i += 2) destination(names.get(i));
+    const kids = at(node.get(PDFName.of("Kids")));
+    if (kids instanceof PDFArray) kids.asArray().forEach(tree);
+  };
+  const nameTrees = at(doc.catalog.get(PDFName.of("Names")));
+  if (nameTrees instanceof PDFDict) tree(nameTrees.get(PDFName.of("Dests")));
+  // Bookmarks.
+  const outlines = at(doc.catalog.get(PDFName.of("Outlines")));
+  const items = outlines instanceof PDFDict ? [at(outlines.get(PDFName.of("First")))] : [];
+  for (let item = items.pop(); item instanceof PDFDict; item = items.pop()) {
+    destination(item.get(PDFName.of("Dest")));
+    action(item.get(PDFName.of("A")));
+    items.push(at(item.get(PDFName.of("Next"))), at(item.get(PDFName.of("First"))));
+  }
+  for (const page of doc.getPages()) {
+    const shift = shifts.get(page.ref.tag)!;
+    const annotations = at(page.node.get(PDFName.of("Annots")));
+    for (const annotation of annotations instanceof PDFArray ? annotations.asArray().map(at) : []) {
+      if (!(annotation instanceof PDFDict) || moved.has(annotation)) continue;
+      moved.add(annotation);
+      for (const key of ["Rect", "QuadPoints"]) {
+        const points = at(annotation.get(PDFName.of(key)));
+        if (points instanceof PDFArray) for (let i = 0; i < points.size(); i++) add(points, i, i % 2 ? shift.y : shift.x);
+      }
+      destination(annotation.get(PDFName.of("Dest")));
+      action(annotation.get(PDFName.of("A")));
+    }
+    const resources = at(page.node.get(PDFName.of("Resources")));
+    const patterns = resources instanceof PDFDict ? at(resources.get(PDFName.of("Pattern"))) : undefined;
+    for (const value of patterns instanceof PDFDict ? patterns.values().map(at) : []) {
+      const pattern = value instanceof PDFStream ? value.dict : value;
+      if (!(pattern instanceof PDFDict) || moved.has(pattern)) continue;
+      moved.add(pattern);
+      const matrix = at(pattern.get(PDFName.of("Matrix")));
+      const m = matrix instanceof PDFArray ? matrix.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : 0)) : [1, 0, 0, 1, 0, 0];
+      pattern.set(PDFName.of("Matrix"), context.obj([m[0], m[1], m[2], m[3], m[4] + shift.x, m[5] + shift.y]));
+    }
+  }
+}
+
 /**
  * A laid-out document → its finished pages: grey ink, and every box on the
- * trim. Paged.js puts the trim `layoutBleedMm` from the top-left corner; the
- * rest of the sheet (bleed, and Chromium's rounding at the right and bottom)
- * stays in the file, outside the boxes, for the press edition to show.
+ * trim, from 0 0. Paged.js puts the trim `layoutBleedMm` from the top-left
+ * corner; each page's drawing moves (a `cm` before its content, written in
+ * the same pass as the grey ink) so that the trim starts at 0 0. The rest of
+ * the sheet (bleed, and Chromium's rounding at the right and bottom) stays in
+ * the content, outside the boxes, for the press edition to show.
  */
 export async function finishPages(bytes: Uint8Array, options: FinishOptions & { trim: Size; layoutBleedMm: number }): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  await greyInk(doc, options.ink);
+  const doc = await PDFDocument.load(bytes, PDF_READ);
   const width = mmToPt(options.trim.widthMm);
   const height = mmToPt(options.trim.heightMm);
   const bleed = mmToPt(options.layoutBleedMm);
+  const shifts = new Map<string, Shift>();
   for (const page of doc.getPages()) {
     const media = page.getMediaBox();
-    const x = media.x + bleed;
-    const y = media.y + media.height - bleed - height;
-    page.setMediaBox(x, y, width, height);
-    page.setCropBox(x, y, width, height);
-    page.setBleedBox(x, y, width, height);
-    page.setTrimBox(x, y, width, height);
+    // Where the trim was, to the last digit (the same number pdf-lib wrote in the boxes): the pixels stay where they were.
+    shifts.set(page.ref.tag, { x: -(media.x + bleed), y: -(media.y + media.height - bleed - height) });
+  }
+  const moveTo = (page: PDFPage) => {
+    const shift = shifts.get(page.ref.tag)!;
+    return shift.x || shift.y ? `1 0 0 1 ${decimal(shift.x)} ${decimal(shift.y)} cm\n` : "";
+  };
+  await greyInk(doc, options.ink, moveTo);
+  moveReferences(doc, shifts);
+  for (const page of doc.getPages()) {
+    page.setMediaBox(0, 0, width, height);
+    page.setCropBox(0, 0, width, height);
+    page.setBleedBox(0, 0, width, height);
+    page.setTrimBox(0, 0, width, height);
     page.node.delete(PDFName.of("ArtBox"));
   }
   setStableMetadata(doc, options);

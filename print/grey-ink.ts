@@ -16,10 +16,11 @@
  *
  * The scanner is also what the preflight reads (print/preflight-ink.ts).
  */
+import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { breathe } from "./breathe.ts";
 import { flateStream } from "./deflate.ts";
-import { PDFDocument, PDFDict, PDFName, PDFRawStream, PDFRef, PDFArray, PDFNumber, type PDFObject, type PDFContext, decodePDFRawStream } from "pdf-lib";
+import { PDFDocument, PDFDict, PDFName, PDFRawStream, PDFRef, PDFArray, PDFNumber, type PDFObject, type PDFContext, type PDFPage, decodePDFRawStream } from "pdf-lib";
 
 /** One operator and its operands, as written in a content stream. */
 export interface Operation {
@@ -391,9 +392,33 @@ export function streamBytes(stream: PDFRawStream): Uint8Array {
   return isPlainFlate(stream) ? zlib.inflateSync(stream.getContents()) : decodePDFRawStream(stream).decode();
 }
 
+/**
+ * Content already decoded in this process, by a hash of its compressed bytes:
+ * the print stage reads the same page in several files (the print each file
+ * is cut from, the reading A5, the press file and the booklet that copy its
+ * streams, the checks of each), and each file is its own copy of the same
+ * bytes. Oldest first out past the budget, so a long zine doesn't keep them all.
+ */
+const decoded = new Map<string, string>();
+let decodedChars = 0;
+const DECODED_BUDGET_CHARS = 48 * 2 ** 20;
+
 /** The decoded bytes of a stream, as a latin1 string (one char per byte). */
 export function streamText(stream: PDFRawStream): string {
-  return Buffer.from(streamBytes(stream)).toString("latin1");
+  if (!isPlainFlate(stream)) return Buffer.from(streamBytes(stream)).toString("latin1");
+  const compressed = stream.getContents();
+  const key = crypto.createHash("sha1").update(compressed).digest("base64");
+  const known = decoded.get(key);
+  if (known !== undefined) return known;
+  const text = zlib.inflateSync(compressed).toString("latin1");
+  decoded.set(key, text);
+  decodedChars += text.length;
+  for (const [oldest, value] of decoded) {
+    if (decodedChars <= DECODED_BUDGET_CHARS) break;
+    decoded.delete(oldest);
+    decodedChars -= value.length;
+  }
+  return text;
 }
 
 /** Replaces a stream's content in place, Flate-compressed, keeping its other keys. */
@@ -465,9 +490,12 @@ function pruneResources(context: PDFContext, resources: PDFDict, used: Set<strin
  * Rewrites every content stream and form of `doc` in grey, once each,
  * letting the event loop run between pages. A print with riso marks
  * (print/encres.css) is cut to `options.file`: the reading edition by
- * default, or one drum (untagged, its resources pruned).
+ * default, or one drum (untagged, its resources pruned). `pagePrefix` gives
+ * operators to put before a page's own content (print/finish.ts moves the
+ * page's trim to 0 0): the page's content becomes one stream that starts
+ * with them, written in the same pass.
  */
-export async function greyInk(doc: PDFDocument, options: InkOptions = {}): Promise<void> {
+export async function greyInk(doc: PDFDocument, options: InkOptions = {}, pagePrefix?: (page: PDFPage) => string): Promise<void> {
   const file = options.file ?? "lecture";
   const drum = file !== "lecture";
   const context = doc.context;
@@ -528,7 +556,14 @@ export async function greyInk(doc: PDFDocument, options: InkOptions = {}): Promi
     const resources = resourcesOf(page.node);
     const contents = page.node.get(PDFName.of("Contents"));
     const list = lookup(context, contents);
-    if (list instanceof PDFArray && list.size() > 1) {
+    const prefix = pagePrefix?.(page) ?? "";
+    if (prefix) {
+      const streams = (list instanceof PDFArray ? list.asArray().map((s) => lookup(context, s)) : [list]).filter((s): s is PDFRawStream => s instanceof PDFRawStream);
+      const text = streams.map(streamText).join("\n");
+      const content = rewrite(text, resources) ?? text;
+      // (A page a drum leaves blank stays empty: nothing to move.)
+      page.node.set(PDFName.of("Contents"), context.register(flateStream(context, content.trim() ? prefix + content : content)));
+    } else if (list instanceof PDFArray && list.size() > 1) {
       // Cut as one stream: a path or a text object may run from one stream into the next.
       const streams = list.asArray().map((s) => lookup(context, s)).filter((s): s is PDFRawStream => s instanceof PDFRawStream);
       const text = streams.map(streamText).join("\n");

@@ -8,6 +8,7 @@
 import { PDFDocument } from "pdf-lib";
 import { shippedFontFamilies } from "../scripts/site/assets.ts";
 import { inkOf, type PictureResolution } from "./preflight-ink.ts";
+import { PDF_READ } from "./finish.ts";
 
 export type { PictureResolution } from "./preflight-ink.ts";
 
@@ -18,7 +19,7 @@ export const REFUSE_PPI = 100;
 
 /** Every picture of the PDF with its resolution on the page. */
 export async function pictureResolutions(pdf: Uint8Array | PDFDocument): Promise<PictureResolution[]> {
-  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, PDF_READ);
   return (await inkOf(doc)).pictures;
 }
 

@@ -15,6 +15,7 @@ import type { Overflow, LoneLine } from "./render.ts";
 import { resolve, dict, inkOf, pageContent, type LineFinding } from "./preflight-ink.ts";
 import { judgePictures, isShippedFont, unshippedFontProblem } from "./preflight-pictures.ts";
 import { checkNotes, checkHyphenation, overflowMessage, type NoteFact, type HyphenFact } from "./layout-checks.ts";
+import { PDF_READ } from "./finish.ts";
 
 export interface FontInfo {
   name: string;
@@ -108,7 +109,7 @@ export async function preflight(
   layout: { overflows: Overflow[]; loneLines?: LoneLine[]; warnings: string[]; notes?: NoteFact[]; hyphens?: HyphenFact[] } = { overflows: [], warnings: [] },
   loaded?: PDFDocument,
 ): Promise<PreflightEntry> {
-  const doc = loaded ?? (await PDFDocument.load(bytes, { updateMetadata: false }));
+  const doc = loaded ?? (await PDFDocument.load(bytes, PDF_READ));
   const pages = doc.getPages();
   const first = pages[0];
   const ink = await inkOf(doc);
@@ -144,8 +145,9 @@ export async function preflight(
     const box = boxMm(page.getTrimBox());
     const bleed = boxMm(page.getBleedBox());
     const fix = "c’est une erreur de la chaîne d’impression (print/editions.ts) : signalez-la, le fichier ne partira pas chez l’imprimeur ainsi.";
-    // A file with crop marks goes to a shop's imposition software, which places a sheet by its lower-left corner: 0 0.
-    if (edition.marks && (Math.abs(media[0]) > 0.005 || Math.abs(media[1]) > 0.005)) {
+    // Every sheet starts at 0 0: a shop's imposition software places a sheet by its lower-left corner, and some RIPs
+    // and office print dialogs mishandle a page that starts elsewhere (the reading file's trim is its sheet, from 0 0).
+    if (Math.abs(media[0]) > 0.005 || Math.abs(media[1]) > 0.005) {
       problems.push(`${where}la feuille (MediaBox) commence en ${mm(media[0])} ; ${mm(media[1])} mm au lieu de 0 ; 0 ; ${fix}`);
       break;
     }
@@ -213,7 +215,7 @@ export async function preflight(
  * byte, on page N of the press file and on its place in the booklet.
  */
 export async function sameDrawingPerPage(reading: Uint8Array | PDFDocument, press: Uint8Array | PDFDocument, booklet: Uint8Array | PDFDocument): Promise<string[]> {
-  const load = (b: Uint8Array | PDFDocument) => (b instanceof PDFDocument ? b : PDFDocument.load(b, { updateMetadata: false }));
+  const load = (b: Uint8Array | PDFDocument) => (b instanceof PDFDocument ? b : PDFDocument.load(b, PDF_READ));
   const [a5, presse, livret] = await Promise.all([reading, press, booklet].map(load));
   const problems: string[] = [];
   const pages = a5.getPages();

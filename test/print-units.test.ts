@@ -4,7 +4,12 @@
  * boxes of the finish stage, and the browser discovery's error.
  */
 import { describe, it, expect } from "vitest";
-import { PDFDocument, StandardFonts, rgb, grayscale } from "pdf-lib";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import zlib from "node:zlib";
+import { PDFDocument, PDFName, PDFArray, PDFDict, PDFNumber, PDFRawStream, StandardFonts, rgb, grayscale } from "pdf-lib";
 import { cesure, notesEnBasDePage, liensPapier, qrSvg, miniZinePanels, ancresDuChapitre, sectionsDuChapitre, titreCourant } from "../print/filters.ts";
 import { preflight } from "../print/preflight.ts";
 import { finishPages, pdfDate } from "../print/finish.ts";
@@ -193,6 +198,61 @@ describe("preflight", () => {
     expect(entry.problems.filter((p) => /filet|trait/.test(p))).toEqual([]);
     expect(entry.warnings.join("\n")).toMatch(/un filet fin \(0,90 pt\) en gris à 65 %/);
   });
+  it("refuses a reading file whose sheet does not start at 0 0", async () => {
+    const doc = await PDFDocument.load(await pdfWithPages(4, A5));
+    for (const page of doc.getPages()) {
+      page.setMediaBox(10, 12, A5[0], A5[1]);
+      page.setTrimBox(10, 12, A5[0], A5[1]);
+    }
+    const entry = await preflight(edition("lecture"), "decale.pdf", await doc.save());
+    expect(entry.problems.join("\n")).toMatch(/la feuille \(MediaBox\) commence en 3,53 ; 4,23 mm au lieu de 0 ; 0/);
+  });
+  it("finishes a laid-out page on its trim from 0 0: the drawing, its links and destinations moved together, the same pixels", async () => {
+    // As Chromium prints a layout with 5 mm of bleed: the trim 5 mm from the top-left corner, a link and a named destination on it.
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const [width, height] = [mmToPt(158), mmToPt(220.5)];
+    const page = doc.addPage([width, height]);
+    page.drawText("Sommaire", { x: 40, y: height - 60, size: 14, font, color: rgb(0, 0, 0) });
+    page.drawRectangle({ x: 0, y: 0, width, height: 30, color: rgb(0.5, 0.5, 0.5) });
+    const target = doc.context.obj([page.ref, PDFName.of("XYZ"), 40, height - 45, null]);
+    doc.catalog.set(PDFName.of("Dests"), doc.context.obj({ sommaire: target }));
+    page.node.set(PDFName.of("Annots"), doc.context.obj([doc.context.obj({ Type: "Annot", Subtype: "Link", Rect: [38, height - 64, 110, height - 44], Dest: [page.ref, PDFName.of("XYZ"), 40, height - 45, null] })]));
+    const laidOut = await doc.save();
+    const options = { date: new Date("2026-11-22T00:00:00Z"), title: "t", author: "a", subject: "s" };
+    const finished = await finishPages(laidOut, { ...options, trim: edition("lecture").trim, layoutBleedMm: 5 });
+    const back = await PDFDocument.load(finished);
+    const [x, y] = [mmToPt(5), height - mmToPt(5) - mmToPt(210)];
+    const first = back.getPage(0);
+    for (const box of [first.getMediaBox(), first.getCropBox(), first.getTrimBox(), first.getBleedBox()]) {
+      expect([box.x, box.y]).toEqual([0, 0]);
+      expect(ptToMm(box.width)).toBeCloseTo(148, 6);
+      expect(ptToMm(box.height)).toBeCloseTo(210, 6);
+    }
+    const numbers = (array: unknown) => (array as PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+    const link = back.context.lookup((first.node.get(PDFName.of("Annots")) as PDFArray).get(0)) as PDFDict;
+    expect(numbers(link.get(PDFName.of("Rect")))).toEqual([38 - x, height - 64 - y, 110 - x, height - 44 - y].map((v) => expect.closeTo(v, 9)));
+    expect(numbers(back.context.obj((link.get(PDFName.of("Dest")) as PDFArray).asArray().slice(2, 4)))).toEqual([40 - x, height - 45 - y].map((v) => expect.closeTo(v, 9)));
+    const named = back.context.lookup((back.context.lookup(back.catalog.get(PDFName.of("Dests"))) as PDFDict).get(PDFName.of("sommaire"))) as PDFArray;
+    expect(numbers(back.context.obj(named.asArray().slice(2, 4)))).toEqual([40 - x, height - 45 - y].map((v) => expect.closeTo(v, 9)));
+    // At 127 dpi (5 pixels a millimetre) the trim falls on whole pixels: the finished page is the laid-out page cropped to it, pixel for pixel.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zine-origine-"));
+    try {
+      fs.writeFileSync(path.join(dir, "layout.pdf"), laidOut);
+      fs.writeFileSync(path.join(dir, "fini.pdf"), finished);
+      const crop = ["-x", "25", "-y", "25", "-W", String(148 * 5), "-H", String(210 * 5)];
+      execFileSync("pdftoppm", ["-r", "127", "-gray", ...crop, path.join(dir, "layout.pdf"), path.join(dir, "a")]);
+      execFileSync("pdftoppm", ["-r", "127", "-gray", ...crop.slice(4), path.join(dir, "fini.pdf"), path.join(dir, "b")]);
+      const [a, b] = ["a-1.pgm", "b-1.pgm"].map((f) => fs.readFileSync(path.join(dir, f)));
+      expect(a.length).toBe(b.length);
+      let differ = 0;
+      for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) > 2) differ++;
+      expect(differ).toBe(0);
+      expect(execFileSync("pdftotext", [path.join(dir, "fini.pdf"), "-"], { encoding: "utf8" }).trim()).toBe("Sommaire");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
   it("accepts the press edition made from finished pages, and refuses a press file whose trim is off-centre", async () => {
     const options = { date: new Date("2026-11-22T00:00:00Z"), title: "t", author: "a", subject: "s" };
     const pages = await finishPages(await pdfWithPages(4, [mmToPt(158), mmToPt(220)]), { ...options, trim: edition("lecture").trim, layoutBleedMm: 5 });
@@ -250,9 +310,11 @@ describe("finish", () => {
     const page = (await PDFDocument.load(a)).getPage(0);
     expect(ptToMm(page.getTrimBox().width)).toBeCloseTo(148, 2);
     expect(ptToMm(page.getMediaBox().height)).toBeCloseTo(210, 2);
-    // The trim sits 5 mm from the top-left corner of the layout.
-    expect(ptToMm(page.getTrimBox().x)).toBeCloseTo(5, 2);
-    expect(ptToMm(page.getTrimBox().y + page.getTrimBox().height)).toBeCloseTo(215.1, 2);
+    // The trim sat 5 mm from the top-left corner of the layout: the drawing moves so that it starts at 0 0.
+    expect([page.getTrimBox().x, page.getTrimBox().y, page.getMediaBox().x, page.getMediaBox().y]).toEqual([0, 0, 0, 0]);
+    const content = Buffer.from(zlib.inflateSync((page.node.lookup(PDFName.of("Contents")) as PDFRawStream).getContents())).toString("latin1");
+    const move = /^1 0 0 1 (\S+) (\S+) cm\n/.exec(content)!.slice(1).map(Number);
+    expect(move.map(ptToMm)).toEqual([expect.closeTo(-5, 6), expect.closeTo(-(220.1 - 5 - 210), 6)]);
   });
 });
 

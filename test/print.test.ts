@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import yaml from "js-yaml";
-import { PDFDocument, PDFName, PDFDict, PDFArray, PDFRawStream } from "pdf-lib";
+import { PDFDocument, PDFName, PDFDict, PDFArray, PDFRawStream, PDFRef, PDFNumber } from "pdf-lib";
 import sharp from "sharp";
 import { parseFeed } from "feedsmith";
 import { extractFromXml } from "@extractus/feed-extractor";
@@ -18,11 +18,12 @@ import { buildSite } from "../scripts/site/build-site.ts";
 import { printStages, readingEdition, type PrintSummary } from "../print/build-print.ts";
 import { launchBrowser } from "../scripts/lib/browser.ts";
 import { serveFolder } from "../scripts/lib/server.ts";
-import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL } from "../print/render.ts";
+import { renderDocument, inPagedTemplate, PAGED_JS_FILE, PAGED_JS_URL } from "../print/render.ts";
+import { parse as parseHtml } from "node-html-parser";
 import { saddleStitchSides, ptToMm, mmToPt, miniZinePanels } from "../print/imposition.ts";
 import { editions, printFileName, BLEED_MM, CROP_MARKS, MINI_MARGIN_MM, type EditionKey } from "../print/editions.ts";
 import { checkHyphenation } from "../print/layout-checks.ts";
-import { pdfPageLines, pdfRawText, hyphenFactsFromLines, squash as squashPdf } from "./helpers/pdf-layout.ts";
+import { pdfPageLines, pdfRawText, pdfWords, hyphenFactsFromLines, squash as squashPdf } from "./helpers/pdf-layout.ts";
 
 /** Boxes to a hundredth of a millimetre. */
 const TOLERANCE_MM = 0.01;
@@ -100,19 +101,55 @@ describe("the print files", () => {
 });
 
 describe("the A5 zine", () => {
-  it("is A5 on every page, every box on the trim, to 0.01 mm", async () => {
+  it("is A5 on every page, every box on the trim, from 0 0, to 0.01 mm", async () => {
     const doc = await PDFDocument.load(pdfs.lecture);
     for (const page of doc.getPages()) {
       for (const box of [page.getMediaBox(), page.getCropBox(), page.getTrimBox(), page.getBleedBox()]) {
         expect(Math.abs(ptToMm(box.width) - 148)).toBeLessThanOrEqual(TOLERANCE_MM);
         expect(Math.abs(ptToMm(box.height) - 210)).toBeLessThanOrEqual(TOLERANCE_MM);
-        expect(box.x).toBe(page.getMediaBox().x);
-        expect(box.y).toBe(page.getMediaBox().y);
+        expect([box.x, box.y]).toEqual([0, 0]);
       }
     }
     const poppler = boxes(file("lecture"));
-    expect(Math.abs(poppler.MediaBox[2] - 148)).toBeLessThanOrEqual(TOLERANCE_MM);
-    expect(Math.abs(poppler.MediaBox[3] - 210)).toBeLessThanOrEqual(TOLERANCE_MM);
+    for (const box of [poppler.MediaBox, poppler.TrimBox]) {
+      expect(box.slice(0, 2)).toEqual([0, 0]);
+      expect(Math.abs(box[2] - 148)).toBeLessThanOrEqual(TOLERANCE_MM);
+      expect(Math.abs(box[3] - 210)).toBeLessThanOrEqual(TOLERANCE_MM);
+    }
+    expect(summary.files.find((f) => f.key === "lecture")!.mediaBoxMm).toEqual([0, 0, 148, 210]);
+  });
+
+  it("keeps its links and bookmarks on what they point at, the page moved to 0 0 with its drawing", async () => {
+    const doc = await PDFDocument.load(pdfs.lecture);
+    const at = (o: unknown) => (o instanceof PDFRef ? doc.context.lookup(o) : o);
+    const [width, height] = [mmToPt(148), mmToPt(210)];
+    const words = pdfWords(file("lecture"));
+    let links = 0;
+    doc.getPages().forEach((page, i) => {
+      const annotations = at(page.node.get(PDFName.of("Annots")));
+      for (const annotation of annotations instanceof PDFArray ? annotations.asArray().map(at) : []) {
+        const [x1, y1, x2, y2] = (at((annotation as PDFDict).get(PDFName.of("Rect"))) as PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+        // On the page, and over words of the page (poppler's boxes are from the top: y flips).
+        expect(Math.min(x1, y1)).toBeGreaterThanOrEqual(0);
+        expect(x2).toBeLessThanOrEqual(width);
+        expect(y2).toBeLessThanOrEqual(height);
+        const over = words.filter((w) => w.page === i + 1 && w.xMin <= x2 + 1 && w.xMax >= x1 - 1 && height - w.yMin - w.height / 2 >= y1 - 2 && height - w.yMin - w.height / 2 <= y2 + 2);
+        expect(over.length, `page ${i + 1}, lien ${[x1, y1, x2, y2].map(Math.round)}`).toBeGreaterThan(0);
+        links++;
+      }
+    });
+    expect(links).toBeGreaterThan(10);
+    // Every destination (the contents' links, the bookmarks) is a place on its page.
+    const dests = at(doc.catalog.get(PDFName.of("Dests"))) as PDFDict;
+    for (const value of dests.values()) {
+      const destination = at(value) as PDFArray;
+      expect(destination.get(1)?.toString()).toBe("/XYZ");
+      const [x, y] = [2, 3].map((k) => (destination.get(k) as PDFNumber).asNumber());
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThan(width);
+      expect(y).toBeGreaterThan(0);
+      expect(y).toBeLessThanOrEqual(height + 0.01);
+    }
   });
 
   it("has a multiple of 4 pages, padded with notes pages before the back cover", () => {
@@ -457,6 +494,19 @@ describe("reproducibility", () => {
     }
   });
 
+
+  it("hands Paged.js the print document as built, its body's content already in Paged.js's template", () => {
+    const html = fs.readFileSync(path.join(out, "imprimer/zine/index.html"), "utf8");
+    const served = parseHtml(inPagedTemplate(html));
+    const built = parseHtml(html);
+    const body = served.querySelector("body")!;
+    expect(body.attributes).toEqual(built.querySelector("body")!.attributes);
+    expect(body.children.map((element) => [element.rawTagName, element.getAttribute("data-ref")])).toEqual([["template", "pagedjs-content"]]);
+    expect(body.querySelector("template")!.innerHTML).toBe(built.querySelector("body")!.innerHTML);
+    expect(served.querySelector("head")!.toString()).toBe(built.querySelector("head")!.toString());
+    // A document without a body is served as it is.
+    expect(inPagedTemplate("<p>rien</p>")).toBe("<p>rien</p>");
+  });
 
   it("renders the same bytes twice", async () => {
     const server = await serveFolder(out, { [PAGED_JS_URL]: PAGED_JS_FILE });

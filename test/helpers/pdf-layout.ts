@@ -11,6 +11,7 @@ export interface PdfWord {
   page: number;
   text: string;
   xMin: number;
+  xMax: number;
   yMin: number;
   /** yMax − yMin: the font size, in effect (body ≈ 14, notes ≈ 11, calls ≈ 8.5, heads ≈ 9). */
   height: number;
@@ -26,8 +27,8 @@ export function pdfWords(pdf: string): PdfWord[] {
   const html = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   const words: PdfWord[] = [];
   html.split("<page ").slice(1).forEach((page, index) => {
-    for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-      words.push({ page: index + 1, text: decode(m[4]), xMin: Number(m[1]), yMin: Number(m[2]), height: Number(m[3]) - Number(m[2]) });
+    for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+      words.push({ page: index + 1, text: decode(m[5]), xMin: Number(m[1]), xMax: Number(m[3]), yMin: Number(m[2]), height: Number(m[4]) - Number(m[2]) });
     }
   });
   return words;
