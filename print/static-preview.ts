@@ -25,6 +25,8 @@ export interface LaidOutPreview {
   css: string;
   /** The attributes of the laid-out <body>. */
   body: Record<string, string>;
+  /** The drawings beyond the first page, as SVG files beside the page (`file` in /imprimer/apercu/), which shows them as lazy <img>. */
+  images: { file: string; svg: string }[];
 }
 
 /** Where the static page's stylesheet is published. */
@@ -51,6 +53,7 @@ export const KEEP_SCRIPT = `(() => {
 /**
  * Reads the copy KEEP_SCRIPT made, in a document of its own (so the riso
  * marks painted since on <html> match nothing):
+ * - the contents' sections are not links (see below);
  * - every style="" (Paged.js writes running heads, column widths and the
  *   page count there) becomes a class with the same declarations, important as
  *   an inline style is strong; the strict CSP forbids style attributes;
@@ -91,7 +94,40 @@ export const CAPTURE_SCRIPT = `(() => {
     if (!styles.has(text)) styles.set(text, "apercu-s" + (styles.size + 1));
     element.classList.add(styles.get(text));
   }
+  // The contents' sections, 3.4 mm tall lines 0.8 mm apart, are too close to tap (WCAG 2.5.8, 24 px): on screen they
+  // are read as on paper, a title and its page, and the chapters above them stay links (9 mm apart). The <a> stays
+  // for the stylesheets, without href, and says it is no link (role none: nothing for a crawler to follow).
+  pages.querySelectorAll(".table ol ol a[href]").forEach((link) => {
+    link.removeAttribute("href");
+    link.setAttribute("role", "none");
+  });
   pages.querySelectorAll(".pagedjs_bleed").forEach((bleed) => bleed.remove());
+
+  // The drawings are half the page's bytes: beyond the first page each is a file of its own, fetched when
+  // scrolled to, in a box of exactly the size it was laid out at (nothing moves when it arrives).
+  const images = [];
+  const sizes = new Map();
+  const px = (value) => Math.round(value * 1000) / 1000;
+  for (const svg of pages.querySelectorAll(".pagedjs_page:not(:first-child) svg")) {
+    const markup = new XMLSerializer().serializeToString(svg);
+    const laidOut = document.querySelector('.pagedjs_pages [data-ref="' + svg.getAttribute("data-ref") + '"]');
+    if (markup.length < 2048 || !laidOut || svg.parentElement.closest("svg")) continue;
+    const box = laidOut.getBoundingClientRect();
+    const size = "width: " + px(box.width) + "px !important; height: " + px(box.height) + "px !important;";
+    if (!sizes.has(size)) sizes.set(size, "apercu-i" + (sizes.size + 1));
+    const file = "planche-" + (images.length + 1) + ".svg";
+    images.push({ file, svg: markup.replace(/ data-ref="[^"]*"/g, "") + "\\n" });
+    const img = doc.createElement("img");
+    img.setAttribute("src", file);
+    const hidden = svg.getAttribute("aria-hidden") === "true";
+    img.setAttribute("alt", hidden ? "" : svg.getAttribute("aria-label") || svg.querySelector("title")?.textContent || "");
+    img.setAttribute("width", String(Math.round(box.width)));
+    img.setAttribute("height", String(Math.round(box.height)));
+    img.setAttribute("loading", "lazy");
+    img.setAttribute("decoding", "async");
+    img.setAttribute("class", [svg.getAttribute("class"), sizes.get(size)].filter(Boolean).join(" "));
+    svg.replaceWith(img);
+  }
   const holders = ".pagedjs_margin-top-left-corner-holder, .pagedjs_margin-top, .pagedjs_margin-top-right-corner-holder, .pagedjs_margin-right, .pagedjs_margin-left, .pagedjs_margin-bottom-left-corner-holder, .pagedjs_margin-bottom, .pagedjs_margin-bottom-right-corner-holder";
   pages.querySelectorAll(holders).forEach((holder) => {
     if (!holder.querySelector(".hasContent") && !holder.textContent.trim()) holder.remove();
@@ -112,8 +148,18 @@ export const CAPTURE_SCRIPT = `(() => {
       return true;
     }
   };
+  // Chromium writes "all: unset" out as its 400 longhands when the rule sets anything besides (Paged.js's note calls):
+  // the rule lists "all" then the others, so it is written back that way.
+  const ruleText = (rule) => {
+    const names = [...rule.style];
+    if (!names.includes("all")) return rule.cssText;
+    const declaration = (name, value) => name + ": " + value + (rule.style.getPropertyPriority(name) ? " !important" : "") + ";";
+    const all = rule.style.getPropertyValue("all") || rule.style.getPropertyValue("position");
+    const rest = names.filter((name) => name !== "all").map((name) => declaration(name, rule.style.getPropertyValue(name)));
+    return rule.selectorText + " { " + [declaration("all", all), ...rest].join(" ") + " }";
+  };
   const rules = (list) => [...list].flatMap((rule) => {
-    if (rule instanceof CSSStyleRule) return matches(rule.selectorText) ? [rule.cssText] : [];
+    if (rule instanceof CSSStyleRule) return matches(rule.selectorText) ? [ruleText(rule)] : [];
     if (rule instanceof CSSPageRule) return [];
     if (rule instanceof CSSMediaRule) {
       if (!screen(rule.media)) return [];
@@ -123,7 +169,7 @@ export const CAPTURE_SCRIPT = `(() => {
     return [rule.cssText];
   });
   const sheets = [...document.styleSheets].filter((sheet) => !(sheet.ownerNode instanceof HTMLLinkElement && sheet.media.mediaText === "screen"));
-  const own = [...styles].map(([text, name]) => "." + name + " { " + text + " }");
+  const own = [...styles, ...sizes].map(([text, name]) => "." + name + " { " + text + " }");
   const used = sheets.flatMap((sheet) => rules(sheet.cssRules));
   const css = [...used, ...own].join("\\n").split(location.origin + "/").join("/");
 
@@ -132,7 +178,7 @@ export const CAPTURE_SCRIPT = `(() => {
   for (const element of [pages, ...pages.querySelectorAll("*")]) {
     for (const attribute of [...element.attributes]) if (attribute.name.startsWith("data-") && !read.has(attribute.name)) element.removeAttribute(attribute.name);
   }
-  return { pages: pages.outerHTML.split(location.origin + "/").join("/"), css: css + "\\n", body: kept.body };
+  return { pages: pages.outerHTML.split(location.origin + "/").join("/"), css: css + "\\n", body: kept.body, images };
 })()`;
 
 const require = createRequire(import.meta.url);
@@ -183,6 +229,7 @@ export function writeStaticPreview(outputDir: string, preview: LaidOutPreview): 
   const css = publishedFile(outputDir, PREVIEW_CSS_URL);
   fs.mkdirSync(path.dirname(css), { recursive: true });
   fs.writeFileSync(css, `/* The print layout's styles, as Paged.js made them for the static preview (print/static-preview.ts). */\n${preview.css}`);
+  for (const image of preview.images) fs.writeFileSync(path.join(path.dirname(page), image.file), image.svg);
   fs.writeFileSync(page, html);
 }
 
@@ -201,6 +248,7 @@ export function keepStaticPreview(final: string, staging: string): boolean {
   const css = publishedFile(final, PREVIEW_CSS_URL);
   if (!fs.existsSync(page) || !fs.existsSync(css) || !isStaticPreview(fs.readFileSync(page, "utf8"))) return false;
   fs.copyFileSync(css, publishedFile(staging, PREVIEW_CSS_URL));
-  fs.copyFileSync(page, previewFile(staging));
+  // The page and its drawings.
+  for (const file of fs.readdirSync(path.dirname(page))) fs.copyFileSync(path.join(path.dirname(page), file), path.join(path.dirname(previewFile(staging)), file));
   return true;
 }
