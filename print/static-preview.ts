@@ -61,6 +61,7 @@ export const KEEP_SCRIPT = `(() => {
  *   go: each is placed on its grid by name, so nothing else moves;
  * - data- attributes no stylesheet reads go (Paged.js's ids, the handlers' notes);
  * - the white space between Paged.js's boxes goes (none in the text);
+ * - Paged.js's random ids are numbered in order (same bytes build to build);
  * - the stylesheets keep the rules that match something in the pages, for
  *   the screen (@page and print-only rules go), with same-origin URLs made
  *   root-relative.
@@ -178,7 +179,14 @@ export const CAPTURE_SCRIPT = `(() => {
   for (const element of [pages, ...pages.querySelectorAll("*")]) {
     for (const attribute of [...element.attributes]) if (attribute.name.startsWith("data-") && !read.has(attribute.name)) element.removeAttribute(attribute.name);
   }
-  return { pages: pages.outerHTML.split(location.origin + "/").join("/"), css: css + "\\n", body: kept.body, images };
+  // Paged.js names the elements a rule follows across pages with random UUIDs: numbered here, so two builds write the same bytes.
+  const ids = new Map();
+  const stable = (text) => text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
+    if (!ids.has(id)) ids.set(id, "n" + (ids.size + 1));
+    return ids.get(id);
+  });
+  const html = stable(pages.outerHTML.split(location.origin + "/").join("/"));
+  return { pages: html, css: stable(css) + "\\n", body: kept.body, images };
 })()`;
 
 const require = createRequire(import.meta.url);
