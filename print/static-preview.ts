@@ -53,7 +53,8 @@ export const KEEP_SCRIPT = `(() => {
 /**
  * Reads the copy KEEP_SCRIPT made, in a document of its own (so the riso
  * marks painted since on <html> match nothing):
- * - the contents' sections are not links (see below);
+ * - the contents' sections are not links (see below), a landmark split
+ *   across pages is one landmark;
  * - every style="" (Paged.js writes running heads, column widths and the
  *   page count there) becomes a class with the same declarations, important as
  *   an inline style is strong; the strict CSP forbids style attributes;
@@ -102,6 +103,8 @@ export const CAPTURE_SCRIPT = `(() => {
     link.removeAttribute("href");
     link.setAttribute("role", "none");
   });
+  // A landmark Paged.js split across pages (the contents) is one landmark: its first part; the rest continue it.
+  pages.querySelectorAll("nav[data-split-from], aside[data-split-from], section[data-split-from][aria-label]").forEach((part) => part.setAttribute("role", "none"));
   pages.querySelectorAll(".pagedjs_bleed").forEach((bleed) => bleed.remove());
 
   // The drawings are half the page's bytes: beyond the first page each is a file of its own, fetched when

@@ -20,6 +20,7 @@ import { launchBrowser } from "../scripts/lib/browser.ts";
 import { serveFolder } from "../scripts/lib/server.ts";
 import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL } from "../print/render.ts";
 import { visit, axeViolations } from "./e2e/support/page-audit.ts";
+import { HtmlValidate, FileSystemConfigLoader } from "html-validate";
 import { saddleStitchSides, ptToMm, mmToPt, miniZinePanels } from "../print/imposition.ts";
 import { editions, printFileName, BLEED_MM, CROP_MARKS, MINI_MARGIN_MM, HANDLERS_URL, type EditionKey } from "../print/editions.ts";
 import { checkHyphenation } from "../print/layout-checks.ts";
@@ -434,6 +435,12 @@ describe("the preview page (/imprimer/apercu/)", () => {
     // Nothing of the local server the layout was made on.
     expect(html + fs.readFileSync(path.join(out, "imprimer", "assets", "apercu-pages.css"), "utf8")).not.toMatch(/127\.0\.0\.1|localhost/);
     expect(html).toMatch(/<link rel="canonical" href="https:\/\/[^"]+\/imprimer\/">/);
+  });
+
+  it("is valid HTML, as the project's html-validate rules read a print document (one <h1> per chapter)", async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const report = await validator.validateString(previewHtml(), path.resolve("_site/imprimer/apercu/index.html"), { rules: { "heading-level": ["error", { allowMultipleH1: true }] } });
+    expect(report.results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message} (${m.selector})`))).toEqual([]);
   });
 
   it("shows every page of the A5 PDF with that page's text, in Chromium, without errors, CSP violations or WCAG 2.2 AA violations", async () => {
