@@ -136,6 +136,11 @@ export const CAPTURE_SCRIPT = `(() => {
   pages.querySelectorAll(holders).forEach((holder) => {
     if (!holder.querySelector(".hasContent") && !holder.textContent.trim()) holder.remove();
   });
+  // In a margin that shows something (a running head, a folio), its empty boxes go too: the boxes left are
+  // placed in their column or row by name (rules below), where the grid put them in order.
+  pages.querySelectorAll(".pagedjs_margin:not(.hasContent)").forEach((box) => {
+    if (!box.textContent.trim()) box.remove();
+  });
   const blank = [];
   const walker = doc.createTreeWalker(pages, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -174,6 +179,9 @@ export const CAPTURE_SCRIPT = `(() => {
   });
   const sheets = [...document.styleSheets].filter((sheet) => !(sheet.ownerNode instanceof HTMLLinkElement && sheet.media.mediaText === "screen"));
   const own = [...styles, ...sizes].map(([text, name]) => "." + name + " { " + text + " }");
+  const places = ["left", "center", "right"].map((side, i) => ".pagedjs_margin-top-" + side + ", .pagedjs_margin-bottom-" + side + " { grid-column: " + (i + 1) + "; }");
+  places.push(...["top", "middle", "bottom"].map((side, i) => ".pagedjs_margin-left-" + side + ", .pagedjs_margin-right-" + side + " { grid-row: " + (i + 1) + "; }"));
+  own.push(...places);
   const used = sheets.flatMap((sheet) => rules(sheet.cssRules));
   const css = [...used, ...own].join("\\n").split(location.origin + "/").join("/");
 
