@@ -60,6 +60,8 @@ export const KEEP_SCRIPT = `(() => {
  *   an inline style is strong; the strict CSP forbids style attributes;
  * - Paged.js's bleed boxes (crop marks, none here) and its empty margin boxes
  *   go: each is placed on its grid by name, so nothing else moves;
+ * - the drawings beyond the first page become lazy <img> of SVG files beside
+ *   the page, in boxes of the size they were laid out at;
  * - data- attributes no stylesheet reads go (Paged.js's ids, the handlers' notes);
  * - the white space between Paged.js's boxes goes (none in the text);
  * - Paged.js's random ids are numbered in order (same bytes build to build);
