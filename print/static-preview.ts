@@ -89,14 +89,12 @@ export const CAPTURE_SCRIPT = `(() => {
     }
     return value + quote;
   };
-  const styles = new Map();
+  // Each element's style="" as declarations (classes once the stylesheets are read, below).
+  const inline = new Map();
   for (const element of [pages, ...pages.querySelectorAll("[style]")]) {
     const style = element.style;
-    const text = [...style].map((name) => name + ": " + closed(style.getPropertyValue(name).trim()) + " !important;").join(" ");
+    inline.set(element, [...style].map((name) => [name, closed(style.getPropertyValue(name).trim())]));
     element.removeAttribute("style");
-    if (!text) continue;
-    if (!styles.has(text)) styles.set(text, "apercu-s" + (styles.size + 1));
-    element.classList.add(styles.get(text));
   }
   // The contents' sections, 3.4 mm tall lines 0.8 mm apart, are too close to tap (WCAG 2.5.8, 24 px): on screen they
   // are read as on paper, a title and its page, and the chapters above them stay links (9 mm apart). The <a> stays
@@ -180,11 +178,21 @@ export const CAPTURE_SCRIPT = `(() => {
     return [rule.cssText];
   });
   const sheets = [...document.styleSheets].filter((sheet) => !(sheet.ownerNode instanceof HTMLLinkElement && sheet.media.mediaText === "screen"));
+  const used = sheets.flatMap((sheet) => rules(sheet.cssRules));
+  // A custom property nothing reads (Paged.js sets four strings per running head, the pages use one) is left out.
+  const readers = [...used, ...[...inline.values()].flat().map(([, value]) => value)].join("\\n");
+  const vars = new Set([...readers.matchAll(/var\\(\\s*(--[\\w-]+)/g)].map((m) => m[1]));
+  const styles = new Map();
+  for (const [element, declarations] of inline) {
+    const text = declarations.filter(([name]) => !name.startsWith("--") || vars.has(name)).map(([name, value]) => name + ": " + value + " !important;").join(" ");
+    if (!text) continue;
+    if (!styles.has(text)) styles.set(text, "apercu-s" + (styles.size + 1));
+    element.classList.add(styles.get(text));
+  }
   const own = [...styles, ...sizes].map(([text, name]) => "." + name + " { " + text + " }");
   const places = ["left", "center", "right"].map((side, i) => ".pagedjs_margin-top-" + side + ", .pagedjs_margin-bottom-" + side + " { grid-column: " + (i + 1) + "; }");
   places.push(...["top", "middle", "bottom"].map((side, i) => ".pagedjs_margin-left-" + side + ", .pagedjs_margin-right-" + side + " { grid-row: " + (i + 1) + "; }"));
   own.push(...places);
-  const used = sheets.flatMap((sheet) => rules(sheet.cssRules));
   const css = [...used, ...own].join("\\n").split(location.origin + "/").join("/");
 
   // data- attributes no rule reads (attribute selectors, attr()) are Paged.js's and the handlers' bookkeeping.
