@@ -21,6 +21,7 @@ import { preflight, sameDrawingPerPage, type PreflightEntry } from "./preflight.
 import { printDocument, editions, edition, printFileName, risoProofName, PREFLIGHT_FILE, type EditionKey, type PrintFileFacts } from "./editions.ts";
 import { buildSite, type SiteBuild } from "../scripts/site/build-site.ts";
 import type { RisoReport } from "./riso-page.ts";
+import { writeStaticPreview, type LaidOutPreview } from "./static-preview.ts";
 import { buildRiso, checkRiso, proofPages, risoA5, risoBooklet, DRUM_FILES, INKS, type Drum, type DrumMaking, type Ink } from "./riso.ts";
 
 export interface PrintOptions {
@@ -46,6 +47,8 @@ export interface PrintSummary {
   riso?: RisoReport;
   stages: Record<string, number>;
   problems: string[];
+  /** The zine's laid-out pages, for the static /imprimer/apercu/ (print/static-preview.ts). */
+  preview?: LaidOutPreview;
 }
 
 export class PreflightError extends Error {
@@ -211,7 +214,8 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
         }),
       );
     };
-    const zineRender = started(render(zineDoc, { printed: (laidOut) => printed(laidOut), inkPrinted }));
+    let preview: LaidOutPreview | undefined;
+    const zineRender = started(render(zineDoc, { printed: (laidOut) => printed(laidOut), inkPrinted, previewed: (pages) => (preview = pages) }));
     const miniRender = started(render(miniDoc));
     const renders = started(Promise.all([zineRender, miniRender]).then(() => (stages.rendu = (performance.now() - t) / 1000)));
     // Imposing (pdf-lib embeds every page in one synchronous stretch) waits for Chromium to be done, and stops there if Chromium failed; the rest of the work lets the event loop run page by page.
@@ -349,7 +353,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
           ` (les étapes se chevauchent : Node finit et contrôle pendant que Chromium imprime) ; rapport dans ${PREFLIGHT_FILE}`,
       );
     }
-    return { files, facts, riso: risoReport, stages, problems };
+    return { files, facts, riso: risoReport, stages, problems, preview };
   } finally {
     if (ownBrowser && browser) await (closing ?? closeBrowser(browser));
     await server.close();
@@ -395,6 +399,8 @@ export async function printStages(
   const facts = { printFiles: summary?.facts ?? [], riso: summary?.riso };
   if (site) await site.withPrintFacts(facts);
   else await buildSite(outputDir, facts);
+  // The preview shows the published PDFs' pages, written over the live one the site render wrote (none if refused).
+  if (summary?.preview) writeStaticPreview(outputDir, summary.preview);
   if (!options.quiet) step(`impression : /imprimer/ et le flux mis à jour en ${seconds(t)}`);
   return { summary, refused };
 }

@@ -12,6 +12,7 @@ import { zineFolder } from "../scripts/site/zine-folder.ts";
 import { browserFailure, timeLimitMs } from "../scripts/lib/browser.ts";
 import { HANDLERS_URL } from "./editions.ts";
 import { markInks, printInks, type InkPrints, type Ink } from "./riso.ts";
+import { KEEP_SCRIPT, CAPTURE_SCRIPT, type LaidOutPreview } from "./static-preview.ts";
 
 /** Paged.js by file path: the package's exports map hides dist/ from require.resolve. */
 export const PAGED_JS_FILE = path.resolve("node_modules/pagedjs/dist/paged.js");
@@ -64,6 +65,8 @@ export interface RenderHooks {
   printed?: (laidOut: RenderResult) => void;
   /** The print a riso drum is cut from, for each drum, as soon as it is printed. */
   inkPrinted?: (ink: Ink, pdf: Uint8Array) => void;
+  /** The laid-out pages for the static /imprimer/apercu/ (print/static-preview.ts), read once the PDFs are printed. */
+  previewed?: (preview: LaidOutPreview) => void;
 }
 
 export class RenderError extends Error {
@@ -152,6 +155,15 @@ async function collectGarbage(page: Page): Promise<void> {
   } finally {
     await cdp.detach().catch(() => {});
   }
+}
+
+/**
+ * Keeps a copy of the laid-out pages for the static preview, as they are before the riso marks (a few ms); the
+ * function returned reads it, once Chromium has printed (print/static-preview.ts).
+ */
+async function keepPreview(page: Page): Promise<() => Promise<LaidOutPreview>> {
+  await page.evaluate(KEEP_SCRIPT);
+  return () => page.evaluate(CAPTURE_SCRIPT) as Promise<LaidOutPreview>;
 }
 
 /** A document Chromium prints as it is (no Paged.js): its fonts loaded, nothing laid out by us. */
@@ -314,6 +326,7 @@ async function renderIn(
         const missing = await missingResources(page, failed);
         if (missing) throw new RenderError(missing);
         if (errors.length) throw new RenderError(`${url} : ${errors.join(" ; ")}`);
+        const preview = paginated && hooks.previewed ? await keepPreview(page) : undefined;
         // One print for every file: a document with riso drums has their parts marked (print/riso.ts).
         if (paginated) await markInks(page);
         if (laidOut.pages >= COLLECT_FROM_PAGES) await collectGarbage(page);
@@ -321,7 +334,9 @@ async function renderIn(
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
         const result: RenderResult = { pdf: new Uint8Array(pdf), ...laidOut, warnings };
         hooks.printed?.(result);
-        return withInks ? { ...result, inks: await printInks(page, result.pdf, hooks.inkPrinted) } : result;
+        const done = withInks ? { ...result, inks: await printInks(page, result.pdf, hooks.inkPrinted) } : result;
+        if (preview) hooks.previewed?.(await preview());
+        return done;
       })(),
       limitMs,
       url,

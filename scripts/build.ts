@@ -57,6 +57,9 @@ async function main(): Promise<void> {
     const site = await buildSite(output.staging, kept);
     step(`site : ${site.files} fichiers en ${seconds(t)}`);
     if (only === "site") {
+      // Likewise its preview: the zine's pages as that build laid them out, not Eleventy's live one.
+      const { keepStaticPreview } = await import("../print/static-preview.ts");
+      if (keepStaticPreview(output.final, output.staging)) step("site : l’aperçu de la dernière construction complète gardé dans imprimer/apercu/ (npm run build le refait)");
       publishOutput(output);
       if (key) recordBuild(OUTPUT, key);
     } else {

@@ -1,7 +1,7 @@
 /**
  * `npm run lighthouse`: Lighthouse 12.2.3 (mobile, simulated slow 4G, its
- * defaults) on every web page of a fresh site build, served as a static host
- * serves it, in Debian's Chromium; prints one table. A figure to watch, not a
+ * defaults) on every web page of a fresh full build, served as a static host
+ * serves it (text gzipped), in Debian's Chromium; prints one table. A figure to watch, not a
  * test: the scores depend on the machine.
  *   --pages=/,/citations/   only these pages
  */
@@ -17,7 +17,9 @@ import { fileForUrl, listFiles } from "./lib/site-files.ts";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "zine-lighthouse-"));
 const site = path.join(work, "_site");
-const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--only=site"], { env: { ...process.env, ZINE_OUTPUT: site }, stdio: "inherit" });
+// A full build, as published: /imprimer/apercu/ is then the print's own layout as a static page (print/static-preview.ts);
+// a site-only build into an empty folder has only the live preview, Paged.js in the browser, which `npm start` shows.
+const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], { env: { ...process.env, ZINE_OUTPUT: site }, stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 /** The pages a reader opens: every HTML page but the documents only the print stage renders. */
@@ -29,7 +31,9 @@ const pages =
     .map((f) => "/" + f.replace(/index\.html$/, ""))
     .sort();
 
-const server = await serveFolder(site);
+// Text gzipped, as every static host serves it: Lighthouse simulates a slow 4G from the bytes that cross it, and an
+// uncompressed HTML page is a server's fault (its own audit, uses-text-compression), not a page's weight (bench says that).
+const server = await serveFolder(site, {}, { compress: true });
 const chrome = await chromeLauncher.launch({ chromePath: findChromium(), chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
 const rows: string[][] = [];
 try {

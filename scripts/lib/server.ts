@@ -9,6 +9,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
+import zlib from "node:zlib";
 import { fileForUrl } from "./site-files.ts";
 
 const TYPES: Record<string, string> = {
@@ -36,8 +37,16 @@ function isFile(file: string): boolean {
   return fs.existsSync(file) && fs.statSync(file).isFile();
 }
 
+/** Text a static host compresses (GitHub Pages, Netlify, nginx and Apache as Debian ships them); fonts and pictures are compressed already. */
+const COMPRESSED = /^(text\/|application\/(json|xml)|image\/svg)/;
+
+export interface ServeOptions {
+  /** Gzip text when the browser accepts it, as a static host does (Lighthouse's network is then a reader's). Otherwise files go as they are. */
+  compress?: boolean;
+}
+
 /** Serves `root`, plus `extra` files by URL path (Paged.js from node_modules). */
-export async function serveFolder(root: string, extra: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveFolder(root: string, extra: Record<string, string> = {}, options: ServeOptions = {}): Promise<StaticServer> {
   const base = path.resolve(root);
   const server = http.createServer((request, response) => {
     const urlPath = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
@@ -57,7 +66,13 @@ export async function serveFolder(root: string, extra: Record<string, string> = 
         return;
       }
     }
-    response.writeHead(status, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+    if (options.compress && COMPRESSED.test(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+      response.writeHead(status, { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding", "cache-control": "no-store" });
+      fs.createReadStream(file).pipe(zlib.createGzip()).pipe(response);
+      return;
+    }
+    response.writeHead(status, { "content-type": type, "cache-control": "no-store" });
     fs.createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve, reject) => {
