@@ -170,13 +170,17 @@ it("keeps the print edition's faces cut to every character of the site, whatever
   }
 });
 
-it("preloads the body face, from the web faces, on every page", () => {
+it("preloads one web face per page: the body face, or on a chapter the italic of its summary (its first text under the title)", () => {
+  const chapters = readerPages(ours).filter((url) => url.startsWith("/chapitres/"));
+  expect(chapters.length).toBeGreaterThan(0);
   for (const url of readerPages(ours)) {
     const html = fs.readFileSync(fileForUrl(ours, url), "utf8");
     const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font"/g)].map((m) => m[1]);
-    expect(preloads, url).toEqual(["/assets/fonts/web/literata-400.woff2"]);
+    const chapter = chapters.includes(url);
+    expect(preloads, url).toEqual([chapter ? "/assets/fonts/web/literata-400-italic.woff2" : "/assets/fonts/web/literata-400.woff2"]);
+    if (chapter) expect(html, url).toMatch(/<p class="chapitre-resume">[^<]+/);
   }
-  expect(fs.existsSync(path.join(ours, "assets/fonts/web/literata-400.woff2"))).toBe(true);
+  for (const file of ["literata-400.woff2", "literata-400-italic.woff2"]) expect(fs.existsSync(path.join(ours, "assets/fonts/web", file)), file).toBe(true);
 });
 
 it("declares each face with font-display and a metric-matched fallback, and preloads one face at most", () => {
