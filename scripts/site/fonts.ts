@@ -36,13 +36,16 @@ const PAGE_STYLESHEETS = "_includes/css/pages";
 /** The family only pages that show code use: its @font-face rules are in code.css, not in every page's stylesheet. */
 const CODE_FAMILY: Face["family"] = "IBM Plex Mono";
 /**
- * Literata's bold, upright and italic, is shown by a few pages only (a
- * <strong>, a resource's title): its @font-face rules and their fallbacks
- * are in gras.css, linked by the pages that show it (`showsBold`), not in
- * every page's stylesheet (1,3 KB less on every other page).
+ * Literata's bold is shown by a few pages only (a <strong>, a resource's
+ * title): the @font-face rules of its upright and their fallbacks are in
+ * gras.css, those of its italic (a title of a work in a bold line) in
+ * gras-italique.css, each linked by the pages that show that face
+ * (`boldSheets`), not in every page's stylesheet (1,3 KB less on every
+ * other page; a chapter with a <strong> 0,7 KB less than with both).
  */
-const BOLD_SHEET = "gras";
-const inBoldSheet = (face: Face): boolean => face.family === "Literata" && face.weight === 700;
+const BOLD_SHEETS: Record<string, Face["style"]> = { gras: "normal", "gras-italique": "italic" };
+const inBoldSheet = (face: Face, sheet?: string): boolean =>
+  face.family === "Literata" && face.weight === 700 && (sheet === undefined || BOLD_SHEETS[sheet] === face.style);
 
 const pageStylesheets = (): string[] => fs.readdirSync(PAGE_STYLESHEETS).filter((file) => file.endsWith(".css")).sort();
 
@@ -439,41 +442,45 @@ export function siteCss(): string {
   return fontFaceCss((face) => face.family !== CODE_FAMILY && !inBoldSheet(face)) + minifyCss(fs.readFileSync(STYLESHEET, "utf8")) + "\n";
 }
 
-/** A page stylesheet as served, minified; code.css with the code face's @font-face rules, gras.css with the bold's. */
+/** A page stylesheet as served, minified; code.css with the code face's @font-face rules, gras.css and gras-italique.css with the bold's. */
 export function pageCss(name: string): string {
-  const faces = name === "code" ? fontFaceCss((face) => face.family === CODE_FAMILY) : name === BOLD_SHEET ? fontFaceCss(inBoldSheet) : "";
+  const faces = name === "code" ? fontFaceCss((face) => face.family === CODE_FAMILY) : name in BOLD_SHEETS ? fontFaceCss((face) => inBoldSheet(face, name)) : "";
   return faces + minifyCss(fs.readFileSync(path.join(PAGE_STYLESHEETS, `${name}.css`), "utf8")) + "\n";
 }
 
 /**
- * Does this page's content show text in Literata's bold (so it links
- * gras.css)? Read as the fonts are cut: the stylesheets' rules matched
- * against the content (font-usage.ts), the browser's own bold elements
- * (strong, th, h4…) included.
+ * The bold stylesheets this page's content needs: gras.css where it shows
+ * text in Literata's bold upright, gras-italique.css in its bold italic.
+ * Read as the fonts are cut: the stylesheets' rules matched against the
+ * content (font-usage.ts), the browser's own bold elements (strong, th,
+ * h4…) included.
  */
-export function showsBold(content: unknown): boolean {
+export function boldSheets(content: unknown): string[] {
   const html = String(content ?? "");
-  if (!html) return false;
+  if (!html) return [];
   const css = allCss();
   // Matching the rules costs some 10 ms a page: on disk, keyed by the content, the stylesheets and the code that reads them.
   const code = filesFingerprint([new URL(import.meta.url).pathname, new URL("./font-usage.ts", import.meta.url).pathname]);
   const key = crypto.createHash("sha256").update(css).update("\0").update(html).digest("hex");
   let answer = boldMemo.get(key);
   if (answer === undefined) {
-    answer =
-      cachedSync("polices-gras", ["gras", code, key], () => {
-        const found = faceCharacters([`<html><body><main>${html}</main></body></html>`], css, webFaces);
-        return webFaces.some((face) => inBoldSheet(face) && found.get(faceKey(face))!.size > 0) ? "1" : "0";
-      }).toString("utf8") === "1";
+    answer = cachedSync("polices-gras", ["gras", code, key], () => {
+      const found = faceCharacters([`<html><body><main>${html}</main></body></html>`], css, webFaces);
+      const shown = Object.keys(BOLD_SHEETS).filter((sheet) => webFaces.some((face) => inBoldSheet(face, sheet) && found.get(faceKey(face))!.size > 0));
+      return shown.join(" ");
+    })
+      .toString("utf8")
+      .split(" ")
+      .filter(Boolean);
     boldMemo.set(key, answer);
   }
   return answer;
 }
-const boldMemo = new Map<string, boolean>();
+const boldMemo = new Map<string, string[]>();
 
 /** One line in eleventy.config.ts: /assets/css/site.css from the table above (the fonts themselves: writeFonts, after the build). */
 export function webFonts(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addFilter("montreGras", showsBold);
+  eleventyConfig.addFilter("feuillesGras", boldSheets);
   eleventyConfig.addTemplate("assets/css/site.njk", "{{ siteCss() | safe }}", {
     permalink: `/${CSS_PATH}`,
     eleventyExcludeFromCollections: true,

@@ -184,7 +184,7 @@ it("preloads one web face per page: the body face, or on a chapter the italic of
 });
 
 it("declares each face with font-display and a metric-matched fallback, and preloads one face at most", () => {
-  // site.css declares the faces every page may show; code.css the code face, gras.css Literata's bold.
+  // site.css declares the faces every page may show; code.css the code face, gras.css Literata's bold, gras-italique.css its italic.
   const dir = path.join(ours, "assets/css");
   const css = fs.readdirSync(dir).filter((file) => file.endsWith(".css")).map((file) => fs.readFileSync(path.join(dir, file), "utf8")).join("\n");
   const faces = css.match(/@font-face\{[^}]*\}/g) ?? [];
@@ -241,11 +241,14 @@ it.each(SITES)("never slants or thickens a face by itself on %s: every bold or i
   if (site() === ours) expect(bold, "our zine shows Literata's bold on some page").toBeGreaterThan(0);
 });
 
-it("links gras.css only from the pages that show Literata's bold", () => {
-  const linking = htmlPages(ours).filter((url) => fs.readFileSync(fileForUrl(ours, url), "utf8").includes('href="/assets/css/gras.css"'));
-  expect(linking).toContain("/ressources/");
-  expect(linking).not.toContain("/");
-  expect(linking.length).toBeLessThan(readerPages(ours).length / 2);
+it("links gras.css only from the pages that show Literata's bold, gras-italique.css only from those that show its italic", () => {
+  const linking = (sheet: string) => htmlPages(ours).filter((url) => fs.readFileSync(fileForUrl(ours, url), "utf8").includes(`href="/assets/css/${sheet}"`));
+  expect(linking("gras.css")).toContain("/ressources/");
+  expect(linking("gras.css")).not.toContain("/");
+  expect(linking("gras.css").length).toBeLessThan(readerPages(ours).length / 2);
+  // The resources' titles of works are bold italic; a chapter's <strong> is bold upright only.
+  expect(linking("gras-italique.css")).toEqual(["/ressources/"]);
+  expect(linking("gras.css")).toContain("/chapitres/lutter-ensemble/");
   expect(fs.readFileSync(path.join(ours, "assets/css/site.css"), "utf8")).not.toContain("literata-700");
 });
 
