@@ -138,7 +138,7 @@ describe("the stylesheet as served", () => {
     expect(rules.find((r) => r.includes('local("DejaVu Serif Italic")'))).toContain("font-style:italic");
   });
 
-  it("keeps every rule of site.css, and leaves the code face to code.css and Literata's bold to gras.css", () => {
+  it("keeps every rule of site.css, and leaves the code face to code.css and Literata's bold to gras.css (its italic to gras-italique.css)", () => {
     const source = fs.readFileSync(path.join(ROOT, "_includes/css/site.css"), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
     const faceRules = fontFaceCss((face) => face.family !== "IBM Plex Mono" && !(face.family === "Literata" && face.weight === 700));
     expect(siteCss().startsWith(faceRules)).toBe(true);
@@ -149,9 +149,14 @@ describe("the stylesheet as served", () => {
     const code = pageCss("code");
     expect(code.match(/@font-face\{font-family:"IBM Plex Mono"/g)).toHaveLength(2);
     expect(code).toContain(`code,kbd,samp,pre{font-family:"IBM Plex Mono","IBM Plex Mono repli","IBM Plex Mono repli DejaVu",monospace`);
+    // gras.css: the bold upright and its two fallbacks; gras-italique.css: the bold italic and its two.
     const bold = pageCss("gras");
-    expect(bold.match(/@font-face\{font-family:"Literata";src:url\([^)]*literata-700(-italic)?\.woff2"\)/g)).toHaveLength(2);
-    expect(bold.match(/@font-face\{font-family:"Literata repli( DejaVu)?";[^}]*font-weight:700/g)).toHaveLength(4);
+    expect(bold.match(/@font-face\{font-family:"Literata";src:url\([^)]*literata-700(-italic)?\.woff2"\)/g)).toEqual([`@font-face{font-family:"Literata";src:url("/assets/fonts/web/literata-700.woff2")`]);
+    expect(bold.match(/@font-face\{font-family:"Literata repli( DejaVu)?";[^}]*font-weight:700[;}]/g)).toHaveLength(2);
+    expect(bold).not.toContain("font-style:italic");
+    const boldItalic = pageCss("gras-italique");
+    expect(boldItalic.match(/@font-face\{font-family:"Literata";src:url\([^)]*literata-700(-italic)?\.woff2"\)/g)).toEqual([`@font-face{font-family:"Literata";src:url("/assets/fonts/web/literata-700-italic.woff2")`]);
+    expect(boldItalic.match(/@font-face\{font-family:"Literata repli( DejaVu)?";[^}]*font-weight:700;font-style:italic/g)).toHaveLength(2);
     expect(siteCss()).not.toContain("font-weight:700;font-style:italic");
     expect(siteCss()).not.toContain("literata-700");
   });

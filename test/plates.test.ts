@@ -11,7 +11,8 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { drawPlate, plates, plateKeys } from "../scripts/plates/catalogue.ts";
 import { greySvg, plateSvg } from "../scripts/plates/index.ts";
-import { MIN_PRINT_PT, SPOT, toSvg, type Variant } from "../scripts/plates/svg.ts";
+import { MIN_PRINT_PT, SPOT, WEB_STEP, toSvg, type Variant } from "../scripts/plates/svg.ts";
+import { LAYERS } from "../scripts/plates/sheet.ts";
 import { plateShortcode as plate } from "../scripts/site/plates.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -144,6 +145,44 @@ describe("every plate as SVG", () => {
       expect(plateSvg(key, "web")).toMatch(/^<svg [^>]*aria-hidden="true"/);
       expect(plateSvg(key, "web")).not.toContain("<title>");
     }
+  });
+
+  it("writes the screen's paths shorter with the very same points: a repeated command once, no line that goes nowhere in a fill", () => {
+    /** Each segment with its own letter, its numbers as written (SVG's grammar: numbers after a command's last repeat it). */
+    const explicit = (d: string): string[] => {
+      const tokens = d.match(/[MmLlQqCcAaZz]|-?(?:\d+\.?\d*|\.\d+)/g) ?? [];
+      const arity: Record<string, number> = { m: 2, l: 2, q: 4, c: 6, a: 7, z: 0 };
+      const out: string[] = [];
+      let command = "";
+      for (let i = 0; i < tokens.length; ) {
+        if (/[a-z]/i.test(tokens[i])) command = tokens[i++];
+        const n = arity[command.toLowerCase()];
+        out.push(command + tokens.slice(i, i + n).join(" "));
+        i += n;
+        if (command === "M") command = "L";
+      }
+      return out;
+    };
+    let saved = 0;
+    for (const key of plateKeys) {
+      const { sheet } = drawPlate(key);
+      const web = fresh(key, "web");
+      for (const layer of LAYERS) {
+        const d = sheet.paths.get(layer)!;
+        if (d.empty) continue;
+        const long = d.toString(WEB_STEP[layer]);
+        const short = d.toString(WEB_STEP[layer], { compact: true, filledOnly: layer === "ink" || layer === "spotFill" });
+        if (layer !== "spotFill") expect(web, `${key} ${layer}`).toContain(` d="${short}"`);
+        const filled = layer === "ink" || layer === "spotFill";
+        expect(explicit(short), `${key} ${layer}`).toEqual(explicit(long).filter((segment) => !(filled && segment === "l0 0")));
+        expect(short.length).toBeLessThanOrEqual(long.length);
+        saved += long.length - short.length;
+      }
+      // Paper keeps the form it always had (its bytes, so the PDFs', do not change): every command written out, to tenths.
+      const paper = fresh(key, "print");
+      for (const layer of LAYERS) if (layer !== "spotFill" && !sheet.paths.get(layer)!.empty) expect(paper, `${key} ${layer}`).toContain(` d="${sheet.paths.get(layer)!.toString()}"`);
+    }
+    expect(saved).toBeGreaterThan(1000);
   });
 
   it("inks with currentColor on screen, so dark mode follows the page", () => {

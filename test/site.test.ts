@@ -71,7 +71,7 @@ describe("pages", () => {
     const classesOf = new Map(
       sheets.filter((file) => file !== "site.css").map((file) => [file, new Set([...fs.readFileSync(path.join(out, "assets/css", file), "utf8").matchAll(/\.([a-z][\w-]*)/g)].map((m) => m[1]))]),
     );
-    expect([...classesOf.keys()].sort()).toEqual(["code.css", "gras.css", "imprimer.css", "planches.css", "ressources.css"]);
+    expect([...classesOf.keys()].sort()).toEqual(["accueil.css", "citations.css", "code.css", "gras-italique.css", "gras.css", "imprimer.css", "planches.css", "ressources.css"]);
     for (const url of [...urls, "/planches/"]) {
       const doc = parse(readPage(out, url));
       const linked = doc.querySelectorAll('link[rel="stylesheet"]').map((link) => link.getAttribute("href")!.replace("/assets/css/", ""));
@@ -82,6 +82,11 @@ describe("pages", () => {
       // Literata's bold: the browser's bold elements in the text, and the resources' titles (bold by ressources.css).
       const showsBold = doc.querySelector("main strong, main b, main th, main h4, main h5, main h6, main .ressource-titre") !== null;
       expect(linked.includes("gras.css"), url).toBe(showsBold);
+      // Its bold italic: a title of a work (italic) in a resource's bold title, an emphasis inside a strong.
+      const showsBoldItalic = doc.querySelector("main .ressource-titre cite, main .ressource-titre em, main strong em, main em strong, main b i, main i b, main strong cite") !== null;
+      expect(linked.includes("gras-italique.css"), url).toBe(showsBoldItalic);
+      // The quotations' rules where a page quotes, and only there.
+      expect(linked.includes("citations.css"), url).toBe(doc.querySelector("main .citation") !== null);
       // Every class of the page that a page stylesheet styles comes with that stylesheet.
       const used = new Set(doc.querySelectorAll("[class]").flatMap((el) => el.classList.value));
       for (const [file, classes] of classesOf) {
@@ -92,8 +97,13 @@ describe("pages", () => {
     for (const chapter of chapters) {
       const doc = parse(readPage(out, `/chapitres/${chapter.slug}/`));
       const linked = doc.querySelectorAll('link[rel="stylesheet"]').map((link) => link.getAttribute("href"));
-      expect(linked.filter((href) => href !== "/assets/css/code.css" && href !== "/assets/css/gras.css"), chapter.slug).toEqual(["/assets/css/site.css"]);
+      expect(linked.filter((href) => !["/assets/css/code.css", "/assets/css/gras.css", "/assets/css/citations.css"].includes(href!)), chapter.slug).toEqual(["/assets/css/site.css"]);
     }
+    // The home page's cover and contents in accueil.css, linked by the home page and the feed as feed.xsl shows it; no chapter carries those rules.
+    expect(parse(readPage(out, "/")).querySelectorAll('link[rel="stylesheet"]').map((link) => link.getAttribute("href"))).toEqual(["/assets/css/site.css", "/assets/css/accueil.css"]);
+    expect(fs.readFileSync(path.join(out, "feed.xsl"), "utf8")).toContain('<link rel="stylesheet" href="/assets/css/accueil.css"/>');
+    // (The print media rules keep `.citation, figure { break-inside: avoid }` for a page printed from the browser.)
+    expect(fs.readFileSync(path.join(out, "assets/css/site.css"), "utf8")).not.toMatch(/\.(couverture|sommaire)\b|\.citation[\s{]/);
     expect(parse(readPage(out, "/planches/")).querySelectorAll('link[rel="stylesheet"]').map((link) => link.getAttribute("href"))).toEqual(["/assets/css/site.css", "/assets/css/planches.css", "/assets/css/code.css"]);
   });
 
@@ -281,8 +291,8 @@ describe("privacy", () => {
   });
 
   it("self-hosts real regular, italic and bold faces", () => {
-    // Literata's bold is declared in gras.css, linked by the pages that show it.
-    const css = ["site.css", "gras.css"].map((file) => fs.readFileSync(path.join(out, "assets/css", file), "utf8")).join("\n");
+    // Literata's bold is declared in gras.css (its italic in gras-italique.css), linked by the pages that show it.
+    const css = ["site.css", "gras.css", "gras-italique.css"].map((file) => fs.readFileSync(path.join(out, "assets/css", file), "utf8")).join("\n");
     const files = ["literata-400.woff2", "literata-400-italic.woff2", "literata-700.woff2"];
     for (const face of files) {
       // The web pages' cut (each face cut to what it shows), and the print edition's whole copy.

@@ -30,13 +30,43 @@ type Op =
   | { kind: "pill"; top: Vec2; bottom: Vec2; radius: number }
   | { kind: "z" };
 
+/** How a path is written besides its step: paper keeps the form its bytes always had. */
+export interface WriteOptions {
+  /**
+   * The screen's shorter form, the same points: a command repeated is
+   * written once (`q1 2 3 4 5 6 7 8`, as SVG's grammar reads it), and in a
+   * path that is only filled, a line that goes nowhere (`l0 0`, from the
+   * outlines of the label numbers) is left out (a fill has no cap to draw).
+   */
+  compact?: boolean;
+  filledOnly?: boolean;
+}
+
 /** Writes the operations out with one rounding, tracking the rounded pen position. */
 class Writer {
   private parts: string[] = [];
   private x = 0;
   private y = 0;
+  /** The last relative command written (l, q, c), which the next one of the same kind may leave implicit. */
+  private last = "";
 
-  constructor(private readonly round: (v: number) => number) {}
+  constructor(
+    private readonly round: (v: number) => number,
+    private readonly options: WriteOptions = {},
+  ) {}
+
+  /** A relative command and its numbers; in the compact form, a repeated command goes without its letter. */
+  private command(letter: string, values: number[]): void {
+    const args = this.join(values);
+    if (this.options.compact && letter === this.last) this.parts.push(args.startsWith("-") ? args : " " + args);
+    else this.parts.push(letter + args);
+    this.last = letter;
+  }
+  /** Anything else (moves, arcs, closes): the next command writes its letter. */
+  private raw(text: string): void {
+    this.parts.push(text);
+    this.last = "";
+  }
 
   private join(values: number[]): string {
     let out = "";
@@ -52,29 +82,30 @@ class Writer {
 
   moveTo([px, py]: Vec2): void {
     const [x, y] = [this.round(px), this.round(py)];
-    this.parts.push("M" + this.join([x, y]));
+    this.raw("M" + this.join([x, y]));
     [this.x, this.y] = [x, y];
   }
   lineTo([px, py]: Vec2): void {
     const [x, y] = [this.round(px), this.round(py)];
-    this.parts.push("l" + this.join([x - this.x, y - this.y]));
+    if (this.options.filledOnly && x === this.x && y === this.y) return;
+    this.command("l", [x - this.x, y - this.y]);
     [this.x, this.y] = [x, y];
   }
   quadTo([cx, cy]: Vec2, [px, py]: Vec2): void {
     const [qx, qy, x, y] = [cx, cy, px, py].map(this.round);
-    this.parts.push("q" + this.join([qx - this.x, qy - this.y, x - this.x, y - this.y]));
+    this.command("q", [qx - this.x, qy - this.y, x - this.x, y - this.y]);
     [this.x, this.y] = [x, y];
   }
   cubicTo([ax, ay]: Vec2, [bx, by]: Vec2, [px, py]: Vec2): void {
     const v = [ax, ay, bx, by, px, py].map(this.round);
-    this.parts.push("c" + this.join([v[0] - this.x, v[1] - this.y, v[2] - this.x, v[3] - this.y, v[4] - this.x, v[5] - this.y]));
+    this.command("c", [v[0] - this.x, v[1] - this.y, v[2] - this.x, v[3] - this.y, v[4] - this.x, v[5] - this.y]);
     [this.x, this.y] = [v[4], v[5]];
   }
   circle([cx, cy]: Vec2, radius: number): void {
     const r = this.round(radius);
     const n = (v: number) => this.n(v);
     this.moveTo([cx - r, cy]);
-    this.parts.push(`a${n(r)} ${n(r)} 0 1 0 ${n(2 * r)} 0a${n(r)} ${n(r)} 0 1 0 ${n(-2 * r)} 0`);
+    this.raw(`a${n(r)} ${n(r)} 0 1 0 ${n(2 * r)} 0a${n(r)} ${n(r)} 0 1 0 ${n(-2 * r)} 0`);
     this.x = this.round(cx - r);
   }
   pill(topRight: Vec2, bottomRight: Vec2, radius: number): void {
@@ -82,14 +113,14 @@ class Writer {
     const n = (v: number) => this.n(v);
     this.moveTo(topRight);
     this.lineTo(bottomRight);
-    this.parts.push(`a${n(r)} ${n(r)} 0 0 1 ${n(-2 * r)} 0`);
+    this.raw(`a${n(r)} ${n(r)} 0 0 1 ${n(-2 * r)} 0`);
     this.x = this.round(this.x - 2 * r);
     this.lineTo([topRight[0] - 2 * r, topRight[1]]);
-    this.parts.push(`a${n(r)} ${n(r)} 0 0 1 ${n(2 * r)} 0z`);
+    this.raw(`a${n(r)} ${n(r)} 0 0 1 ${n(2 * r)} 0z`);
     this.x = this.round(this.x + 2 * r);
   }
   close(): void {
-    this.parts.push("z");
+    this.raw("z");
   }
   toString(): string {
     return this.parts.join("");
@@ -135,9 +166,9 @@ export class PathData {
   get empty(): boolean {
     return this.ops.length === 0;
   }
-  /** The path data, every coordinate rounded to `step` units (a tenth by default). */
-  toString(step = 0.1): string {
-    const out = new Writer(step === 0.1 ? r1 : rounder(step));
+  /** The path data, every coordinate rounded to `step` units (a tenth by default); `options`: the screen's shorter form of the same points. */
+  toString(step = 0.1, options?: WriteOptions): string {
+    const out = new Writer(step === 0.1 ? r1 : rounder(step), options);
     for (const op of this.ops) {
       if (op.kind === "M") out.moveTo(op.p);
       else if (op.kind === "L") out.lineTo(op.p);

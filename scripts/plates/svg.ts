@@ -40,7 +40,7 @@ const MM_TO_PT = 72 / 25.4;
  * that must close exactly) keep tenths, as paper keeps tenths everywhere.
  * A chapter's plate is about a third lighter.
  */
-const WEB_STEP: Record<Layer, number> = { spotFill: 1, fine: 1, line: 1, spotFine: 1, spot: 1, figure: 0.1, ink: 0.1 };
+export const WEB_STEP: Record<Layer, number> = { spotFill: 1, fine: 1, line: 1, spotFine: 1, spot: 1, figure: 0.1, ink: 0.1 };
 
 
 /** Hatch lines at 45° clipped to a polygon (even-odd), for the spot areas on paper. */
@@ -79,7 +79,8 @@ export function toSvg(sheet: Sheet, { variant, title, printWidthMm }: SvgOptions
   const w = (pt: number): string => num(Math.max(pt, MIN_PRINT_PT) * unitsPerPt + 0.05);
   const print = variant === "print";
   const ink = print ? "#000" : "currentColor";
-  const path = (d: PathData, layer: Layer): string => (print ? d.toString() : d.toString(WEB_STEP[layer]));
+  // Screen: the same points in fewer characters (path-data.ts); paper keeps its bytes.
+  const path = (d: PathData, layer: Layer): string => (print ? d.toString() : d.toString(WEB_STEP[layer], { compact: true, filledOnly: layer === "ink" || layer === "spotFill" }));
   const out: string[] = [];
 
   // The spot areas: a riso-like tint on screen, a hatch on paper.

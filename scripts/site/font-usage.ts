@@ -147,6 +147,9 @@ export function matchWeight(wanted: number, available: number[]): number {
 
 const textOf = (node: Node): string => (node.nodeType === 3 ? node.text : "");
 
+/** What an ordered list's markers show: numbers and a full stop, « 7. », « 12. » (every pair of them, for the kerning). */
+const MARKERS = Array.from({ length: 100 }, (_, n) => `${String(n).padStart(2, "0")}. `).join("");
+
 /** Characters as the element shows them: its text-transform may turn « é » into « É ». */
 function transformed(text: string, transforms: string[]): string {
   let out = text;
@@ -160,19 +163,51 @@ function transformed(text: string, transforms: string[]): string {
 }
 
 /**
+ * The runs of text an element shows, for the kerning a face applies to them
+ * (scripts/site/kerning.ts): its text with white space as a browser
+ * collapses it, in each case its text-transform may show, with and without
+ * its soft hyphens, and each letter before a soft hyphen followed by the
+ * hyphen the line break shows.
+ */
+function shownRuns(text: string, transforms: string[]): string[] {
+  const base = text.replace(/[ \t\n\r\f]+/g, " ");
+  const cases = [base];
+  for (const t of transforms) {
+    if (t === "uppercase" || t === "capitalize") cases.push(base.toUpperCase());
+    if (t === "lowercase" || t === "capitalize") cases.push(base.toLowerCase());
+  }
+  const runs: string[] = [];
+  for (const run of cases) {
+    runs.push(run);
+    if (!run.includes("\u00AD")) continue;
+    runs.push(run.replaceAll("\u00AD", ""));
+    for (const [i, c] of [...run].entries()) if (c === "\u00AD" && i > 0) runs.push(`${[...run][i - 1]}-`, `${[...run][i - 1]}\u2010`);
+  }
+  return runs;
+}
+
+/**
  * For each face of `faces` (family, weight, style), the characters the
  * built pages show in it. `pages`: their HTML; `css`: the site's stylesheet.
+ * `runs`, if given, gets for each face the runs of text it shows (their
+ * kerning is what the web cut keeps), and where one text ends and the next
+ * one in the same face begins, that pair of characters (a browser may set
+ * them side by side, in one line).
  */
-export function faceCharacters(pages: string[], css: string, faces: FaceKey[]): Map<string, Set<string>> {
+export function faceCharacters(pages: string[], css: string, faces: FaceKey[], runs?: Map<string, Set<string>>): Map<string, Set<string>> {
   const rules = fontRules(css);
   const byFamily = new Map<string, FaceKey[]>();
   for (const face of faces) byFamily.set(face.family, [...(byFamily.get(face.family) ?? []), face]);
   const found = new Map<string, Set<string>>(faces.map((face) => [faceKey(face), new Set<string>()]));
 
+  /** Per face, the last character shown in it: the next text in that face may follow it on the line. */
+  const last = new Map<string, string>();
+
   /** Adds text to every face the element's possible styles lead to. */
   const show = (text: string, style: Computed): void => {
     const chars = [...transformed(text, style.transform)].filter((c) => c >= " ");
     if (!chars.length) return;
+    const shown = runs ? shownRuns(text, style.transform).filter((run) => run.trim()) : [];
     for (const list of style.family) {
       const family = list.find((name) => byFamily.has(name));
       if (!family) continue;
@@ -183,14 +218,24 @@ export function faceCharacters(pages: string[], css: string, faces: FaceKey[]): 
           const pool = styled.length ? styled : own;
           const w = matchWeight(weight, pool.map((f) => f.weight));
           const face = pool.find((f) => f.weight === w)!;
-          const set = found.get(faceKey(face))!;
+          const key = faceKey(face);
+          const set = found.get(key)!;
           for (const c of chars) set.add(c);
+          if (runs && shown.length) {
+            if (!runs.has(key)) runs.set(key, new Set());
+            const own = runs.get(key)!;
+            const first = [...shown[0]][0];
+            if (last.has(key)) own.add(last.get(key)! + first);
+            for (const run of shown) own.add(run);
+            last.set(key, [...shown[0]].at(-1)!);
+          }
         }
       }
     }
   };
 
   for (const html of pages) {
+    last.clear();
     const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false, pre: true } });
     const body = root.querySelector("body");
     if (!body) continue;
@@ -237,7 +282,7 @@ export function faceCharacters(pages: string[], css: string, faces: FaceKey[]): 
           show([...strings, ...attrs].join(""), pseudoStyle);
         }
         // An ordered list's items show their number and a full stop.
-        if (pseudo === "marker" && tag === "li" && el.parentNode?.tagName?.toLowerCase() === "ol") show("0123456789. ", pseudoStyle);
+        if (pseudo === "marker" && tag === "li" && el.parentNode?.tagName?.toLowerCase() === "ol") show(MARKERS, pseudoStyle);
       }
       for (const child of el.childNodes) {
         if (child.nodeType === 1) visit(child as HTMLElement, style);

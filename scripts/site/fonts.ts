@@ -22,6 +22,7 @@ import { cached, cachedSync, filesFingerprint } from "../lib/disk-cache.ts";
 import { listFiles } from "../lib/site-files.ts";
 import { faceCharacters, faceKey, feedPage } from "./font-usage.ts";
 import { subsetPool, type SubsetPool } from "./subset-pool.ts";
+import { kerningPairs, shaper, withKernTable, type Pairs, type Shaper } from "./kerning.ts";
 
 const FONTSOURCE = "node_modules/@fontsource";
 /** The print edition's faces (print/polices.css), cut to every character of the site. */
@@ -36,13 +37,16 @@ const PAGE_STYLESHEETS = "_includes/css/pages";
 /** The family only pages that show code use: its @font-face rules are in code.css, not in every page's stylesheet. */
 const CODE_FAMILY: Face["family"] = "IBM Plex Mono";
 /**
- * Literata's bold, upright and italic, is shown by a few pages only (a
- * <strong>, a resource's title): its @font-face rules and their fallbacks
- * are in gras.css, linked by the pages that show it (`showsBold`), not in
- * every page's stylesheet (1,3 KB less on every other page).
+ * Literata's bold is shown by a few pages only (a <strong>, a resource's
+ * title): the @font-face rules of its upright and their fallbacks are in
+ * gras.css, those of its italic (a title of a work in a bold line) in
+ * gras-italique.css, each linked by the pages that show that face
+ * (`boldSheets`), not in every page's stylesheet (1,3 KB less on every
+ * other page; a chapter with a <strong> 0,7 KB less than with both).
  */
-const BOLD_SHEET = "gras";
-const inBoldSheet = (face: Face): boolean => face.family === "Literata" && face.weight === 700;
+const BOLD_SHEETS: Record<string, Face["style"]> = { gras: "normal", "gras-italique": "italic" };
+const inBoldSheet = (face: Face, sheet?: string): boolean =>
+  face.family === "Literata" && face.weight === 700 && (sheet === undefined || BOLD_SHEETS[sheet] === face.style);
 
 const pageStylesheets = (): string[] => fs.readdirSync(PAGE_STYLESHEETS).filter((file) => file.endsWith(".css")).sort();
 
@@ -162,35 +166,65 @@ function webPages(outputDir: string, rebuilt?: { content: string; outputPath: st
 }
 
 /** Per page (its content and the stylesheet), what each face shows in it: `npm start` rebuilds a few pages, most of them unchanged. */
-const pageMemo = new Map<string, Map<string, Set<string>>>();
+const pageMemo = new Map<string, { chars: Map<string, Set<string>>; runs: Map<string, Set<string>> }>();
+
+interface WebUsage {
+  /** Per face, the characters it shows, sorted, the space always in. */
+  chars: Map<string, string>;
+  /** Per face, the runs of text it shows (font-usage.ts): the kerning its web cut keeps. */
+  runs: Map<string, string[]>;
+}
 
 /**
- * The characters each web face shows in these pages, sorted, the space always
- * in. Reading every page's styles is the slow part of writing the fonts: on
- * disk, keyed by the pages, the stylesheet and the code that reads them, and
- * in memory page by page.
+ * What each web face shows in these pages: its characters and its runs of
+ * text. Reading every page's styles is the slow part of writing the fonts:
+ * on disk, keyed by the pages, the stylesheet and the code that reads them,
+ * and in memory page by page.
  */
-function webCharacters(pages: string[]): Map<string, string> {
+function webUsage(pages: string[]): WebUsage {
   const css = allCss();
   const hashes = pages.map((page) => crypto.createHash("sha256").update(css).update("\0").update(page).digest("hex"));
   const code = filesFingerprint([new URL(import.meta.url).pathname, new URL("./font-usage.ts", import.meta.url).pathname]);
   const json = cachedSync("polices-usage", ["usage", code, hashes], () => {
-    const union = new Map(webFaces.map((face) => [faceKey(face), new Set(" ")]));
+    const union = new Map(webFaces.map((face) => [faceKey(face), { chars: new Set(" "), runs: new Set<string>() }]));
     pages.forEach((page, i) => {
       let found = pageMemo.get(hashes[i]);
       if (!found) {
-        found = faceCharacters([page], css, webFaces);
+        const runs = new Map<string, Set<string>>();
+        found = { chars: faceCharacters([page], css, webFaces, runs), runs };
         pageMemo.set(hashes[i], found);
       }
-      for (const [key, chars] of found) for (const c of chars) union.get(key)!.add(c);
+      for (const [key, chars] of found.chars) for (const c of chars) union.get(key)!.chars.add(c);
+      for (const [key, runs] of found.runs) for (const run of runs) union.get(key)!.runs.add(run);
     });
-    return JSON.stringify([...union].map(([key, chars]) => [key, [...chars].sort().join("")]));
+    return JSON.stringify([...union].map(([key, { chars, runs }]) => [key, [...chars].sort().join(""), [...runs].sort()]));
   });
-  return new Map(JSON.parse(json.toString("utf8")) as [string, string][]);
+  const faces = JSON.parse(json.toString("utf8")) as [string, string, string[]][];
+  return { chars: new Map(faces.map(([key, chars]) => [key, chars])), runs: new Map(faces.map(([key, , runs]) => [key, runs])) };
 }
 
-/** Per output folder, the characters the fonts written there cover (for `npm start`'s rebuilds). */
-const covered = new Map<string, { print: Set<string>; web: Map<string, Set<string>> }>();
+/** A web cut's kerning: its cut with the GPOS (what the pairs were read from), and the pairs kept (none: it keeps its GPOS). */
+interface Kerning {
+  sfnt: Uint8Array;
+  pairs?: Pairs;
+  runs: Set<string>;
+  shaper?: Shaper;
+}
+
+/** Per output folder, the characters the fonts written there cover, and the kerning of each web cut (for `npm start`'s rebuilds). */
+const covered = new Map<string, { print: Set<string>; web: Map<string, Set<string>>; kerning: Map<string, Kerning> }>();
+
+/** Do these runs of text kern only pairs the web cut keeps? (A cut that keeps its GPOS has all its kerning.) */
+async function kerningCovers(kerning: Kerning | undefined, runs: string[], features: string[]): Promise<boolean> {
+  if (!kerning) return false;
+  if (!kerning.pairs) return true;
+  const fresh = runs.filter((run) => !kerning.runs.has(run));
+  if (!fresh.length) return true;
+  kerning.shaper ??= await shaper(kerning.sfnt, features);
+  const pairs: Pairs = new Map();
+  for (const run of fresh) if (!kerning.shaper.add(run, pairs)) return false;
+  return [...pairs].every(([pair, value]) => kerning.pairs!.get(pair) === value);
+}
 
 /** Tables a browser never reads for horizontal text: vertical metrics, the style-linking table of variable fonts. */
 const WEB_DROPPED_TABLES = ["vhea", "vmtx", "STAT"];
@@ -200,6 +234,17 @@ interface Cut {
   text: string;
   /** Also without the tables web pages never read; the print copies keep them, so the PDFs stay what they were. */
   web: boolean;
+  /** Web: the runs of text the face shows, whose kerning the cut keeps in a table of its own (kerning.ts). */
+  runs?: string[];
+}
+
+/** How a face is cut (subset-font's options), for print or for the web (the web cut's kerning aside: kerning.ts). */
+export function cutOptions(face: Face, web: boolean) {
+  const source = path.join(FONTSOURCE, face.source);
+  const dropTables = web ? WEB_DROPPED_TABLES : [];
+  const features = web ? webFeatures(face) : FEATURES;
+  const options = { targetFormat: "woff2", noHinting: true, keepFeatures: features, ...(web ? { dropTables } : {}) };
+  return { source, features, dropTables, options };
 }
 
 /**
@@ -207,15 +252,26 @@ interface Cut {
  * source font, this file's code, subset-font's version, the options and the
  * characters); the misses go to the pool's worker threads (subset-pool.ts).
  */
-function subsetFaces(pool: SubsetPool, cuts: Cut[]): Promise<Buffer[]> {
-  const version = filesFingerprint([new URL(import.meta.url).pathname, "node_modules/subset-font/package.json"]);
+function subsetFaces(pool: SubsetPool, cuts: Cut[], kerning?: Map<string, Kerning>): Promise<Buffer[]> {
+  const version = filesFingerprint([new URL(import.meta.url).pathname, new URL("./kerning.ts", import.meta.url).pathname, "node_modules/subset-font/package.json"]);
   return Promise.all(
-    cuts.map(({ face, text, web }) => {
-      const source = path.join(FONTSOURCE, face.source);
-      const dropTables = web ? WEB_DROPPED_TABLES : [];
-      const features = web ? webFeatures(face) : FEATURES;
-      const options = { targetFormat: "woff2", noHinting: true, keepFeatures: features, ...(web ? { dropTables } : {}) };
-      return cached("polices", ["police", filesFingerprint([source]), version, features, dropTables, text], () => pool.cut({ source, text, options }));
+    cuts.map(async ({ face, text, web, runs }) => {
+      const { source, features, dropTables, options } = cutOptions(face, web);
+      const key = ["police", filesFingerprint([source]), version, features, dropTables, text];
+      const woff2 = () => cached("polices", key, () => pool.cut({ source, text, options }));
+      if (!runs) return woff2();
+      // Web: the same cut as an sfnt, the pairs its GPOS kerns in the pages' runs, and those pairs alone in a `kern` table.
+      const sfnt = await cached("polices", [...key, "sfnt"], () => pool.cut({ source, text, options: { ...options, targetFormat: "truetype" } }));
+      const json = await cached("polices-crenage", ["paires", version, crypto.createHash("sha256").update(sfnt).digest("hex"), features, runs], async () => {
+        const pairs = await kerningPairs(sfnt, runs, features);
+        return JSON.stringify(pairs ? [...pairs] : null);
+      });
+      const found = JSON.parse(json.toString("utf8")) as [number, number][] | null;
+      const pairs = found ? new Map(found) : undefined;
+      kerning?.set(faceKey(face), { sfnt, pairs, runs: new Set(runs) });
+      const kerned = pairs && withKernTable(sfnt, pairs);
+      if (!kerned) return woff2();
+      return cached("polices", [...key, "crénage", [...pairs]], () => pool.cut({ source, text, options, woff2: kerned }));
     }),
   );
 }
@@ -232,18 +288,28 @@ export async function writeFonts(outputDir: string, rebuilt?: { content: string;
   const already = covered.get(outputDir);
   if (rebuilt && already) {
     const printCovered = rebuilt.every((page) => !/\.(html|css|js)$/.test(String(page.outputPath)) || !bringsNewCharacters(String(page.content ?? ""), already.print));
-    const web = webCharacters(webPages(outputDir, rebuilt));
-    const webCovered = [...web].every(([key, chars]) => [...chars].every((c) => already.web.get(key)?.has(c)));
-    if (printCovered && webCovered) return;
+    const web = webUsage(webPages(outputDir, rebuilt));
+    const webCovered = [...web.chars].every(([key, chars]) => [...chars].every((c) => already.web.get(key)?.has(c)));
+    if (printCovered && webCovered) {
+      let kerned = true;
+      for (const face of webFaces) if (kerned) kerned = await kerningCovers(already.kerning.get(faceKey(face)), web.runs.get(faceKey(face)) ?? [], webFeatures(face));
+      if (kerned) return;
+    }
   }
   const pool = subsetPool();
   try {
     // The print copies first: the worker threads cut them while this thread reads which characters each web face shows.
     const text = siteCharacters(outputDir);
     const print = subsetFaces(pool, faces.map((face) => ({ face, text, web: false })));
-    const web = webCharacters(webPages(outputDir));
-    covered.set(outputDir, { print: new Set(text), web: new Map([...web].map(([key, chars]) => [key, new Set(chars)])) });
-    const [printCuts, webCuts] = await Promise.all([print, subsetFaces(pool, webFaces.map((face) => ({ face, text: web.get(faceKey(face))!, web: true })))]);
+    const web = webUsage(webPages(outputDir));
+    const kerning = new Map<string, Kerning>();
+    const webCut = subsetFaces(
+      pool,
+      webFaces.map((face) => ({ face, text: web.chars.get(faceKey(face))!, web: true, runs: web.runs.get(faceKey(face)) ?? [] })),
+      kerning,
+    );
+    const [printCuts, webCuts] = await Promise.all([print, webCut]);
+    covered.set(outputDir, { print: new Set(text), web: new Map([...web.chars].map(([key, chars]) => [key, new Set(chars)])), kerning });
     fs.mkdirSync(path.join(outputDir, WEB_FONTS_DIR), { recursive: true });
     faces.forEach((face, i) => fs.writeFileSync(path.join(outputDir, FONTS_DIR, face.file), printCuts[i]));
     webFaces.forEach((face, i) => fs.writeFileSync(path.join(outputDir, WEB_FONTS_DIR, face.file), webCuts[i]));
@@ -439,41 +505,45 @@ export function siteCss(): string {
   return fontFaceCss((face) => face.family !== CODE_FAMILY && !inBoldSheet(face)) + minifyCss(fs.readFileSync(STYLESHEET, "utf8")) + "\n";
 }
 
-/** A page stylesheet as served, minified; code.css with the code face's @font-face rules, gras.css with the bold's. */
+/** A page stylesheet as served, minified; code.css with the code face's @font-face rules, gras.css and gras-italique.css with the bold's. */
 export function pageCss(name: string): string {
-  const faces = name === "code" ? fontFaceCss((face) => face.family === CODE_FAMILY) : name === BOLD_SHEET ? fontFaceCss(inBoldSheet) : "";
+  const faces = name === "code" ? fontFaceCss((face) => face.family === CODE_FAMILY) : name in BOLD_SHEETS ? fontFaceCss((face) => inBoldSheet(face, name)) : "";
   return faces + minifyCss(fs.readFileSync(path.join(PAGE_STYLESHEETS, `${name}.css`), "utf8")) + "\n";
 }
 
 /**
- * Does this page's content show text in Literata's bold (so it links
- * gras.css)? Read as the fonts are cut: the stylesheets' rules matched
- * against the content (font-usage.ts), the browser's own bold elements
- * (strong, th, h4…) included.
+ * The bold stylesheets this page's content needs: gras.css where it shows
+ * text in Literata's bold upright, gras-italique.css in its bold italic.
+ * Read as the fonts are cut: the stylesheets' rules matched against the
+ * content (font-usage.ts), the browser's own bold elements (strong, th,
+ * h4…) included.
  */
-export function showsBold(content: unknown): boolean {
+export function boldSheets(content: unknown): string[] {
   const html = String(content ?? "");
-  if (!html) return false;
+  if (!html) return [];
   const css = allCss();
   // Matching the rules costs some 10 ms a page: on disk, keyed by the content, the stylesheets and the code that reads them.
   const code = filesFingerprint([new URL(import.meta.url).pathname, new URL("./font-usage.ts", import.meta.url).pathname]);
   const key = crypto.createHash("sha256").update(css).update("\0").update(html).digest("hex");
   let answer = boldMemo.get(key);
   if (answer === undefined) {
-    answer =
-      cachedSync("polices-gras", ["gras", code, key], () => {
-        const found = faceCharacters([`<html><body><main>${html}</main></body></html>`], css, webFaces);
-        return webFaces.some((face) => inBoldSheet(face) && found.get(faceKey(face))!.size > 0) ? "1" : "0";
-      }).toString("utf8") === "1";
+    answer = cachedSync("polices-gras", ["gras", code, key], () => {
+      const found = faceCharacters([`<html><body><main>${html}</main></body></html>`], css, webFaces);
+      const shown = Object.keys(BOLD_SHEETS).filter((sheet) => webFaces.some((face) => inBoldSheet(face, sheet) && found.get(faceKey(face))!.size > 0));
+      return shown.join(" ");
+    })
+      .toString("utf8")
+      .split(" ")
+      .filter(Boolean);
     boldMemo.set(key, answer);
   }
   return answer;
 }
-const boldMemo = new Map<string, boolean>();
+const boldMemo = new Map<string, string[]>();
 
 /** One line in eleventy.config.ts: /assets/css/site.css from the table above (the fonts themselves: writeFonts, after the build). */
 export function webFonts(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addFilter("montreGras", showsBold);
+  eleventyConfig.addFilter("feuillesGras", boldSheets);
   eleventyConfig.addTemplate("assets/css/site.njk", "{{ siteCss() | safe }}", {
     permalink: `/${CSS_PATH}`,
     eleventyExcludeFromCollections: true,

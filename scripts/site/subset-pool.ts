@@ -17,6 +17,8 @@ export interface SubsetJob {
   source: string;
   text: string;
   options: Record<string, unknown>;
+  /** Instead of a cut: this font (an sfnt) compressed to WOFF2 (scripts/site/kerning.ts gives its cuts a table of their own). */
+  woff2?: Uint8Array;
 }
 
 /** The worker: plain CommonJS (no TypeScript loader to start), subset-font by its resolved path. */
@@ -24,9 +26,10 @@ const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const fs = require("node:fs");
 const subsetFont = require(workerData.subsetFont);
-parentPort.on("message", async ({ id, source, text, options }) => {
+const fontverter = require(workerData.fontverter);
+parentPort.on("message", async ({ id, source, text, options, woff2 }) => {
   try {
-    const bytes = await subsetFont(fs.readFileSync(source), text, options);
+    const bytes = woff2 ? await fontverter.convert(Buffer.from(woff2), "woff2") : await subsetFont(fs.readFileSync(source), text, options);
     parentPort.postMessage({ id, bytes });
   } catch (error) {
     parentPort.postMessage({ id, error: String((error && error.stack) || error) });
@@ -35,11 +38,14 @@ parentPort.on("message", async ({ id, source, text, options }) => {
 `;
 
 const require = createRequire(import.meta.url);
+/** fontverter (WOFF2 with Google's encoder, as subset-font writes it), subset-font's own. */
+const fontverterPath = (): string => createRequire(require.resolve("subset-font")).resolve("fontverter");
 
 /** In the main thread, one face at a time: subset-font's WebAssembly is not reentrant. */
 let queue: Promise<unknown> = Promise.resolve();
 function inProcess(job: SubsetJob): Promise<Uint8Array> {
-  const run = queue.then(async () => {
+  const run = queue.then(async (): Promise<Uint8Array> => {
+    if (job.woff2) return (require(fontverterPath()) as { convert(font: Buffer, format: string): Promise<Buffer> }).convert(Buffer.from(job.woff2), "woff2");
     const { default: subsetFont } = await import("subset-font");
     return subsetFont(fs.readFileSync(job.source), job.text, job.options);
   });
@@ -76,7 +82,7 @@ export function subsetPool(): SubsetPool {
   const start = () => {
     try {
       for (let i = 0; i < threads; i++) {
-        const worker = new Worker(WORKER, { eval: true, execArgv: [], workerData: { subsetFont: require.resolve("subset-font") } });
+        const worker = new Worker(WORKER, { eval: true, execArgv: [], workerData: { subsetFont: require.resolve("subset-font"), fontverter: fontverterPath() } });
         worker.on("message", ({ id, bytes, error }: { id: number; bytes?: Uint8Array; error?: string }) => {
           const done = running.get(id)!;
           running.delete(id);

@@ -13,8 +13,10 @@ import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import fontverter from "fontverter";
 import opentype from "opentype.js";
+import sharp from "sharp";
 import { parse } from "node-html-parser";
-import { faces, webFaces, writeFonts } from "../../scripts/site/fonts.ts";
+import { cutOptions, faces, webFaces, writeFonts } from "../../scripts/site/fonts.ts";
+import { withKernTable } from "../../scripts/site/kerning.ts";
 import { htmlPages, fileForUrl, PROJECT_ROOT, runBuild } from "./support/build.ts";
 import { launchChromium } from "./support/browser.ts";
 import { serveFolder } from "../../scripts/lib/server.ts";
@@ -170,17 +172,21 @@ it("keeps the print edition's faces cut to every character of the site, whatever
   }
 });
 
-it("preloads the body face, from the web faces, on every page", () => {
+it("preloads one web face per page: the body face, or on a chapter the italic of its summary (its first text under the title)", () => {
+  const chapters = readerPages(ours).filter((url) => url.startsWith("/chapitres/"));
+  expect(chapters.length).toBeGreaterThan(0);
   for (const url of readerPages(ours)) {
     const html = fs.readFileSync(fileForUrl(ours, url), "utf8");
     const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font"/g)].map((m) => m[1]);
-    expect(preloads, url).toEqual(["/assets/fonts/web/literata-400.woff2"]);
+    const chapter = chapters.includes(url);
+    expect(preloads, url).toEqual([chapter ? "/assets/fonts/web/literata-400-italic.woff2" : "/assets/fonts/web/literata-400.woff2"]);
+    if (chapter) expect(html, url).toMatch(/<p class="chapitre-resume">[^<]+/);
   }
-  expect(fs.existsSync(path.join(ours, "assets/fonts/web/literata-400.woff2"))).toBe(true);
+  for (const file of ["literata-400.woff2", "literata-400-italic.woff2"]) expect(fs.existsSync(path.join(ours, "assets/fonts/web", file)), file).toBe(true);
 });
 
 it("declares each face with font-display and a metric-matched fallback, and preloads one face at most", () => {
-  // site.css declares the faces every page may show; code.css the code face, gras.css Literata's bold.
+  // site.css declares the faces every page may show; code.css the code face, gras.css Literata's bold, gras-italique.css its italic.
   const dir = path.join(ours, "assets/css");
   const css = fs.readdirSync(dir).filter((file) => file.endsWith(".css")).map((file) => fs.readFileSync(path.join(dir, file), "utf8")).join("\n");
   const faces = css.match(/@font-face\{[^}]*\}/g) ?? [];
@@ -237,12 +243,89 @@ it.each(SITES)("never slants or thickens a face by itself on %s: every bold or i
   if (site() === ours) expect(bold, "our zine shows Literata's bold on some page").toBeGreaterThan(0);
 });
 
-it("links gras.css only from the pages that show Literata's bold", () => {
-  const linking = htmlPages(ours).filter((url) => fs.readFileSync(fileForUrl(ours, url), "utf8").includes('href="/assets/css/gras.css"'));
-  expect(linking).toContain("/ressources/");
-  expect(linking).not.toContain("/");
-  expect(linking.length).toBeLessThan(readerPages(ours).length / 2);
+it("links gras.css only from the pages that show Literata's bold, gras-italique.css only from those that show its italic", () => {
+  const linking = (sheet: string) => htmlPages(ours).filter((url) => fs.readFileSync(fileForUrl(ours, url), "utf8").includes(`href="/assets/css/${sheet}"`));
+  expect(linking("gras.css")).toContain("/ressources/");
+  expect(linking("gras.css")).not.toContain("/");
+  expect(linking("gras.css").length).toBeLessThan(readerPages(ours).length / 2);
+  // The resources' titles of works are bold italic; a chapter's <strong> is bold upright only.
+  expect(linking("gras-italique.css")).toEqual(["/ressources/"]);
+  expect(linking("gras.css")).toContain("/chapitres/lutter-ensemble/");
   expect(fs.readFileSync(path.join(ours, "assets/css/site.css"), "utf8")).not.toContain("literata-700");
+});
+
+/** The tables of an sfnt, by tag. */
+const tableTags = (sfnt: Buffer): string[] => Array.from({ length: sfnt.readUInt16BE(4) }, (_, i) => sfnt.toString("latin1", 12 + 16 * i, 16 + 16 * i));
+
+/**
+ * A page as Chromium lays it out and draws it at 375 px: every line box of
+ * every text (its top, height and first words: where the lines break), and
+ * the screenshot's pixels. `fonts`: web fonts served in place of the site's.
+ */
+async function laidOut(browser: Awaited<ReturnType<typeof launchChromium>>, origin: string, url: string, fonts?: Map<string, Buffer>): Promise<{ lines: string[]; pixels: Buffer }> {
+  const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+  if (fonts) await page.route(/\/assets\/fonts\/web\/[^/]+\.woff2$/, (route) => route.fulfill({ body: fonts.get(path.basename(new URL(route.request().url()).pathname))!, contentType: "font/woff2" }));
+  await page.goto(origin + url, { waitUntil: "networkidle" });
+  const lines = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    while (walker.nextNode()) {
+      if (!walker.currentNode.textContent!.trim()) continue;
+      range.selectNodeContents(walker.currentNode);
+      for (const r of range.getClientRects()) out.push(`${r.y.toFixed(2)} ${r.height.toFixed(2)} ${walker.currentNode.textContent!.trim().slice(0, 30)}`);
+    }
+    return out;
+  });
+  const pixels = await sharp(await page.screenshot({ fullPage: true })).raw().toBuffer();
+  await page.close();
+  return { lines, pixels };
+}
+
+/** How many bytes of two screenshots differ (a different size: all of them). */
+const pixelsApart = (a: Buffer, b: Buffer): number => (a.length !== b.length ? Math.max(a.length, b.length) : a.reduce((n, v, i) => n + (v === b[i] ? 0 : 1), 0));
+
+it.each(SITES)("keeps on %s the kerning its pages show, and only that: a kern table in place of each web cut's GPOS, every page laid out in Chromium as with the whole GPOS", async (_, site) => {
+  const { default: subsetFont } = await import("subset-font");
+  // The reference: each web face cut again to its characters with the same options, its GPOS kept whole; the control: no kerning at all.
+  const reference = new Map<string, Buffer>();
+  const unkerned = new Map<string, Buffer>();
+  for (const face of webFaces) {
+    const served = await fontverter.convert(fs.readFileSync(path.join(site(), "assets/fonts/web", face.file)), "sfnt");
+    expect(tableTags(served), face.file).not.toContain("GPOS");
+    const font = opentype.parse(served.buffer.slice(served.byteOffset, served.byteOffset + served.byteLength) as ArrayBuffer) as unknown as { tables: { cmap: { glyphIndexMap: Record<string, number> } } };
+    const chars = Object.keys(font.tables.cmap.glyphIndexMap).map((code) => String.fromCodePoint(Number(code))).join("");
+    const { source, options } = cutOptions(face, true);
+    reference.set(face.file, Buffer.from(await subsetFont(fs.readFileSync(source), chars, options)));
+    const sfnt = Buffer.from(await subsetFont(fs.readFileSync(source), chars, { ...options, targetFormat: "truetype" }));
+    unkerned.set(face.file, await fontverter.convert(withKernTable(sfnt, new Map())!, "woff2"));
+  }
+  const server = await serveFolder(site());
+  const browser = await launchChromium();
+  let lines = 0;
+  let apart = 0;
+  let control = 0;
+  try {
+    for (const url of readerPages(site())) {
+      const served = await laidOut(browser, server.origin, url);
+      const whole = await laidOut(browser, server.origin, url, reference);
+      // The same lines, broken at the same words; the glyphs where the GPOS puts them, but for a rounding: a kern
+      // table gives half a pair's kerning to each glyph (HarfBuzz), which can move an edge pixel's shade, nothing more.
+      expect(served.lines, url).toEqual(whole.lines);
+      const differ = pixelsApart(served.pixels, whole.pixels);
+      expect(differ, url).toBeLessThan(600);
+      lines += served.lines.length;
+      apart += differ;
+      if (site() === ours && url.startsWith("/chapitres/")) control += pixelsApart(served.pixels, (await laidOut(browser, server.origin, url, unkerned)).pixels);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  expect(lines).toBeGreaterThan(100);
+  // Without kerning, our chapters' text moves by whole glyphs: far more than the rounding above.
+  if (site() === ours) expect(control, "sans crénage").toBeGreaterThan(100 * Math.max(apart, 1000));
 });
 
 it("sets the site's French prose as wide in each fallback of the text face this machine has as in Literata (within 1 %), so lines break alike before and after the fonts arrive", async () => {
