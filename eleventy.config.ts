@@ -19,6 +19,7 @@ import { parseFrontMatter } from "./scripts/site/front-matter.ts";
 import printEdition from "./print/eleventy.ts";
 import { devServer } from "./scripts/site/dev-server.ts";
 import { importTypeScript } from "./scripts/lib/compile.mjs";
+import { CSP } from "./scripts/site/csp.ts";
 
 // Eleventy ships no types; its JSDoc gives us the shape of the config object.
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
@@ -36,6 +37,8 @@ export default function (eleventyConfig: EleventyConfig) {
   // The kit: ZINE_DIR=folder builds another zine's content with these templates (scripts/site/zine-folder.ts).
   useZineFolder(eleventyConfig);
 
+  // The pages' Content-Security-Policy, one text for every template (scripts/site/csp.ts).
+  eleventyConfig.addGlobalData("csp", CSP);
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
   eleventyConfig.addCollection("chapitres", chapters);
   // The zine's images/ folder, published with sizes, phone-sized copies and grey copies for paper.

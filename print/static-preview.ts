@@ -16,6 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { printDocument } from "./editions.ts";
+import { CSP } from "../scripts/site/csp.ts";
 
 /** What the static page is made of, as read from the laid-out document. */
 export interface LaidOutPreview {
@@ -33,8 +34,6 @@ export interface LaidOutPreview {
 export const PREVIEW_CSS_URL = "/imprimer/assets/apercu-pages.css";
 /** The class of the static page's <html>: print/apercu.css shows the trim of its pages (they were laid out with a bleed). */
 export const STATIC_CLASS = "apercu-statique";
-/** The site's policy (_includes/layouts/base.njk): no inline style, no inline script. */
-const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
 
 /**
  * In the laid-out page, before anything else touches it (the riso marks,
@@ -241,7 +240,7 @@ export function staticPreviewHtml(livePage: string, preview: LaidOutPreview): st
     link.remove();
     return false;
   });
-  head.querySelector('meta[http-equiv="Content-Security-Policy"]')?.setAttribute("content", STRICT_CSP);
+  head.querySelector('meta[http-equiv="Content-Security-Policy"]')?.setAttribute("content", CSP.site);
   const ours = `<link rel="stylesheet" href="${PREVIEW_CSS_URL}">`;
   if (screen[0]) screen[0].insertAdjacentHTML("beforebegin", `${ours}\n  `);
   else head.insertAdjacentHTML("beforeend", `  ${ours}\n`);
