@@ -461,6 +461,13 @@ describe("the feed", () => {
 describe("the preview page (/imprimer/apercu/)", () => {
   const previewHtml = () => fs.readFileSync(path.join(out, "imprimer", "apercu", "index.html"), "utf8");
 
+  it("is offered on /imprimer/ as the PDFs' own pages, without the live preview's word about JavaScript", () => {
+    const printing = fs.readFileSync(path.join(out, "imprimer", "index.html"), "utf8");
+    expect(printing).toContain('href="/imprimer/apercu/"');
+    expect(printing).toContain("les pages mêmes des fichiers PDF");
+    expect(printing).not.toMatch(/JavaScript/);
+  });
+
   it("is the print's own layout as a static page: no script, no inline style, the site's strict CSP", () => {
     const html = previewHtml();
     expect(html).not.toMatch(/<script/i);

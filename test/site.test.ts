@@ -55,6 +55,13 @@ beforeAll(async () => {
 });
 
 describe("pages", () => {
+  it("/imprimer/, built without PDFs, offers the live preview and says it needs JavaScript", () => {
+    const printing = fs.readFileSync(path.join(out, "imprimer", "index.html"), "utf8");
+    expect(printing).toContain('href="/imprimer/apercu/"');
+    expect(printing).toMatch(/il demande JavaScript/);
+    expect(printing).not.toContain("les pages mêmes des fichiers PDF");
+  });
+
   const urls = ["/", "/citations/", "/ressources/", "/imprimer/", "/a-propos/", "/404.html", ...chapters.map((c) => `/chapitres/${c.slug}/`)];
 
   it.each(urls)("%s exists, in French, with one h1 and the stylesheet", (url) => {
