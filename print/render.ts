@@ -121,6 +121,23 @@ function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * `work`, unless the browser goes away first (a crash, killed for memory):
+ * then whatever the page was waiting for will never come, and a step that
+ * doesn't notice (a request being served to the page, a script awaited in it)
+ * would hold the build until the time limit. Said as the browser stopping.
+ */
+function unlessGone<T>(browser: Browser, work: Promise<T>): Promise<T> {
+  let heard: (() => void) | undefined;
+  const gone = new Promise<never>((_, reject) => {
+    heard = () => reject(new Error("Browser closed: the browser process disconnected"));
+    if (!browser.isConnected()) heard();
+    else browser.once("disconnected", heard);
+  });
+  gone.catch(() => {});
+  return Promise.race([work, gone]).finally(() => browser.off("disconnected", heard!));
+}
+
 type Layout = Pick<RenderResult, "pages" | "padded" | "overflows" | "loneLines" | "notes" | "hyphens">;
 type Declared = Pick<RenderResult, "date" | "meta" | "slug" | "pdfTitles">;
 
@@ -314,7 +331,7 @@ async function renderIn(
   });
   try {
     return await timeout(
-      (async () => {
+      unlessGone(browser, (async () => {
         if (paginated) await serveInTemplate(page, url);
         // Laid out as it is printed: Chromium switching the whole laid-out zine from screen to print at page.pdf
         // recomputed every element's style three times over (traced: 360 of the print's 460 ms). The layout doesn't
@@ -337,7 +354,7 @@ async function renderIn(
         const done = withInks ? { ...result, inks: await printInks(page, result.pdf, hooks.inkPrinted) } : result;
         if (preview) hooks.previewed?.(await preview());
         return done;
-      })(),
+      })()),
       limitMs,
       url,
     );
