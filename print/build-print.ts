@@ -9,12 +9,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { PDFDocument } from "pdf-lib";
+import type { PDFDocument } from "pdf-lib";
 import { launchBrowser, BrowserFailure } from "../scripts/lib/browser.ts";
 import { serveFolder } from "../scripts/lib/server.ts";
 import { step, seconds, formatBytes, count } from "../scripts/lib/log.ts";
 import { renderDocument, PAGED_JS_FILE, PAGED_JS_URL, type RenderResult, type RenderHooks } from "./render.ts";
-import { finishPages, pdfDate, PDF_READ, type FinishOptions } from "./finish.ts";
+import { finishPages, pdfDate, readPdf, type FinishOptions } from "./finish.ts";
 import { imposeBooklet, imposeMiniZine } from "./impose.ts";
 import { pressEdition } from "./press.ts";
 import { preflight, sameDrawingPerPage, type PreflightEntry } from "./preflight.ts";
@@ -180,7 +180,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
       // One layout, several files: its overflows are said once, on the first file made from it (in the table's order).
       const first = editions.find((other) => other.document === e.document)!.key === key;
       const facts = first ? layout : { overflows: [], loneLines: [], warnings: [], notes: [], hyphens: [] };
-      const doc = await PDFDocument.load(pdf, PDF_READ);
+      const doc = await readPdf(pdf);
       const entry = await preflight(e, printFileName(key, layout.slug), pdf, { overflows: facts.overflows, loneLines: facts.loneLines, warnings: facts.warnings, notes: facts.notes, hyphens: facts.hyphens }, doc);
       return { entry, doc };
     };

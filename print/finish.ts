@@ -38,8 +38,13 @@ export interface FinishOptions {
  * build reads and writes some 30 files. The bytes are the same; the stage's
  * own loops still let the event loop run page by page (breathe.ts).
  */
-export const PDF_READ = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
+const PDF_READ = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
 export const PDF_WRITE = { updateFieldAppearances: false, objectsPerTick: Infinity } as const;
+
+/** A PDF as every stage of the print reads it (in one stretch, its metadata as written), or the document itself when already loaded. */
+export async function readPdf(pdf: Uint8Array | PDFDocument): Promise<PDFDocument> {
+  return pdf instanceof PDFDocument ? pdf : PDFDocument.load(pdf, PDF_READ);
+}
 
 /** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the content date. */
 export function pdfDate(contentDate: string, env: NodeJS.ProcessEnv = process.env): Date {
@@ -246,7 +251,7 @@ function moveReferences(doc: PDFDocument, shifts: Map<string, Shift>): void {
  * the content, outside the boxes, for the press edition to show.
  */
 export async function finishPages(bytes: Uint8Array, options: FinishOptions & { trim: Size; layoutBleedMm: number }): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(bytes, PDF_READ);
+  const doc = await readPdf(bytes);
   const width = mmToPt(options.trim.widthMm);
   const height = mmToPt(options.trim.heightMm);
   const bleed = mmToPt(options.layoutBleedMm);

@@ -557,19 +557,17 @@ export async function greyInk(doc: PDFDocument, options: InkOptions = {}, pagePr
     const contents = page.node.get(PDFName.of("Contents"));
     const list = lookup(context, contents);
     const prefix = pagePrefix?.(page) ?? "";
-    if (prefix) {
+    const several = list instanceof PDFArray && list.size() > 1;
+    if (prefix || several) {
+      // Cut as one stream: a path or a text object may run from one stream into the next, and a prefix goes before them all.
       const streams = (list instanceof PDFArray ? list.asArray().map((s) => lookup(context, s)) : [list]).filter((s): s is PDFRawStream => s instanceof PDFRawStream);
       const text = streams.map(streamText).join("\n");
-      const content = rewrite(text, resources) ?? text;
-      // (A page a drum leaves blank stays empty: nothing to move.)
-      page.node.set(PDFName.of("Contents"), context.register(flateStream(context, content.trim() ? prefix + content : content)));
-    } else if (list instanceof PDFArray && list.size() > 1) {
-      // Cut as one stream: a path or a text object may run from one stream into the next.
-      const streams = list.asArray().map((s) => lookup(context, s)).filter((s): s is PDFRawStream => s instanceof PDFRawStream);
-      const text = streams.map(streamText).join("\n");
-      const grey = drum || hasMark(text) ? rewrite(text, resources) : null;
-      if (grey !== null) page.node.set(PDFName.of("Contents"), context.register(flateStream(context, grey)));
-      else list.asArray().forEach((s) => contentStream(s, resources));
+      const grey = prefix || drum || hasMark(text) ? rewrite(text, resources) : null;
+      if (grey !== null || prefix) {
+        const content = grey ?? text;
+        // (A page a drum leaves blank stays empty: nothing to move.)
+        page.node.set(PDFName.of("Contents"), context.register(flateStream(context, prefix && content.trim() ? prefix + content : content)));
+      } else (list as PDFArray).asArray().forEach((s) => contentStream(s, resources));
     } else contentStream(list instanceof PDFArray ? list.get(0) : contents, resources);
     if (drum) {
       page.node.delete(PDFName.of("StructParents"));

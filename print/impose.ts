@@ -8,7 +8,7 @@
  */
 import { PDFDocument, degrees, grayscale, type PDFEmbeddedPage, type PDFPage } from "pdf-lib";
 import { saddleStitchSheets, creepShifts, miniZinePanels, mmToPt } from "./imposition.ts";
-import { setStableMetadata, setPrintDialog, saveStable, PDF_READ } from "./finish.ts";
+import { setStableMetadata, setPrintDialog, saveStable, readPdf } from "./finish.ts";
 import { deflatingWithZlib } from "./deflate.ts";
 import { drawForm, pageForms } from "./page-forms.ts";
 import { edition, type Size } from "./editions.ts";
@@ -35,7 +35,7 @@ export interface ImposeMeta {
  */
 export async function imposeBooklet(a5: Uint8Array | PDFDocument, meta: ImposeMeta, creepMm = 0): Promise<Uint8Array> {
   // Its pages are only read: an A5 already loaded (to be checked) serves as it is.
-  const source = a5 instanceof PDFDocument ? a5 : await PDFDocument.load(a5, PDF_READ);
+  const source = await readPdf(a5);
   const count = source.getPageCount();
   const sheets = saddleStitchSheets(count);
   const shifts = creepShifts(sheets.length, creepMm).map(mmToPt);
@@ -79,7 +79,7 @@ export async function imposeBooklet(a5: Uint8Array | PDFDocument, meta: ImposeMe
 
 /** The mini-zine: the 8 pages of `small`, imposed on one A4 sheet. */
 export async function imposeMiniZine(small: Uint8Array, meta: ImposeMeta): Promise<Uint8Array> {
-  const source = await PDFDocument.load(small, PDF_READ);
+  const source = await readPdf(small);
   if (source.getPageCount() !== 8) {
     throw new Error(`le mini-zine doit faire exactement 8 pages, il en fait ${source.getPageCount()} → raccourcissez les textes de print/mini-zine.njk ou réduisez print/mini-zine.css`);
   }

@@ -5,10 +5,10 @@
  * without a process per file), and that every font comes from the project (a
  * font the machine happened to have makes the output depend on the machine).
  */
-import { PDFDocument } from "pdf-lib";
+import type { PDFDocument } from "pdf-lib";
 import { shippedFontFamilies } from "../scripts/site/assets.ts";
 import { inkOf, type PictureResolution } from "./preflight-ink.ts";
-import { PDF_READ } from "./finish.ts";
+import { readPdf } from "./finish.ts";
 
 export type { PictureResolution } from "./preflight-ink.ts";
 
@@ -19,7 +19,7 @@ export const REFUSE_PPI = 100;
 
 /** Every picture of the PDF with its resolution on the page. */
 export async function pictureResolutions(pdf: Uint8Array | PDFDocument): Promise<PictureResolution[]> {
-  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, PDF_READ);
+  const doc = await readPdf(pdf);
   return (await inkOf(doc)).pictures;
 }
 

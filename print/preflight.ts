@@ -15,7 +15,7 @@ import type { Overflow, LoneLine } from "./render.ts";
 import { resolve, dict, inkOf, pageContent, type LineFinding } from "./preflight-ink.ts";
 import { judgePictures, isShippedFont, unshippedFontProblem } from "./preflight-pictures.ts";
 import { checkNotes, checkHyphenation, overflowMessage, type NoteFact, type HyphenFact } from "./layout-checks.ts";
-import { PDF_READ } from "./finish.ts";
+import { readPdf } from "./finish.ts";
 
 export interface FontInfo {
   name: string;
@@ -109,7 +109,7 @@ export async function preflight(
   layout: { overflows: Overflow[]; loneLines?: LoneLine[]; warnings: string[]; notes?: NoteFact[]; hyphens?: HyphenFact[] } = { overflows: [], warnings: [] },
   loaded?: PDFDocument,
 ): Promise<PreflightEntry> {
-  const doc = loaded ?? (await PDFDocument.load(bytes, PDF_READ));
+  const doc = await readPdf(loaded ?? bytes);
   const pages = doc.getPages();
   const first = pages[0];
   const ink = await inkOf(doc);
@@ -215,8 +215,7 @@ export async function preflight(
  * byte, on page N of the press file and on its place in the booklet.
  */
 export async function sameDrawingPerPage(reading: Uint8Array | PDFDocument, press: Uint8Array | PDFDocument, booklet: Uint8Array | PDFDocument): Promise<string[]> {
-  const load = (b: Uint8Array | PDFDocument) => (b instanceof PDFDocument ? b : PDFDocument.load(b, PDF_READ));
-  const [a5, presse, livret] = await Promise.all([reading, press, booklet].map(load));
+  const [a5, presse, livret] = await Promise.all([reading, press, booklet].map(readPdf));
   const problems: string[] = [];
   const pages = a5.getPages();
   const expected = pages.map((page) => pageContent(a5, page));

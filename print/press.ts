@@ -7,10 +7,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import zlib from "node:zlib";
-import { PDFDocument, PDFName, PDFString, PDFArray, PDFDict, PDFRawStream, type PDFRef } from "pdf-lib";
+import { type PDFDocument, PDFName, PDFString, PDFArray, PDFDict, PDFRawStream, type PDFRef } from "pdf-lib";
 import { mmToPt } from "./imposition.ts";
 import { CROP_MARKS, type Edition } from "./editions.ts";
-import { setStableMetadata, setPrintDialog, saveStable, PDF_READ, type FinishOptions } from "./finish.ts";
+import { setStableMetadata, setPrintDialog, saveStable, readPdf, type FinishOptions } from "./finish.ts";
 
 /**
  * The output intent's profile. PDF/X asks for a printer ("prtr") profile;
@@ -124,7 +124,7 @@ export interface PressResult {
 
 /** The press edition of `reading` (finished pages, boxes on the trim). */
 export async function pressEdition(reading: Uint8Array, edition: Edition, options: FinishOptions, profileFile = OUTPUT_PROFILE): Promise<PressResult> {
-  const doc = await PDFDocument.load(reading, PDF_READ);
+  const doc = await readPdf(reading);
   const context = doc.context;
   const space = mmToPt(CROP_MARKS.spaceMm);
   const bleed = mmToPt(edition.bleedMm);

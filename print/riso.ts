@@ -39,7 +39,7 @@ import {
 } from "pdf-lib";
 import { greyInk, lookup, streamText as rawStreamText, type InkOptions } from "./grey-ink.ts";
 import { INVENTORY_SCRIPT, type InkItem } from "./riso-inventaire.ts";
-import { setStableMetadata, setPrintDialog, saveStable, PDF_READ, PDF_WRITE } from "./finish.ts";
+import { setStableMetadata, setPrintDialog, saveStable, readPdf, PDF_WRITE } from "./finish.ts";
 import { deflatingWithZlib, flateStream } from "./deflate.ts";
 import { imposeBooklet, type ImposeMeta } from "./impose.ts";
 import { pageForms } from "./page-forms.ts";
@@ -122,7 +122,7 @@ export class RisoError extends Error {
  * breaks the text of ligatures (« fl » → « 昀氀 »).
  */
 export async function toGrey(pdf: Uint8Array, what: string, ink: Ink = "noir"): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, PDF_READ);
+  const doc = await readPdf(pdf);
   const colours = new Set<string>();
   await greyInk(doc, { file: ink, colours });
   refuseColours(what, colours);
@@ -307,7 +307,7 @@ function spotPage(doc: PDFDocument, page: PDFDict, spot: PDFArray): void {
  * knocks out the pink).
  */
 export async function spotVariant(rose: Uint8Array, noir: Uint8Array, meta: ImposeMeta): Promise<Uint8Array> {
-  const pinkDoc = await PDFDocument.load(rose, PDF_READ);
+  const pinkDoc = await readPdf(rose);
   const spot = pinkDoc.context.obj([
     PDFName.of("Separation"),
     PDFName.of(SPOT_NAME.replace(/ /g, "#20")),
@@ -318,7 +318,7 @@ export async function spotVariant(rose: Uint8Array, noir: Uint8Array, meta: Impo
 
   // Both drawn from the documents as loaded: neither is saved and parsed again to be embedded.
   const out = deflatingWithZlib(await PDFDocument.create({ updateMetadata: false }));
-  const blackSource = await PDFDocument.load(noir, PDF_READ);
+  const blackSource = await readPdf(noir);
   // Framed on each page's own MediaBox (a finished page's trim, from 0 0).
   const [pinkForms, blackForms] = [await pageForms(out, pinkDoc, pinkDoc.getPages()), await pageForms(out, blackSource, blackSource.getPages())];
   const overprint = out.context.register(out.context.obj({ Type: "ExtGState", OP: true, op: true, OPM: 1 }));
@@ -479,8 +479,7 @@ const boxMm = (box: { x: number; y: number; width: number; height: number }) => 
 export async function checkRiso(pair: Record<Ink, Uint8Array | PDFDocument>, label: string, items?: Record<Ink, InkItem[]>): Promise<string[]> {
   const problems: string[] = [];
   // The build hands the files it has already read back for the preflight.
-  const load = async (pdf: Uint8Array | PDFDocument) => (pdf instanceof PDFDocument ? pdf : PDFDocument.load(pdf, PDF_READ));
-  const docs = { rose: await load(pair.rose), noir: await load(pair.noir) };
+  const docs = { rose: await readPdf(pair.rose), noir: await readPdf(pair.noir) };
   for (const ink of INKS) {
     const colours = nonGreyColour(docs[ink]);
     if (colours.length) problems.push(`${label}, tambour ${ink} : des couleurs autres que le gris (${colours.join(", ")}) → chaque tambour doit être en niveaux de gris`);

@@ -17,6 +17,8 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { printDocument } from "./editions.ts";
 import { CSP } from "../scripts/site/csp.ts";
+import { fileForUrl } from "../scripts/lib/site-files.ts";
+import { escapeHtml } from "../scripts/lib/escape.ts";
 
 /** What the static page is made of, as read from the laid-out document. */
 export interface LaidOutPreview {
@@ -213,15 +215,8 @@ const require = createRequire(import.meta.url);
 
 /** The live preview page Eleventy wrote (print/zine.njk, edition « apercu »), where the static one goes. */
 function previewFile(outputDir: string): string {
-  return path.join(outputDir, printDocument("apercu").url, "index.html");
+  return fileForUrl(outputDir, printDocument("apercu").url);
 }
-
-/** The file a root-relative URL is published as. */
-function publishedFile(outputDir: string, url: string): string {
-  return path.join(outputDir, ...url.split("/").filter(Boolean));
-}
-
-const escapeAttribute = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 
 /**
  * The static page from the live one Eleventy wrote: its <head> (title,
@@ -246,7 +241,7 @@ export function staticPreviewHtml(livePage: string, preview: LaidOutPreview): st
   else head.insertAdjacentHTML("beforeend", `  ${ours}\n`);
   const htmlAttributes = Object.entries({ ...html.attributes, class: [html.getAttribute("class"), STATIC_CLASS].filter(Boolean).join(" ") });
   const bodyAttributes = Object.entries(preview.body);
-  const attributes = (list: [string, string][]) => list.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join("");
+  const attributes = (list: [string, string][]) => list.map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join("");
   return `<!doctype html>\n<html${attributes(htmlAttributes)}>\n${head.toString().replace(/\n\s*\n/g, "\n")}\n<body${attributes(bodyAttributes)}>\n${preview.pages}\n</body>\n</html>\n`;
 }
 
@@ -254,7 +249,7 @@ export function staticPreviewHtml(livePage: string, preview: LaidOutPreview): st
 export function writeStaticPreview(outputDir: string, preview: LaidOutPreview): void {
   const page = previewFile(outputDir);
   const html = staticPreviewHtml(fs.readFileSync(page, "utf8"), preview);
-  const css = publishedFile(outputDir, PREVIEW_CSS_URL);
+  const css = fileForUrl(outputDir, PREVIEW_CSS_URL);
   fs.mkdirSync(path.dirname(css), { recursive: true });
   fs.writeFileSync(css, `/* The print layout's styles, as Paged.js made them for the static preview (print/static-preview.ts). */\n${preview.css}`);
   for (const image of preview.images) fs.writeFileSync(path.join(path.dirname(page), image.file), image.svg);
@@ -273,9 +268,9 @@ export function isStaticPreview(html: string): boolean {
  */
 export function keepStaticPreview(final: string, staging: string): boolean {
   const page = previewFile(final);
-  const css = publishedFile(final, PREVIEW_CSS_URL);
+  const css = fileForUrl(final, PREVIEW_CSS_URL);
   if (!fs.existsSync(page) || !fs.existsSync(css) || !isStaticPreview(fs.readFileSync(page, "utf8"))) return false;
-  fs.copyFileSync(css, publishedFile(staging, PREVIEW_CSS_URL));
+  fs.copyFileSync(css, fileForUrl(staging, PREVIEW_CSS_URL));
   // The page and its drawings.
   for (const file of fs.readdirSync(path.dirname(page))) fs.copyFileSync(path.join(path.dirname(page), file), path.join(path.dirname(previewFile(staging)), file));
   return true;
