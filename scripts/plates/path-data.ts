@@ -40,6 +40,35 @@ export interface WriteOptions {
    */
   compact?: boolean;
   filledOnly?: boolean;
+  /**
+   * How far, in units, the screen's drawing may stray from those points
+   * (with `compact`): a curve that bows less than this is written as a line,
+   * and a curve whose control point is, within it, the mirror of the one
+   * before (a smooth chain: `curve2` draws B-splines, whose control points
+   * mirror each other at every joint) as SVG's `t`, its end point alone.
+   * Both bounds are exact: a quadratic's point at t is the mix 2t(1−t) of its
+   * control, so moving the control by δ moves the curve by at most δ/2.
+   */
+  tolerance?: number;
+}
+
+/**
+ * How far a quadratic from `a` to `b` (control `c`) strays from the straight
+ * line between its ends, at most. When the control lies across the chord
+ * (between the perpendiculars at its ends) the curve runs along the chord,
+ * each of its points at 2t(1−t) times the control's distance from it: half
+ * that distance at most, and every point of the chord as near to the curve.
+ * Otherwise, the distance from the curve to the line that has its control
+ * halfway (a straight quadratic), point for point.
+ */
+export function quadBow(a: Vec2, c: Vec2, b: Vec2): number {
+  const [ux, uy] = [b[0] - a[0], b[1] - a[1]];
+  const length = Math.hypot(ux, uy);
+  const [mx, my] = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+  if (length === 0) return Math.hypot(c[0] - mx, c[1] - my) / 2;
+  const along = ((c[0] - a[0]) * ux + (c[1] - a[1]) * uy) / length ** 2;
+  if (along < 0 || along > 1) return Math.hypot(c[0] - mx, c[1] - my) / 2;
+  return Math.abs((c[0] - a[0]) * uy - (c[1] - a[1]) * ux) / length / 2;
 }
 
 /** Writes the operations out with one rounding, tracking the rounded pen position. */
@@ -49,6 +78,10 @@ class Writer {
   private y = 0;
   /** The last relative command written (l, q, c), which the next one of the same kind may leave implicit. */
   private last = "";
+  /** The control point of the quadratic just written (absolute, rounded; `t`'s implied one too), which a `t` mirrors. */
+  private control?: [number, number];
+  /** Where the subpath began: a close (z) takes the pen back there. */
+  private start: [number, number] = [0, 0];
 
   constructor(
     private readonly round: (v: number) => number,
@@ -66,6 +99,7 @@ class Writer {
   private raw(text: string): void {
     this.parts.push(text);
     this.last = "";
+    this.control = undefined;
   }
 
   private join(values: number[]): string {
@@ -82,24 +116,52 @@ class Writer {
 
   moveTo([px, py]: Vec2): void {
     const [x, y] = [this.round(px), this.round(py)];
-    this.raw("M" + this.join([x, y]));
+    const absolute = "M" + this.join([x, y]);
+    // The compact form moves from where the pen is when that is shorter (the next stroke often starts close by).
+    const relative = "m" + this.join([x - this.x, y - this.y]);
+    const moved = this.options.compact && relative.length < absolute.length;
+    this.raw(moved ? relative : absolute);
+    // After a relative move, SVG reads more pairs as relative lines: a line that follows needs no letter.
+    if (moved) this.last = "l";
     [this.x, this.y] = [x, y];
+    this.start = [x, y];
   }
   lineTo([px, py]: Vec2): void {
     const [x, y] = [this.round(px), this.round(py)];
     if (this.options.filledOnly && x === this.x && y === this.y) return;
-    this.command("l", [x - this.x, y - this.y]);
+    const [dx, dy] = [x - this.x, y - this.y];
+    // The compact form: a horizontal or vertical line as SVG's h or v, one number.
+    if (this.options.compact && dy === 0 && dx !== 0) this.command("h", [dx]);
+    else if (this.options.compact && dx === 0 && dy !== 0) this.command("v", [dy]);
+    else this.command("l", [dx, dy]);
     [this.x, this.y] = [x, y];
+    this.control = undefined;
   }
   quadTo([cx, cy]: Vec2, [px, py]: Vec2): void {
     const [qx, qy, x, y] = [cx, cy, px, py].map(this.round);
+    const tolerance = this.options.compact ? this.options.tolerance : undefined;
+    if (tolerance !== undefined) {
+      // The mirror of the control before, close enough: `t` and the end point.
+      if (this.control) {
+        const mirror: [number, number] = [this.round(2 * this.x - this.control[0]), this.round(2 * this.y - this.control[1])];
+        if (Math.hypot(mirror[0] - qx, mirror[1] - qy) / 2 <= tolerance) {
+          this.command("t", [x - this.x, y - this.y]);
+          [this.x, this.y] = [x, y];
+          this.control = mirror;
+          return;
+        }
+      }
+      if (quadBow([this.x, this.y], [qx, qy], [x, y]) <= tolerance) return this.lineTo([x, y]);
+    }
     this.command("q", [qx - this.x, qy - this.y, x - this.x, y - this.y]);
     [this.x, this.y] = [x, y];
+    this.control = [qx, qy];
   }
   cubicTo([ax, ay]: Vec2, [bx, by]: Vec2, [px, py]: Vec2): void {
     const v = [ax, ay, bx, by, px, py].map(this.round);
     this.command("c", [v[0] - this.x, v[1] - this.y, v[2] - this.x, v[3] - this.y, v[4] - this.x, v[5] - this.y]);
     [this.x, this.y] = [v[4], v[5]];
+    this.control = undefined;
   }
   circle([cx, cy]: Vec2, radius: number): void {
     const r = this.round(radius);
@@ -117,10 +179,11 @@ class Writer {
     this.x = this.round(this.x - 2 * r);
     this.lineTo([topRight[0] - 2 * r, topRight[1]]);
     this.raw(`a${n(r)} ${n(r)} 0 0 1 ${n(2 * r)} 0z`);
-    this.x = this.round(this.x + 2 * r);
+    [this.x, this.y] = this.start;
   }
   close(): void {
     this.raw("z");
+    [this.x, this.y] = this.start;
   }
   toString(): string {
     return this.parts.join("");

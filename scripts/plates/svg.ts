@@ -42,6 +42,19 @@ const MM_TO_PT = 72 / 25.4;
  */
 export const WEB_STEP: Record<Layer, number> = { spotFill: 1, fine: 1, line: 1, spotFine: 1, spot: 1, figure: 0.1, ink: 0.1 };
 
+/**
+ * How far, in viewBox units, the screen's paths may stray from the points
+ * rounded to WEB_STEP (path-data.ts: a curve that bows less is written as a
+ * line, a control point that mirrors the one before is implied): half a
+ * unit, what rounding to the unit already moves a point by along each axis;
+ * 0,6 CSS px where a page shows a plate largest (480 units in 36rem, 576 px),
+ * under a pixel in the feed's 960 px PNG too. The numbers in the label discs
+ * stray by no more than their step, a tenth.
+ */
+export const WEB_TOLERANCE: Record<Layer, number> = { spotFill: 0.5, fine: 0.5, line: 0.5, spotFine: 0.5, spot: 0.5, figure: 0.5, ink: 0.1 };
+/** How the screen writes a layer's path: compact, within its tolerance (a fill has no cap: a line that goes nowhere is left out). */
+export const webWriting = (layer: Layer) => ({ compact: true, filledOnly: layer === "ink" || layer === "spotFill", tolerance: WEB_TOLERANCE[layer] });
+
 
 /** Hatch lines at 45° clipped to a polygon (even-odd), for the spot areas on paper. */
 export function hatch(polygon: Vec2[], spacing: number): [Vec2, Vec2][] {
@@ -80,7 +93,7 @@ export function toSvg(sheet: Sheet, { variant, title, printWidthMm }: SvgOptions
   const print = variant === "print";
   const ink = print ? "#000" : "currentColor";
   // Screen: the same points in fewer characters (path-data.ts); paper keeps its bytes.
-  const path = (d: PathData, layer: Layer): string => (print ? d.toString() : d.toString(WEB_STEP[layer], { compact: true, filledOnly: layer === "ink" || layer === "spotFill" }));
+  const path = (d: PathData, layer: Layer): string => (print ? d.toString() : d.toString(WEB_STEP[layer], webWriting(layer)));
   const out: string[] = [];
 
   // The spot areas: a riso-like tint on screen, a hatch on paper.
