@@ -48,6 +48,30 @@ const BOLD_SHEETS: Record<string, Face["style"]> = { gras: "normal", "gras-itali
 const inBoldSheet = (face: Face, sheet?: string): boolean =>
   face.family === "Literata" && face.weight === 700 && (sheet === undefined || BOLD_SHEETS[sheet] === face.style);
 
+/**
+ * A page that shows a bold face in a few characters only (a word or two: a
+ * chapter's one <strong>) gets a cut of that face of its own, holding those
+ * characters alone, in a stylesheet of its own (`gras-1a2b3c4d.css`, named
+ * by the characters, so pages that show the same ones share it): some 2 KB
+ * instead of the 5 KB of the cut every bold text of the site shares. Pages
+ * with more bold text share that cut, fetched once for all of them.
+ */
+const FEW_CHARACTERS = 24;
+/** A page's own bold stylesheet: the shared one's name and the characters' hash. */
+const OWN_SHEET = /^(gras|gras-italique)-([0-9a-f]{8})$/;
+const ownSheet = (sheet: string, chars: string): string => `${sheet}-${crypto.createHash("sha256").update(chars).digest("hex").slice(0, 8)}`;
+/** The bold sheet (shared or own) that declares `face`, among those a page links; "" for every other face. */
+function sheetOf(face: Face, linked: string[]): string {
+  if (!inBoldSheet(face)) return "";
+  return linked.find((sheet) => OWN_SHEET.test(sheet) && BOLD_SHEETS[OWN_SHEET.exec(sheet)![1]] === face.style) ?? "";
+}
+/** The stylesheets a built page links (their names: /assets/css/<name>.css). */
+const linkedSheets = (html: string): string[] => [...html.matchAll(/<link rel="stylesheet" href="\/assets\/css\/([\w-]+)\.css"/g)].map((m) => m[1]);
+/** A cut of a face: the shared one (sheet ""), or a page's own. */
+const cutKey = (face: Face, sheet: string): string => (sheet ? `${faceKey(face)}|${sheet}` : faceKey(face));
+/** Its file: the face's, or the face's with the own sheet's hash (literata-700-1a2b3c4d.woff2). */
+const cutFile = (face: Face, sheet: string): string => (sheet ? face.file.replace(/\.woff2$/, `-${OWN_SHEET.exec(sheet)![2]}.woff2`) : face.file);
+
 const pageStylesheets = (): string[] => fs.readdirSync(PAGE_STYLESHEETS).filter((file) => file.endsWith(".css")).sort();
 
 /** Every rule a page may be styled by (site.css, then each page stylesheet): what font-usage.ts reads. */
@@ -169,17 +193,18 @@ function webPages(outputDir: string, rebuilt?: { content: string; outputPath: st
 const pageMemo = new Map<string, { chars: Map<string, Set<string>>; runs: Map<string, Set<string>> }>();
 
 interface WebUsage {
-  /** Per face, the characters it shows, sorted, the space always in. */
+  /** Per cut (cutKey: a face, or a page's own cut of a bold face), the characters it shows, sorted, the space always in. */
   chars: Map<string, string>;
-  /** Per face, the runs of text it shows (font-usage.ts): the kerning its web cut keeps. */
+  /** Per cut, the runs of text it shows (font-usage.ts): the kerning its web cut keeps. */
   runs: Map<string, string[]>;
 }
 
 /**
- * What each web face shows in these pages: its characters and its runs of
- * text. Reading every page's styles is the slow part of writing the fonts:
- * on disk, keyed by the pages, the stylesheet and the code that reads them,
- * and in memory page by page.
+ * What each web cut shows in these pages: its characters and its runs of
+ * text; a page's bold goes to the cut its own stylesheet declares, if it
+ * links one. Reading every page's styles is the slow part of writing the
+ * fonts: on disk, keyed by the pages, the stylesheet and the code that reads
+ * them, and in memory page by page.
  */
 function webUsage(pages: string[]): WebUsage {
   const css = allCss();
@@ -194,13 +219,32 @@ function webUsage(pages: string[]): WebUsage {
         found = { chars: faceCharacters([page], css, webFaces, runs), runs };
         pageMemo.set(hashes[i], found);
       }
-      for (const [key, chars] of found.chars) for (const c of chars) union.get(key)!.chars.add(c);
-      for (const [key, runs] of found.runs) for (const run of runs) union.get(key)!.runs.add(run);
+      const linked = linkedSheets(page);
+      const cutOf = (key: string): string => {
+        const face = webFaces.find((f) => faceKey(f) === key)!;
+        const cut = cutKey(face, sheetOf(face, linked));
+        if (!union.has(cut)) union.set(cut, { chars: new Set(" "), runs: new Set<string>() });
+        return cut;
+      };
+      for (const [key, chars] of found.chars) if (chars.size) for (const c of chars) union.get(cutOf(key))!.chars.add(c);
+      for (const [key, runs] of found.runs) for (const run of runs) union.get(cutOf(key))!.runs.add(run);
     });
     return JSON.stringify([...union].map(([key, { chars, runs }]) => [key, [...chars].sort().join(""), [...runs].sort()]));
   });
-  const faces = JSON.parse(json.toString("utf8")) as [string, string, string[]][];
-  return { chars: new Map(faces.map(([key, chars]) => [key, chars])), runs: new Map(faces.map(([key, , runs]) => [key, runs])) };
+  const cuts = JSON.parse(json.toString("utf8")) as [string, string, string[]][];
+  return { chars: new Map(cuts.map(([key, chars]) => [key, chars])), runs: new Map(cuts.map(([key, , runs]) => [key, runs])) };
+}
+
+/** The web cuts these pages need: every web face's shared one, and each own cut of a bold face a page links. */
+function webCuts(usage: WebUsage): { face: Face; sheet: string; key: string }[] {
+  const own = [...usage.chars.keys()].filter((key) => key.split("|").length === 4).sort();
+  return [
+    ...webFaces.map((face) => ({ face, sheet: "", key: faceKey(face) })),
+    ...own.map((key) => {
+      const face = webFaces.find((f) => key.startsWith(faceKey(f) + "|"))!;
+      return { face, sheet: key.slice(faceKey(face).length + 1), key };
+    }),
+  ];
 }
 
 /** A web cut's kerning: its cut with the GPOS (what the pairs were read from), and the pairs kept (none: it keeps its GPOS). */
@@ -231,6 +275,8 @@ const WEB_DROPPED_TABLES = ["vhea", "vmtx", "STAT"];
 
 interface Cut {
   face: Face;
+  /** Its cutKey (the web cuts: a face, or a page's own cut of it). */
+  key?: string;
   text: string;
   /** Also without the tables web pages never read; the print copies keep them, so the PDFs stay what they were. */
   web: boolean;
@@ -255,7 +301,7 @@ export function cutOptions(face: Face, web: boolean) {
 function subsetFaces(pool: SubsetPool, cuts: Cut[], kerning?: Map<string, Kerning>): Promise<Buffer[]> {
   const version = filesFingerprint([new URL(import.meta.url).pathname, new URL("./kerning.ts", import.meta.url).pathname, "node_modules/subset-font/package.json"]);
   return Promise.all(
-    cuts.map(async ({ face, text, web, runs }) => {
+    cuts.map(async ({ face, key: cut, text, web, runs }) => {
       const { source, features, dropTables, options } = cutOptions(face, web);
       const key = ["police", filesFingerprint([source]), version, features, dropTables, text];
       const woff2 = () => cached("polices", key, () => pool.cut({ source, text, options }));
@@ -268,7 +314,7 @@ function subsetFaces(pool: SubsetPool, cuts: Cut[], kerning?: Map<string, Kernin
       });
       const found = JSON.parse(json.toString("utf8")) as [number, number][] | null;
       const pairs = found ? new Map(found) : undefined;
-      kerning?.set(faceKey(face), { sfnt, pairs, runs: new Set(runs) });
+      kerning?.set(cut ?? faceKey(face), { sfnt, pairs, runs: new Set(runs) });
       const kerned = pairs && withKernTable(sfnt, pairs);
       if (!kerned) return woff2();
       return cached("polices", [...key, "crénage", [...pairs]], () => pool.cut({ source, text, options, woff2: kerned }));
@@ -292,7 +338,7 @@ export async function writeFonts(outputDir: string, rebuilt?: { content: string;
     const webCovered = [...web.chars].every(([key, chars]) => [...chars].every((c) => already.web.get(key)?.has(c)));
     if (printCovered && webCovered) {
       let kerned = true;
-      for (const face of webFaces) if (kerned) kerned = await kerningCovers(already.kerning.get(faceKey(face)), web.runs.get(faceKey(face)) ?? [], webFeatures(face));
+      for (const { face, key } of webCuts(web)) if (kerned) kerned = await kerningCovers(already.kerning.get(key), web.runs.get(key) ?? [], webFeatures(face));
       if (kerned) return;
     }
   }
@@ -302,17 +348,22 @@ export async function writeFonts(outputDir: string, rebuilt?: { content: string;
     const text = siteCharacters(outputDir);
     const print = subsetFaces(pool, faces.map((face) => ({ face, text, web: false })));
     const web = webUsage(webPages(outputDir));
+    const cuts = webCuts(web);
     const kerning = new Map<string, Kerning>();
     const webCut = subsetFaces(
       pool,
-      webFaces.map((face) => ({ face, text: web.chars.get(faceKey(face))!, web: true, runs: web.runs.get(faceKey(face)) ?? [] })),
+      cuts.map(({ face, key }) => ({ face, key, text: web.chars.get(key)!, web: true, runs: web.runs.get(key) ?? [] })),
       kerning,
     );
-    const [printCuts, webCuts] = await Promise.all([print, webCut]);
+    const [printCuts, webCutBytes] = await Promise.all([print, webCut]);
     covered.set(outputDir, { print: new Set(text), web: new Map([...web.chars].map(([key, chars]) => [key, new Set(chars)])), kerning });
     fs.mkdirSync(path.join(outputDir, WEB_FONTS_DIR), { recursive: true });
     faces.forEach((face, i) => fs.writeFileSync(path.join(outputDir, FONTS_DIR, face.file), printCuts[i]));
-    webFaces.forEach((face, i) => fs.writeFileSync(path.join(outputDir, WEB_FONTS_DIR, face.file), webCuts[i]));
+    cuts.forEach(({ face, sheet }, i) => {
+      fs.writeFileSync(path.join(outputDir, WEB_FONTS_DIR, cutFile(face, sheet)), webCutBytes[i]);
+      // A page's own bold cut comes with its own stylesheet: the shared one's rules, the face from its own file.
+      if (sheet) fs.writeFileSync(path.join(outputDir, path.dirname(CSS_PATH), `${sheet}.css`), pageCss(sheet));
+    });
   } finally {
     await pool.close();
   }
@@ -448,12 +499,12 @@ const round = (n: number): string => `${(n * 100).toFixed(1).replace(/\.0$/, "")
  * size-adjust is the ratio of average widths, and the vertical metrics are
  * the web font's, divided by that ratio.
  */
-export function fontFaceCss(only?: (face: Face) => boolean): string {
+export function fontFaceCss(only?: (face: Face) => boolean, file: (face: Face) => string = (face) => face.file): string {
   const rules: string[] = [];
   const shown = only ? webFaces.filter(only) : webFaces;
   for (const face of shown) {
     rules.push(
-      `@font-face{font-family:"${face.family}";src:url("/${WEB_FONTS_DIR}/${face.file}") format("woff2");font-weight:${face.weight};${face.style === "italic" ? "font-style:italic;" : ""}font-display:swap;unicode-range:${LATIN}}`,
+      `@font-face{font-family:"${face.family}";src:url("/${WEB_FONTS_DIR}/${file(face)}") format("woff2");font-weight:${face.weight};${face.style === "italic" ? "font-style:italic;" : ""}font-display:swap;unicode-range:${LATIN}}`,
     );
   }
   for (const [family, { metrics: webMetrics, fallbacks }] of Object.entries(FALLBACKS)) {
@@ -507,13 +558,18 @@ export function siteCss(): string {
 
 /** A page stylesheet as served, minified; code.css with the code face's @font-face rules, gras.css and gras-italique.css with the bold's. */
 export function pageCss(name: string): string {
+  // A page's own bold sheet (gras-1a2b3c4d): the shared one's, its face from the page's own cut.
+  const own = OWN_SHEET.exec(name);
+  if (own) return fontFaceCss((face) => inBoldSheet(face, own[1]), (face) => cutFile(face, name)) + minifyCss(fs.readFileSync(path.join(PAGE_STYLESHEETS, `${own[1]}.css`), "utf8")) + "\n";
   const faces = name === "code" ? fontFaceCss((face) => face.family === CODE_FAMILY) : name in BOLD_SHEETS ? fontFaceCss((face) => inBoldSheet(face, name)) : "";
   return faces + minifyCss(fs.readFileSync(path.join(PAGE_STYLESHEETS, `${name}.css`), "utf8")) + "\n";
 }
 
 /**
  * The bold stylesheets this page's content needs: gras.css where it shows
- * text in Literata's bold upright, gras-italique.css in its bold italic.
+ * text in Literata's bold upright, gras-italique.css in its bold italic; a
+ * sheet of its own (gras-1a2b3c4d.css, gras-italique-…) where that text
+ * holds FEW_CHARACTERS or fewer, declaring a cut of the face to them.
  * Read as the fonts are cut: the stylesheets' rules matched against the
  * content (font-usage.ts), the browser's own bold elements (strong, th,
  * h4…) included.
@@ -529,7 +585,11 @@ export function boldSheets(content: unknown): string[] {
   if (answer === undefined) {
     answer = cachedSync("polices-gras", ["gras", code, key], () => {
       const found = faceCharacters([`<html><body><main>${html}</main></body></html>`], css, webFaces);
-      const shown = Object.keys(BOLD_SHEETS).filter((sheet) => webFaces.some((face) => inBoldSheet(face, sheet) && found.get(faceKey(face))!.size > 0));
+      const shown = Object.keys(BOLD_SHEETS).flatMap((sheet) => {
+        const chars = [...found.get(faceKey(webFaces.find((face) => inBoldSheet(face, sheet))!))!].sort().join("");
+        if (!chars) return [];
+        return [[...chars].length <= FEW_CHARACTERS ? ownSheet(sheet, chars) : sheet];
+      });
       return shown.join(" ");
     })
       .toString("utf8")

@@ -15,7 +15,7 @@ import fontverter from "fontverter";
 import opentype from "opentype.js";
 import sharp from "sharp";
 import { parse } from "node-html-parser";
-import { cutOptions, faces, webFaces, writeFonts } from "../../scripts/site/fonts.ts";
+import { boldSheets, cutOptions, faces, webFaces, writeFonts } from "../../scripts/site/fonts.ts";
 import { withKernTable } from "../../scripts/site/kerning.ts";
 import { htmlPages, fileForUrl, PROJECT_ROOT, runBuild } from "./support/build.ts";
 import { launchChromium } from "./support/browser.ts";
@@ -98,7 +98,8 @@ function pageText(site: string): Set<string> {
 const zine = path.join(work, "zine");
 fs.cpSync(path.join(PROJECT_ROOT, "test/fixtures/mini-zine"), zine, { recursive: true });
 const chapter = path.join(zine, "chapitres/02-le-voyage.md");
-fs.appendFileSync(chapter, "\nUn détour par L’Haÿ-les-Roses.\n");
+// A letter ours never uses, and a bold word with another (a few bold characters: a cut of their own).
+fs.appendFileSync(chapter, "\nUn détour par L’Haÿ-les-Roses, puis **Øresund**.\n");
 const [ours, kit, english] = await Promise.all([build("nous"), build("kit", { ZINE_DIR: zine }), build("outils", { ZINE_DIR: path.join(PROJECT_ROOT, "test/fixtures/tool-library") })]);
 /** The three built sites every Chromium check runs on, by name. */
 const SITES: [string, () => string][] = [
@@ -191,7 +192,10 @@ it("declares each face with font-display and a metric-matched fallback, and prel
   const css = fs.readdirSync(dir).filter((file) => file.endsWith(".css")).map((file) => fs.readFileSync(path.join(dir, file), "utf8")).join("\n");
   const faces = css.match(/@font-face\{[^}]*\}/g) ?? [];
   const web = faces.filter((f) => f.includes("url("));
-  expect(web).toHaveLength(webFaces.length);
+  // Each web face once in the shared sheets, and once more in each page's own bold sheet (its own cut).
+  const own = fs.readdirSync(dir).filter((file) => /^gras(-italique)?-[0-9a-f]{8}\.css$/.test(file));
+  expect(own.length).toBeGreaterThan(0);
+  expect(web).toHaveLength(webFaces.length + own.length);
   for (const face of web) expect(face).toMatch(/font-display:swap;unicode-range:U\+/);
   const fallbacks = faces.filter((f) => f.includes("local("));
   expect(fallbacks.length).toBeGreaterThanOrEqual(2);
@@ -250,8 +254,46 @@ it("links gras.css only from the pages that show Literata's bold, gras-italique.
   expect(linking("gras.css").length).toBeLessThan(readerPages(ours).length / 2);
   // The resources' titles of works are bold italic; a chapter's <strong> is bold upright only.
   expect(linking("gras-italique.css")).toEqual(["/ressources/"]);
-  expect(linking("gras.css")).toContain("/chapitres/lutter-ensemble/");
+  // A chapter with two bold words links a sheet of its own instead (below).
+  expect(linking("gras.css")).not.toContain("/chapitres/lutter-ensemble/");
   expect(fs.readFileSync(path.join(ours, "assets/css/site.css"), "utf8")).not.toContain("literata-700");
+});
+
+/** The own bold sheets (gras-1a2b3c4d.css) a page links. */
+const ownSheets = (html: string): string[] => [...html.matchAll(/href="\/assets\/css\/(gras(?:-italique)?-[0-9a-f]{8})\.css"/g)].map((m) => m[1]);
+
+it.each(SITES)("gives a page of %s that shows a few words in bold a cut of its own, holding their characters, lighter than the cut pages with more bold share", async (_, site) => {
+  let pages = 0;
+  for (const url of readerPages(site())) {
+    const html = fs.readFileSync(fileForUrl(site(), url), "utf8");
+    const own = ownSheets(html).filter((sheet) => !sheet.startsWith("gras-italique"));
+    if (!own.length) continue;
+    pages++;
+    expect(own, url).toHaveLength(1);
+    expect(html, url).not.toContain('href="/assets/css/gras.css"');
+    // Its sheet declares Literata's bold from its own file, with the shared sheet's fallbacks.
+    const css = fs.readFileSync(path.join(site(), "assets/css", `${own[0]}.css`), "utf8");
+    const file = `literata-700-${own[0].slice("gras-".length)}.woff2`;
+    expect(css).toContain(`src:url("/assets/fonts/web/${file}")`);
+    expect(css.match(/@font-face\{[^}]*\}/g)?.length).toBe((fs.readFileSync(path.join(site(), "assets/css/gras.css"), "utf8").match(/@font-face\{[^}]*\}/g) ?? []).length);
+    // Every character of the page's bold text is in it; a few characters, not the shared cut's many.
+    const bold = parse(html).querySelectorAll("main strong, main b").map((el) => el.text).join("");
+    const font = await readFont(site(), file);
+    expect([...bold].filter((c) => c.trim() && font.charToGlyphIndex(c) === 0), url).toEqual([]);
+    const characters = (f: typeof font) => Object.keys((f as unknown as { tables: { cmap: { glyphIndexMap: Record<string, number> } } }).tables.cmap.glyphIndexMap).length;
+    expect(characters(font), url).toBeLessThanOrEqual(25);
+    // Where the shared cut holds more (the pages with more bold text), the page's own is lighter.
+    if (characters(await readFont(site(), "literata-700.woff2")) > characters(font) + 10) {
+      expect(fs.statSync(path.join(site(), "assets/fonts/web", file)).size, url).toBeLessThan(fs.statSync(path.join(site(), "assets/fonts/web/literata-700.woff2")).size);
+    }
+  }
+  // Ours: « Camera Adversaria », « Fawkes » (lutter-ensemble); the kits: a bold phrase in a chapter.
+  expect(pages).toBeGreaterThan(0);
+  if (site() === kit) {
+    const html = fs.readFileSync(fileForUrl(kit, "/chapitres/le-voyage/"), "utf8");
+    const [sheet] = ownSheets(html);
+    expect((await readFont(kit, `literata-700-${sheet.slice("gras-".length)}.woff2`)).charToGlyphIndex("Ø")).not.toBe(0);
+  }
 });
 
 /** The tables of an sfnt, by tag. */
@@ -291,15 +333,18 @@ it.each(SITES)("keeps on %s the kerning its pages show, and only that: a kern ta
   // The reference: each web face cut again to its characters with the same options, its GPOS kept whole; the control: no kerning at all.
   const reference = new Map<string, Buffer>();
   const unkerned = new Map<string, Buffer>();
-  for (const face of webFaces) {
-    const served = await fontverter.convert(fs.readFileSync(path.join(site(), "assets/fonts/web", face.file)), "sfnt");
-    expect(tableTags(served), face.file).not.toContain("GPOS");
+  // Every web cut served: each face's, and the pages' own cuts of Literata's bold (literata-700-1a2b3c4d.woff2).
+  const cuts = fs.readdirSync(path.join(site(), "assets/fonts/web")).map((file) => ({ file, face: webFaces.find((f) => file === f.file || file.replace(/-[0-9a-f]{8}\.woff2$/, ".woff2") === f.file)! }));
+  expect(cuts.every(({ face }) => face)).toBe(true);
+  for (const { file, face } of cuts) {
+    const served = await fontverter.convert(fs.readFileSync(path.join(site(), "assets/fonts/web", file)), "sfnt");
+    expect(tableTags(served), file).not.toContain("GPOS");
     const font = opentype.parse(served.buffer.slice(served.byteOffset, served.byteOffset + served.byteLength) as ArrayBuffer) as unknown as { tables: { cmap: { glyphIndexMap: Record<string, number> } } };
     const chars = Object.keys(font.tables.cmap.glyphIndexMap).map((code) => String.fromCodePoint(Number(code))).join("");
     const { source, options } = cutOptions(face, true);
-    reference.set(face.file, Buffer.from(await subsetFont(fs.readFileSync(source), chars, options)));
+    reference.set(file, Buffer.from(await subsetFont(fs.readFileSync(source), chars, options)));
     const sfnt = Buffer.from(await subsetFont(fs.readFileSync(source), chars, { ...options, targetFormat: "truetype" }));
-    unkerned.set(face.file, await fontverter.convert(withKernTable(sfnt, new Map())!, "woff2"));
+    unkerned.set(file, await fontverter.convert(withKernTable(sfnt, new Map())!, "woff2"));
   }
   const server = await serveFolder(site());
   const browser = await launchChromium();
@@ -375,7 +420,7 @@ it("sets the site's French prose as wide in each fallback of the text face this 
   }
 });
 
-it("npm start: a save that brings no new character rewrites no font; one that brings an italic ÿ re-cuts the italic", async () => {
+it("npm start: a save that brings no new character rewrites no font; one that brings an italic ÿ re-cuts the italic; one that brings a few bold words writes their own sheet and cut", async () => {
   process.env.ZINE_CACHE = path.join(work, "cache-dev");
   const site = path.join(work, "dev", "_site");
   fs.cpSync(ours, site, { recursive: true });
@@ -394,4 +439,13 @@ it("npm start: a save that brings no new character rewrites no font; one that br
   // Shown in italic only: the body face's web cut still lacks it, the print copy has it.
   expect((await readFont(site, "literata-400.woff2")).charToGlyphIndex("ÿ")).toBe(0);
   expect((await readFont(site, "literata-400.woff2", true)).charToGlyphIndex("ÿ")).not.toBe(0);
+  // A save that brings a bold word: its page links a sheet of its own (as the layout does, from boldSheets), written with its cut.
+  const [sheet] = boldSheets("<p><strong>Øresund</strong></p>");
+  expect(sheet).toMatch(/^gras-[0-9a-f]{8}$/);
+  const bolder = saved.replace("</head>", `<link rel="stylesheet" href="/assets/css/${sheet}.css">\n</head>`).replace("</main>", "<p><strong>Øresund</strong></p></main>");
+  fs.writeFileSync(chapter, bolder);
+  await writeFonts(site, [{ content: bolder, outputPath: chapter }]);
+  expect(fs.readFileSync(path.join(site, `assets/css/${sheet}.css`), "utf8")).toContain(`literata-700-${sheet.slice(5)}.woff2`);
+  expect((await readFont(site, `literata-700-${sheet.slice(5)}.woff2`)).charToGlyphIndex("Ø")).not.toBe(0);
+  expect((await readFont(site, "literata-700.woff2")).charToGlyphIndex("Ø")).toBe(0);
 });
