@@ -163,22 +163,26 @@ class Writer {
     [this.x, this.y] = [v[4], v[5]];
     this.control = undefined;
   }
+  /** A half or whole circle's arc to `dx` along the same height; the compact form lets a minus sign part the flags from it. */
+  private arc(r: number, flags: string, dx: number): string {
+    const n = (v: number) => this.n(v);
+    const to = n(dx);
+    return `a${n(r)} ${n(r)} 0 ${flags}${this.options.compact && to.startsWith("-") ? "" : " "}${to} 0`;
+  }
   circle([cx, cy]: Vec2, radius: number): void {
     const r = this.round(radius);
-    const n = (v: number) => this.n(v);
     this.moveTo([cx - r, cy]);
-    this.raw(`a${n(r)} ${n(r)} 0 1 0 ${n(2 * r)} 0a${n(r)} ${n(r)} 0 1 0 ${n(-2 * r)} 0`);
+    this.raw(this.arc(r, "1 0", 2 * r) + this.arc(r, "1 0", -2 * r));
     this.x = this.round(cx - r);
   }
   pill(topRight: Vec2, bottomRight: Vec2, radius: number): void {
     const r = this.round(radius);
-    const n = (v: number) => this.n(v);
     this.moveTo(topRight);
     this.lineTo(bottomRight);
-    this.raw(`a${n(r)} ${n(r)} 0 0 1 ${n(-2 * r)} 0`);
+    this.raw(this.arc(r, "0 1", -2 * r));
     this.x = this.round(this.x - 2 * r);
     this.lineTo([topRight[0] - 2 * r, topRight[1]]);
-    this.raw(`a${n(r)} ${n(r)} 0 0 1 ${n(2 * r)} 0z`);
+    this.raw(this.arc(r, "0 1", 2 * r) + "z");
     [this.x, this.y] = this.start;
   }
   close(): void {

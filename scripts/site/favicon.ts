@@ -77,7 +77,9 @@ function fromPlate(key: string, crop?: [number, number, number]): string {
     .replace(/stroke-width="([\d.]+)"/g, (_, w: string) => `stroke-width="${(Number(w) * thicker).toFixed(1)}"`);
   // Only the lines that cross the square: the rest of the plate would be bytes every page fetches for nothing.
   const drawing = crop ? dropOutside(inner, box, 6) : inner;
-  return frame(box.x, box.y, box.size, drawing, ` fill="none" stroke="${INK}" color="${INK}" stroke-linecap="round" stroke-linejoin="round"`);
+  // The plate's ink is currentColor: the icon says which, when any of it is left in the square.
+  const color = drawing.includes("currentColor") ? ` color="${INK}"` : "";
+  return frame(box.x, box.y, box.size, drawing, ` fill="none" stroke="${INK}"${color} stroke-linecap="round" stroke-linejoin="round"`);
 }
 
 /** An own SVG, as drawn: placed in the square by its own viewBox (a nested <svg>), never redrawn. */

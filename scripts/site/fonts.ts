@@ -490,6 +490,14 @@ const FALLBACKS: Record<Face["family"], { metrics: string; fallbacks: Fallback[]
   },
 };
 
+/**
+ * A face's weight as its rule says it: nothing for 400, the descriptor's
+ * initial value (`normal`). Nor does a rule name its file's format: every
+ * browser that reads these rules reads WOFF2 (a `format()` hint only lets a
+ * browser skip a file it can't read, among several).
+ */
+const weight = (w: number): string => (w === 400 ? "" : `font-weight:${w};`);
+
 /** A percentage to a tenth: a tenth of a percent of a 20 rem line is under a pixel. */
 const round = (n: number): string => `${(n * 100).toFixed(1).replace(/\.0$/, "")}%`;
 
@@ -504,7 +512,7 @@ export function fontFaceCss(only?: (face: Face) => boolean, file: (face: Face) =
   const shown = only ? webFaces.filter(only) : webFaces;
   for (const face of shown) {
     rules.push(
-      `@font-face{font-family:"${face.family}";src:url("/${WEB_FONTS_DIR}/${file(face)}") format("woff2");font-weight:${face.weight};${face.style === "italic" ? "font-style:italic;" : ""}font-display:swap;unicode-range:${LATIN}}`,
+      `@font-face{font-family:"${face.family}";src:url("/${WEB_FONTS_DIR}/${file(face)}");${weight(face.weight)}${face.style === "italic" ? "font-style:italic;" : ""}font-display:swap;unicode-range:${LATIN}}`,
     );
   }
   for (const [family, { metrics: webMetrics, fallbacks }] of Object.entries(FALLBACKS)) {
@@ -518,7 +526,7 @@ export function fontFaceCss(only?: (face: Face) => boolean, file: (face: Face) =
         const sizeAdjust = averageWidth(webMetrics, face.weight, face.style, web) / averageWidth(fallback.widths, bold ? 700 : 400, face.style, system);
         const local = fallback.local.map((name) => `local("${name}${suffix}")`).join(",");
         rules.push(
-          `@font-face{font-family:"${fallback.name}";src:${local};font-weight:${face.weight};${italic ? "font-style:italic;" : ""}` +
+          `@font-face{font-family:"${fallback.name}";src:${local};${weight(face.weight)}${italic ? "font-style:italic;" : ""}` +
             `size-adjust:${round(sizeAdjust)};ascent-override:${round(web.ascent / web.unitsPerEm / sizeAdjust)};` +
             `descent-override:${round(Math.abs(web.descent) / web.unitsPerEm / sizeAdjust)}` +
             // The system font's own line gap must go (Times has one); DejaVu has none to override.
