@@ -318,7 +318,8 @@ async function pageWeightRows(siteDir: string): Promise<void> {
     const over = chapters.filter((c) => weights.get(c)!.total > 40 * 1024).length;
     rows.push(row(`poids chapitre (${first})`, weights.get(first)!, 40));
     const heaviest = [...chapters].sort((a, b) => weights.get(b)!.total - weights.get(a)!.total)[0];
-    rows.push(row(`poids chapitre le plus lourd (${heaviest})`, weights.get(heaviest)!, 40, `, ${over} chapitre(s) sur ${chapters.length} au-dessus de 40 Ko`));
+    const margin = 40 * 1024 - weights.get(heaviest)!.total;
+    rows.push(row(`poids chapitre le plus lourd (${heaviest})`, weights.get(heaviest)!, 40, `, ${over} chapitre(s) sur ${chapters.length} au-dessus de 40 Ko, ${margin >= 0 ? `marge ${kb(margin)}` : `${kb(-margin)} de trop`}`));
     rows.push(row("poids /citations/", await pageWeight(browser, server.origin + "/citations/"), 0));
   } finally {
     await browser.close();
