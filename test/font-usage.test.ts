@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { faceCharacters, faceKey, feedPage, fontRules, matchWeight, type FaceKey } from "../scripts/site/font-usage.ts";
-import { faces, fontFaceCss, minifyCss, pageCss, siteCss, webFaces } from "../scripts/site/fonts.ts";
+import { boldSheets, faces, fontFaceCss, minifyCss, pageCss, siteCss, webFaces } from "../scripts/site/fonts.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -159,6 +159,27 @@ describe("the stylesheet as served", () => {
     expect(boldItalic.match(/@font-face\{font-family:"Literata repli( DejaVu)?";[^}]*font-weight:700;font-style:italic/g)).toHaveLength(2);
     expect(siteCss()).not.toContain("font-weight:700;font-style:italic");
     expect(siteCss()).not.toContain("literata-700");
+  });
+
+  it("gives a page with a few bold words a sheet of its own, named by their characters, declaring its own cut; more bold text, the shared sheet", () => {
+    const [upright] = boldSheets("<p>Un <strong>Øresund</strong> ici.</p>");
+    expect(upright).toMatch(/^gras-[0-9a-f]{8}$/);
+    // The same characters, the same sheet; others, another.
+    expect(boldSheets("<ul><li><strong>Øresund</strong></li><li><b>sundØre</b></li></ul>")).toEqual([upright]);
+    expect(boldSheets("<p><strong>Öresund</strong></p>")[0]).not.toBe(upright);
+    const css = pageCss(upright);
+    expect(css.match(/src:url\("[^"]+"\)/g)).toEqual([`src:url("/assets/fonts/web/literata-700-${upright.slice(5)}.woff2")`]);
+    expect(css.match(/@font-face\{/g)).toHaveLength(pageCss("gras").match(/@font-face\{/g)!.length);
+    expect(css.replace(/literata-700-[0-9a-f]{8}/, "literata-700")).toBe(pageCss("gras"));
+    // Its bold italic likewise, in a sheet of its own.
+    const [italic] = boldSheets("<p><strong><em>Øre</em></strong></p>");
+    expect(italic).toMatch(/^gras-italique-[0-9a-f]{8}$/);
+    expect(pageCss(italic)).toContain(`src:url("/assets/fonts/web/literata-700-italic-${italic.slice("gras-italique-".length)}.woff2");font-weight:700;font-style:italic`);
+    // 24 characters at most; a 25th, the shared sheet.
+    const alphabet = "abcdefghijklmnopqrstuvwxyz";
+    expect(boldSheets(`<p><strong>${alphabet.slice(0, 23)} </strong></p>`)[0]).toMatch(/^gras-[0-9a-f]{8}$/);
+    expect(boldSheets(`<p><strong>${alphabet.slice(0, 24)} </strong></p>`)).toEqual(["gras"]);
+    expect(boldSheets("<p>Rien en gras.</p>")).toEqual([]);
   });
 });
 
