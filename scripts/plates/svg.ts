@@ -92,7 +92,7 @@ export function toSvg(sheet: Sheet, { variant, title, printWidthMm }: SvgOptions
   const w = (pt: number): string => num(Math.max(pt, MIN_PRINT_PT) * unitsPerPt + 0.05);
   const print = variant === "print";
   const ink = print ? "#000" : "currentColor";
-  // Screen: the same points in fewer characters (path-data.ts); paper keeps its bytes.
+  // Screen: fewer characters, within WEB_TOLERANCE of the same points (path-data.ts); paper keeps its bytes.
   const path = (d: PathData, layer: Layer): string => (print ? d.toString() : d.toString(WEB_STEP[layer], webWriting(layer)));
   const out: string[] = [];
 
