@@ -86,12 +86,17 @@ function folderPages(dir: string): Map<string, string> {
 }
 
 /**
- * The names Eleventy's watcher gives a file of the zine folder: one inside the
- * project relative to it, one outside it as its absolute path without the
- * leading slash ("tmp/mon-zine/…", reported as "./tmp/mon-zine/…").
+ * The name Eleventy's watcher gives a file of the zine folder. It watches the
+ * folder by its path from the project; when that path climbs out ("../"),
+ * chokidar runs from the highest folder it reaches (Eleventy's GlobRemap) and
+ * names a changed file from there: /home/moi/mon-zine/chapitres/01-a.md, seen
+ * from the project /home/moi/projet, is "mon-zine/chapitres/01-a.md".
  */
-function watcherNames(file: string): string[] {
-  return [...new Set([path.relative(process.cwd(), file), file.slice(1)])].map((name) => name.split(path.sep).join("/"));
+function watcherName(file: string, dir: string): string {
+  const parts = path.relative(process.cwd(), dir).split(path.sep);
+  const climbs = parts.findIndex((part) => part !== "..");
+  const root = path.resolve(process.cwd(), ...parts.slice(0, climbs === -1 ? parts.length : climbs));
+  return path.relative(root, file).split(path.sep).join("/");
 }
 
 /** What Eleventy's dependency graph offers (the `uses` of its "eleventy.after" event). */
@@ -129,11 +134,10 @@ function followInDevServer(eleventyConfig: EleventyConfig, dir: string, pages: M
   const hasAbout = pages.has("a-propos.md");
   const chapters = [...pages.keys()].filter((key) => key.startsWith("chapitres/")).map((key) => literalGlob(path.basename(key, ".md")));
   const resetters = [chapters.length ? `chapitres/!(${chapters.join("|")}).md` : "chapitres/*.md", ...(hasAbout ? [] : ["a-propos.md"])];
-  for (const spelling of new Set([path.relative(process.cwd(), dir), `.${dir}`])) {
-    eleventyConfig.addWatchTarget(`${spelling}/chapitres/**`);
-    eleventyConfig.addWatchTarget(`${spelling}/*.{yaml,yml}`);
-    eleventyConfig.addWatchTarget(`${spelling}/images/**`);
-    if (hasAbout) eleventyConfig.addWatchTarget(`${spelling}/a-propos.md`);
+  // Watched from the project; the changes Eleventy reports, named as its watcher names them.
+  const watched = path.relative(process.cwd(), dir);
+  for (const glob of ["chapitres/**", "*.{yaml,yml}", "images/**", ...(hasAbout ? ["a-propos.md"] : [])]) eleventyConfig.addWatchTarget(`${watched}/${glob}`);
+  for (const spelling of new Set([watched, watcherName(dir, dir)])) {
     for (const glob of resetters) eleventyConfig.addWatchTarget(`${spelling}/${glob}`, { resetConfig: true });
   }
   // Eleventy renders from a merged copy of its config, made when the config runs: the
@@ -159,8 +163,6 @@ function followInDevServer(eleventyConfig: EleventyConfig, dir: string, pages: M
     }
   });
   eleventyConfig.on("eleventy.after", ({ uses }: { uses?: DependencyGraph }) => {
-    for (const [virtualPath, file] of pages) {
-      for (const name of watcherNames(file)) uses?.addDependency(`src/${virtualPath}`, name);
-    }
+    for (const [virtualPath, file] of pages) uses?.addDependency(`src/${virtualPath}`, watcherName(file, dir));
   });
 }
