@@ -125,7 +125,8 @@ function literalGlob(name: string): string {
  * doesn't know yet (added, or renamed) and an about page that appears run the
  * config again (resetConfig), since it is the config that makes virtual
  * templates. (Eleventy 3.1.8 then rebuilds every page at each save for the rest
- * of the session, as it does for src/ after an edit of eleventy.config.ts.)
+ * of the session, as it does for src/ after an edit of eleventy.config.ts: its
+ * config reset makes a new watch queue without the --incremental flag.)
  * A chapter deleted leaves the virtual templates at the next rebuild (Eleventy
  * rebuilds nothing on a deletion, for a file of src/ either).
  */
