@@ -54,8 +54,8 @@ export const KEEP_SCRIPT = `(() => {
 /**
  * Reads the copy KEEP_SCRIPT made, in a document of its own (so the riso
  * marks painted since on <html> match nothing):
- * - the contents' sections are not links (see below), a landmark split
- *   across pages is one landmark;
+ * - the contents' sections are not links, nor entries too close to tap on
+ *   a phone (see below); a landmark split across pages is one landmark;
  * - every style="" (Paged.js writes running heads, column widths and the
  *   page count there) becomes a class with the same declarations, important as
  *   an inline style is strong; the strict CSP forbids style attributes;
@@ -100,10 +100,22 @@ export const CAPTURE_SCRIPT = `(() => {
   // The contents' sections, 3.4 mm tall lines 0.8 mm apart, are too close to tap (WCAG 2.5.8, 24 px): on screen they
   // are read as on paper, a title and its page, and the chapters above them stay links (9 mm apart). The <a> stays
   // for the stylesheets, without href, and says it is no link (role none: nothing for a crawler to follow).
-  pages.querySelectorAll(".table ol ol a[href]").forEach((link) => {
+  const asOnPaper = (link) => {
     link.removeAttribute("href");
     link.setAttribute("role", "none");
+  };
+  pages.querySelectorAll(".table ol ol a[href]").forEach(asOnPaper);
+  // On a 375 px phone the pages are shown at (375 - 16) px over the trim's width (print/apercu.css): two entries of
+  // the contents whose lines are closer than 24 px there (WCAG 2.5.8) are read as on paper too. The chapters with
+  // sections between them stay links; an introduction a line above the first chapter does not.
+  const trim = document.querySelector(".pagedjs_pagebox").getBoundingClientRect().width;
+  const apart = 24 / ((375 - 16) / trim);
+  const entries = [...pages.querySelectorAll(".table a[href]")].map((link) => {
+    const box = document.querySelector('.pagedjs_pages [data-ref="' + link.getAttribute("data-ref") + '"]')?.getBoundingClientRect();
+    return { link, page: link.closest(".pagedjs_page"), middle: box ? box.top + box.height / 2 : NaN };
   });
+  const close = entries.filter((entry) => entries.some((other) => other !== entry && other.page === entry.page && !(Math.abs(other.middle - entry.middle) >= apart)));
+  close.forEach((entry) => asOnPaper(entry.link));
   // A landmark Paged.js split across pages (the contents) is one landmark: its first part; the rest continue it.
   pages.querySelectorAll("nav[data-split-from], aside[data-split-from], section[data-split-from][aria-label]").forEach((part) => part.setAttribute("role", "none"));
   pages.querySelectorAll(".pagedjs_bleed").forEach((bleed) => bleed.remove());

@@ -589,6 +589,36 @@ describe("the preview page (/imprimer/apercu/)", () => {
       expect(shown.length).toBe(a5Pages.length);
       expect(shown.flat().length).toBeGreaterThan(a5Pages.length * 10);
       shown.forEach((page, i) => expect(page, `page ${i + 1}`).toEqual(expected[i]));
+
+      // On a phone the pages are scaled to the screen's width (print/apercu.css), painted smaller but laid out the
+      // same: every line box, once unscaled, is where it is at 1280 px, and nothing scrolls sideways.
+      const unscaled = () =>
+        [...document.querySelectorAll(".pagedjs_pagebox")].map((box) => {
+          const scale = new DOMMatrix(getComputedStyle(box.closest(".pagedjs_page")!).transform).a;
+          const origin = box.getBoundingClientRect();
+          const out: number[] = [];
+          const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (!/\S/.test(node.textContent ?? "")) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            for (const r of range.getClientRects()) out.push((r.left - origin.left) / scale, (r.top - origin.top) / scale, r.width / scale, r.height / scale);
+          }
+          return { scale, out };
+        });
+      const wide = await still.evaluate(unscaled);
+      await still.setViewportSize({ width: 375, height: 812 });
+      for (let i = 1; i <= a5Pages.length; i++) await still.locator(`#page-${i}`).scrollIntoViewIfNeeded();
+      const phone = await still.evaluate(unscaled);
+      expect(wide.every((page) => page.scale === 1)).toBe(true);
+      expect(phone.every((page) => page.scale > 0.6 && page.scale < 0.7)).toBe(true);
+      phone.forEach((page, i) => {
+        expect(page.out.length, `page ${i + 1}`).toBe(wide[i].out.length);
+        const worst = Math.max(...page.out.map((value, k) => Math.abs(value - wide[i].out[k])));
+        expect(worst, `page ${i + 1}`).toBeLessThan(0.01);
+      });
+      expect(await still.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      expect(await still.evaluate(() => Math.max(...[...document.querySelectorAll(".pagedjs_page")].map((page) => page.getBoundingClientRect().right)))).toBeLessThanOrEqual(375);
     } finally {
       await context.close();
       await server.close();

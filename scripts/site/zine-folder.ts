@@ -16,6 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseYamlData } from "./data.ts";
 import { ContentError } from "./content-error.ts";
+import { isDevServer } from "./dev-server.ts";
 
 type EleventyConfig = import("@11ty/eleventy/UserConfig").default;
 
@@ -49,13 +50,6 @@ export function useZineFolder(eleventyConfig: EleventyConfig, env: NodeJS.Proces
   // Pictures of the content (`![…](../images/x.svg)` in a chapter) are published at /images/ (references.ts).
   eleventyConfig.addPassthroughCopy({ [path.join(dir ?? "src", "images")]: "images" });
   if (!dir) return;
-  // npm start: an edit in the zine folder rebuilds and reloads. The config runs again (resetConfig),
-  // since it is what reads the folder's chapters (new, renamed or changed) into virtual templates.
-  // Eleventy reports a changed file outside the project as "./" + its absolute path without the
-  // leading slash ("./tmp/mon-zine/…"), one inside it relative to the project: watch both spellings.
-  for (const spelling of new Set([path.relative(process.cwd(), dir), `.${dir}`])) {
-    eleventyConfig.addWatchTarget(`${spelling}/**`, { resetConfig: true });
-  }
 
   // Data: _data/site.yaml and _data/ressources.yaml are read from the zine folder instead,
   // through the same parser and schemas (messages name the zine folder's file).
@@ -68,17 +62,108 @@ export function useZineFolder(eleventyConfig: EleventyConfig, env: NodeJS.Proces
   });
 
   // Pages: the project's chapters and about page step aside for the zine folder's.
-  const pages: [string, string][] = fs
-    .readdirSync(path.join(dir, "chapitres"))
-    .filter((name) => name.endsWith(".md"))
-    .sort()
-    .map((name) => [`chapitres/${name}`, path.join(dir, "chapitres", name)]);
-  if (fs.existsSync(path.join(dir, "a-propos.md"))) pages.push(["a-propos.md", path.join(dir, "a-propos.md")]);
-
+  const pages = folderPages(dir);
   eleventyConfig.ignores.add("src/chapitres/*.md");
+  if (pages.has("a-propos.md")) eleventyConfig.ignores.add("src/a-propos.md");
   for (const [virtualPath, file] of pages) {
-    if (virtualPath === "a-propos.md") eleventyConfig.ignores.add("src/a-propos.md");
     realFiles.set(path.join("src", virtualPath), relativeToProject(file));
     eleventyConfig.addTemplate(virtualPath, fs.readFileSync(file, "utf8"), {});
   }
+  followInDevServer(eleventyConfig, dir, pages);
+}
+
+/** The folder's pages: virtual input path (relative to src/) → the real file. */
+function folderPages(dir: string): Map<string, string> {
+  const pages = new Map<string, string>(
+    fs
+      .readdirSync(path.join(dir, "chapitres"))
+      .filter((name) => name.endsWith(".md"))
+      .sort()
+      .map((name) => [`chapitres/${name}`, path.join(dir, "chapitres", name)]),
+  );
+  if (fs.existsSync(path.join(dir, "a-propos.md"))) pages.set("a-propos.md", path.join(dir, "a-propos.md"));
+  return pages;
+}
+
+/**
+ * The name Eleventy's watcher gives a file of the zine folder. It watches the
+ * folder by its path from the project; when that path climbs out ("../"),
+ * chokidar runs from the highest folder it reaches (Eleventy's GlobRemap) and
+ * names a changed file from there: /home/moi/mon-zine/chapitres/01-a.md, seen
+ * from the project /home/moi/projet, is "mon-zine/chapitres/01-a.md".
+ */
+function watcherName(file: string, dir: string): string {
+  const parts = path.relative(process.cwd(), dir).split(path.sep);
+  const climbs = parts.findIndex((part) => part !== "..");
+  const root = path.resolve(process.cwd(), ...parts.slice(0, climbs === -1 ? parts.length : climbs));
+  return path.relative(root, file).split(path.sep).join("/");
+}
+
+/** What Eleventy's dependency graph offers (the `uses` of its "eleventy.after" event). */
+interface DependencyGraph {
+  addDependency(from: string, to: string): void;
+}
+
+/** Virtual templates by input path, as Eleventy keeps them (its config, and the merged copy it renders from). */
+type VirtualTemplates = Record<string, { inputPath: string; content: string; data: object }>;
+
+/** A file name as a glob matches it literally (picomatch's escapes). */
+function literalGlob(name: string): string {
+  return name.replace(/[\\*?[\]{}()|!+@]/g, "\\$&");
+}
+
+/**
+ * npm start with ZINE_DIR: an edit in the zine folder rebuilds and reloads.
+ *
+ * A saved chapter (or about page) rebuilds only what depends on it, as a
+ * chapter of src/ does: before the rebuild its new text replaces its virtual
+ * template's, and Eleventy's dependency graph says that the virtual template
+ * uses the real file, so Eleventy's incremental build takes the real file's
+ * change as its template's (the page, and every page that lists chapters).
+ * The data files and pictures are read again by every rebuild (Eleventy has
+ * no dependency for them: it rebuilds every page). A chapter file the config
+ * doesn't know yet (added, or renamed) and an about page that appears run the
+ * config again (resetConfig), since it is the config that makes virtual
+ * templates. (Eleventy 3.1.8 then rebuilds every page at each save for the rest
+ * of the session, as it does for src/ after an edit of eleventy.config.ts: its
+ * config reset makes a new watch queue without the --incremental flag.)
+ * A chapter deleted leaves the virtual templates at the next rebuild (Eleventy
+ * rebuilds nothing on a deletion, for a file of src/ either).
+ */
+function followInDevServer(eleventyConfig: EleventyConfig, dir: string, pages: Map<string, string>): void {
+  if (!isDevServer()) return;
+  const hasAbout = pages.has("a-propos.md");
+  const chapters = [...pages.keys()].filter((key) => key.startsWith("chapitres/")).map((key) => literalGlob(path.basename(key, ".md")));
+  const resetters = [chapters.length ? `chapitres/!(${chapters.join("|")}).md` : "chapitres/*.md", ...(hasAbout ? [] : ["a-propos.md"])];
+  // Watched from the project; the changes Eleventy reports, named as its watcher names them.
+  const watched = path.relative(process.cwd(), dir);
+  for (const glob of ["chapitres/**", "*.{yaml,yml}", "images/**", ...(hasAbout ? ["a-propos.md"] : [])]) eleventyConfig.addWatchTarget(`${watched}/${glob}`);
+  for (const spelling of new Set([watched, watcherName(dir, dir)])) {
+    for (const glob of resetters) eleventyConfig.addWatchTarget(`${spelling}/${glob}`, { resetConfig: true });
+  }
+  // Eleventy renders from a merged copy of its config, made when the config runs: the
+  // virtual templates change in both. (Its own RenderPlugin reaches that copy the same way.)
+  const own = (eleventyConfig as unknown as { virtualTemplates: VirtualTemplates }).virtualTemplates;
+  let merged: VirtualTemplates | undefined;
+  eleventyConfig.on("eleventy.config", (templateConfig: { getConfig(): { virtualTemplates: VirtualTemplates } }) => {
+    merged = templateConfig.getConfig().virtualTemplates;
+  });
+
+  eleventyConfig.on("eleventy.beforeWatch", () => {
+    for (const [virtualPath, file] of pages) {
+      const content = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
+      for (const list of [own, merged]) {
+        if (!list?.[virtualPath]) continue;
+        if (content === undefined) delete list[virtualPath];
+        else list[virtualPath].content = content;
+      }
+      if (content === undefined) {
+        pages.delete(virtualPath);
+        realFiles.delete(path.join("src", virtualPath));
+      }
+    }
+  });
+  eleventyConfig.on("eleventy.after", ({ uses }: { uses?: DependencyGraph }) => {
+    for (const [virtualPath, file] of pages) uses?.addDependency(`src/${virtualPath}`, watcherName(file, dir));
+  });
 }

@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import fontverter from "fontverter";
@@ -21,13 +22,17 @@ import { launchChromium } from "./support/browser.ts";
 
 const project = copyProject("dev-server");
 const startProject = copyProject("npm-start");
+const kitProject = copyProject("npm-start-kit");
+// The kit folder outside the project, as a collective keeps it (Eleventy names its files by absolute path).
+const kitFolder = fs.mkdtempSync(path.join(os.tmpdir(), "zine-kit-start-"));
 let server: ChildProcess | undefined;
 let start: ChildProcess | undefined;
+let kitStart: ChildProcess | undefined;
 let browser: Browser | undefined;
 afterAll(async () => {
   await browser?.close();
-  for (const child of [server, start]) if (child?.pid) process.kill(-child.pid, "SIGTERM");
-  for (const dir of [project, startProject]) fs.rmSync(dir, { recursive: true, force: true });
+  for (const child of [server, start, kitStart]) if (child?.pid) process.kill(-child.pid, "SIGTERM");
+  for (const dir of [project, startProject, kitProject, kitFolder]) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function freePort(): Promise<number> {
@@ -163,4 +168,71 @@ it("npm start: a save reaches the open page and the print preview, rewrites only
   const renamed = await logUntil(() => log, from, /Watching/);
   expect(renamed).toContain("Erreur de contenu dans src/chapitres/01-visions-de-la-ville.md");
   expect(renamed).toContain("/chapitres/marche-safe-city/#une-ambition-nationale");
+});
+
+/** The files a rebuild wrote, from its log (`Writing ./_site/<file> from …`). */
+function writtenFiles(log: string): string[] {
+  return [...log.matchAll(/Writing \.\/_site\/(\S+) from/g)].map((m) => m[1]);
+}
+
+it("npm start with ZINE_DIR: a saved chapter of the kit folder rewrites only what depends on it, reaches the open page and the preview; added and renamed chapters join", { timeout: 300_000 }, async () => {
+  fs.cpSync(path.join(PROJECT_ROOT, "test/fixtures/mini-zine"), kitFolder, { recursive: true });
+  const port = await freePort();
+  const [program, args] = npmStart(port);
+  let log = "";
+  kitStart = spawn(program, args, { cwd: kitProject, env: { ...process.env, ZINE_DIR: kitFolder, ZINE_CACHE: path.join(kitProject, ".cache"), FORCE_COLOR: "0", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  kitStart.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  kitStart.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const origin = `http://localhost:${port}`;
+  await logUntil(() => log, 0, /Watching/);
+  expect(await until(`${origin}/chapitres/le-voyage/`, (html) => html.includes("</html>"))).toContain("<h1>Le voyage</h1>");
+
+  browser ??= await launchChromium();
+  const page = await browser.newPage();
+  await page.goto(`${origin}/chapitres/le-voyage/`);
+  // Chokidar is told about the files a moment after Eleventy says it is watching.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+
+  const chapters = path.join(kitFolder, "chapitres");
+  const chapter = path.join(chapters, "02-le-voyage.md");
+  const original = fs.readFileSync(chapter, "utf8");
+  const change = async (act: () => void): Promise<string> => {
+    const from = log.length;
+    act();
+    return logUntil(() => log, from, /Watching/);
+  };
+
+  // Twice: the first save, then one after it (the dependency Eleventy keeps for the next).
+  for (const sentence of ["Une escale écrite pendant le test.", "Une seconde escale, écrite après la première."]) {
+    const rebuilt = await change(() => fs.writeFileSync(chapter, `${original}\n${sentence}\n`));
+    await page.waitForFunction((text) => document.body.innerText.includes(text), sentence, { timeout: 60_000 });
+    const written = writtenFiles(rebuilt);
+    expect(written).toEqual(expect.arrayContaining(["chapitres/le-voyage/index.html", "imprimer/apercu/index.html", "index.html"]));
+    for (const other of ["a-propos/index.html", "ressources/index.html", "chapitres/le-meilleur-des-mondes/index.html", "chapitres/cultiver-notre-jardin/index.html", "planches/index.html", "assets/css/site.css"]) expect(written).not.toContain(other);
+    expect(rebuilt).toMatch(/Wrote \d+ files \(skipped \d+\)/);
+    expect((await (await fetch(`${origin}/imprimer/apercu/`)).text()).replace(/\u00AD/g, "")).toContain(sentence);
+  }
+
+  // A broken link: refused with the kit folder's file, not the virtual one in src/.
+  const broken = await change(() => fs.writeFileSync(chapter, `${original}\nVoir [cette page](/chapitres/nulle-part/).\n`));
+  expect(broken).toContain(`Erreur de contenu dans ${path.relative(kitProject, chapter)}`);
+  expect(broken).not.toContain("src/chapitres/02-le-voyage.md :");
+  await change(() => fs.writeFileSync(chapter, original));
+
+  // A new chapter: its page, and the home page lists it.
+  const added = path.join(chapters, "04-le-retour.md");
+  const text = fs.readFileSync(path.join(chapters, "03-cultiver-notre-jardin.md"), "utf8").replace(/^title: .*$/m, 'title: "Le retour"').replace(/^order: .*$/m, "order: 4");
+  await change(() => fs.writeFileSync(added, text));
+  expect(await (await fetch(`${origin}/chapitres/le-retour/`)).text()).toContain("<h1>Le retour</h1>");
+  expect(await (await fetch(`${origin}/`)).text()).toContain("/chapitres/le-retour/");
+  // Renamed: published at its new address, gone from the home page's list.
+  await change(() => fs.renameSync(added, path.join(chapters, "04-la-fin.md")));
+  expect(await until(`${origin}/chapitres/la-fin/`, (html) => html.includes("<h1>Le retour</h1>"))).toContain("<h1>Le retour</h1>");
+  const home = await (await fetch(`${origin}/`)).text();
+  expect(home).toContain("/chapitres/la-fin/");
+  expect(home).not.toContain("/chapitres/le-retour/");
+  // And a save still reaches its page.
+  const saved = await change(() => fs.appendFileSync(chapter, "\nUne dernière escale.\n"));
+  expect(writtenFiles(saved)).toContain("chapitres/le-voyage/index.html");
+  expect(await (await fetch(`${origin}/chapitres/le-voyage/`)).text()).toContain("Une dernière escale.");
 });
