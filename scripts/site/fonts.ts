@@ -237,9 +237,11 @@ function webUsage(pages: string[]): WebUsage {
 
 /** The web cuts these pages need: every web face's shared one, and each own cut of a bold face a page links. */
 function webCuts(usage: WebUsage): { face: Face; sheet: string; key: string }[] {
-  const own = [...usage.chars.keys()].filter((key) => key.split("|").length === 4).sort();
+  const shared = webFaces.map((face) => ({ face, sheet: "", key: faceKey(face) }));
+  // Every other cut is a page's own: cutKey(face, sheet).
+  const own = [...usage.chars.keys()].filter((key) => !shared.some((cut) => cut.key === key)).sort();
   return [
-    ...webFaces.map((face) => ({ face, sheet: "", key: faceKey(face) })),
+    ...shared,
     ...own.map((key) => {
       const face = webFaces.find((f) => key.startsWith(faceKey(f) + "|"))!;
       return { face, sheet: key.slice(faceKey(face).length + 1), key };
