@@ -34,7 +34,7 @@ const pages =
 // Text gzipped, as every static host serves it: Lighthouse simulates a slow 4G from the bytes that cross it, and an
 // uncompressed HTML page is a server's fault (its own audit, uses-text-compression), not a page's weight (bench says that).
 const server = await serveFolder(site, {}, { compress: true });
-const chrome = await chromeLauncher.launch({ chromePath: findChromium(), chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+const chrome = await chromeLauncher.launch({ chromePath: findChromium(process.env, { full: true }), chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
 const rows: string[][] = [];
 try {
   for (const url of pages) {

@@ -336,4 +336,18 @@ describe("findChromium", () => {
     expect(() => findChromium({ CHROME_PATH: "/nulle/part/chrome" })).toThrow(BrowserNotFoundError);
     expect(() => findChromium({ CHROME_PATH: "/nulle/part/chrome" })).toThrow(/CHROME_PATH=\/nulle\/part\/chrome n’existe pas/);
   });
+
+  it("prefers Debian's headless shell for the PDFs, and never gives it where a whole browser is asked for", () => {
+    const shell = "/usr/lib/chromium/chromium-headless-shell";
+    // .ci/run installs it: on CI the first half always runs.
+    if (fs.existsSync(shell)) expect(findChromium({})).toBe(shell);
+    if (fs.existsSync("/usr/bin/chromium")) expect(findChromium({}, { full: true })).toBe("/usr/bin/chromium");
+    let full = "";
+    try {
+      full = findChromium({}, { full: true });
+    } catch (error) {
+      expect((error as Error).message).not.toMatch(/headless-shell,/);
+    }
+    expect(full).not.toMatch(/headless-shell/);
+  });
 });

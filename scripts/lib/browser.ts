@@ -1,13 +1,22 @@
 /**
  * Finds and starts the one headless Chromium every render shares. The
- * browser is the system's (Debian's `chromium`), never a download: CHROME_PATH
- * first, then the usual install paths.
+ * browser is the system's (Debian's `chromium-headless-shell`, else its
+ * `chromium`), never a download: CHROME_PATH first, then the usual install paths.
  */
 import fs from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { isVerbose } from "./verbose.ts";
 
-const CANDIDATES = [
+/**
+ * Chromium's headless shell first: the build of the same Chromium made for
+ * automation (no windows, no browser interface; what Playwright itself runs
+ * for a headless browser), Debian's `chromium-headless-shell`. Same Blink,
+ * same Skia: the same PDF bytes as the full browser, and the print stage in
+ * 1,4–1,55 s instead of 1,8–2,1 s on our zine (it starts and opens pages
+ * faster). Then the full browsers.
+ */
+const HEADLESS_SHELLS = ["/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium-headless-shell"];
+const FULL_BROWSERS = [
   "/usr/bin/chromium",
   "/usr/bin/chromium-browser",
   "/usr/bin/google-chrome",
@@ -23,21 +32,25 @@ export class BrowserNotFoundError extends Error {
   readonly skipOriginalStack = true;
 }
 
-/** The path of a Chromium to drive, or an error that says how to get one. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * The path of a Chromium to drive, or an error that says how to get one.
+ * `full`: a whole browser, never the headless shell (Lighthouse drives Chrome's own interface).
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env, { full = false }: { full?: boolean } = {}): string {
+  const candidates = full ? FULL_BROWSERS : [...HEADLESS_SHELLS, ...FULL_BROWSERS];
   const fromEnv = env.CHROME_PATH?.trim();
   if (fromEnv) {
     if (fs.existsSync(fromEnv)) return fromEnv;
     throw new BrowserNotFoundError(
-      `CHROME_PATH=${fromEnv} n’existe pas → corrigez le chemin, ou retirez CHROME_PATH pour chercher ${CANDIDATES[0]}`,
+      `CHROME_PATH=${fromEnv} n’existe pas → corrigez le chemin, ou retirez CHROME_PATH pour chercher ${candidates[0]}`,
     );
   }
-  const found = CANDIDATES.find((candidate) => fs.existsSync(candidate));
+  const found = candidates.find((candidate) => fs.existsSync(candidate));
   if (found) return found;
   throw new BrowserNotFoundError(
     "aucun Chromium trouvé pour fabriquer les PDF (cherché : " +
-      CANDIDATES.join(", ") +
-      ") → installez-en un (Debian/Ubuntu : sudo apt-get install -y chromium) ou indiquez son chemin : CHROME_PATH=/chemin/vers/chrome npm run build",
+      candidates.join(", ") +
+      ") → installez-en un (Debian/Ubuntu : sudo apt-get install -y chromium-headless-shell chromium) ou indiquez son chemin : CHROME_PATH=/chemin/vers/chrome npm run build",
   );
 }
 
