@@ -61,6 +61,8 @@ export interface RenderResult {
 
 /** What the caller hears while a document is rendered, to work on each PDF while Chromium prints the next. */
 export interface RenderHooks {
+  /** The document's page is open and asked for the document: the moment another document can be opened beside it. */
+  opened?: () => void;
   /** The laid-out document and its PDF, before the riso drums' inventory is taken. */
   printed?: (laidOut: RenderResult) => void;
   /** The print a riso drum is cut from, for each drum, as soon as it is printed. */
@@ -195,45 +197,53 @@ const PAGED_CONTENT = "pagedjs-content";
 /**
  * The document as Chromium receives it for Paged.js: its body's content
  * already inside the <template data-ref="pagedjs-content"> Paged.js would
- * move it into. Served as it is, Chromium lays the whole unpaginated
+ * move it into, and `scripts` (Paged.js and our handlers) after it. Served as
+ * it is, Chromium lays the whole unpaginated
  * document out on load, and again when the fonts arrive, only for Paged.js
  * to take it out of the page: a third of the renderer's layout time for our
  * zine (traced). A template's content is parsed, never laid out; Paged.js
  * lays it out page by page, the fonts load with its first measure (the
  * handlers wait for them), and the PDF is the same, byte for byte.
+ * The scripts load and compile with the document's stylesheets and fonts,
+ * instead of one after the other once it has loaded (two round trips and a
+ * megabyte of Paged.js fetched and compiled while nothing else happened:
+ * 100 to 150 ms on our zine). Neither runs anything on its own: Paged.js
+ * starts when paginate() asks it to.
  * The file on disk is untouched (WeasyPrint, the tests and a person read it as it is).
  */
-export function inPagedTemplate(html: string): string {
+export function inPagedTemplate(html: string, scripts: string[] = []): string {
   const open = /<body\b[^>]*>/i.exec(html);
   const close = html.lastIndexOf("</body>");
   if (!open || close < open.index) return html;
   const start = open.index + open[0].length;
-  return `${html.slice(0, start)}<template data-ref="${PAGED_CONTENT}">${html.slice(start, close)}</template>${html.slice(close)}`;
+  const tags = scripts.map((src) => `<script src="${src}"></script>`).join("");
+  return `${html.slice(0, start)}<template data-ref="${PAGED_CONTENT}">${html.slice(start, close)}</template>${tags}${html.slice(close)}`;
 }
 
-/** Serves `url` to `page` with its content in Paged.js's template (inPagedTemplate). */
+/** What the print document loads beside its own files: Paged.js, then the handlers that register with it. */
+const PAGED_SCRIPTS = [PAGED_JS_URL, HANDLERS_URL];
+
+/** Serves `url` to `page` with its content in Paged.js's template, Paged.js and the handlers after it (inPagedTemplate). */
 async function serveInTemplate(page: Page, url: string): Promise<void> {
   await page.route(url, async (route) => {
     const response = await route.fetch();
     if (!response.ok()) return route.fulfill({ response });
-    await route.fulfill({ response, body: inPagedTemplate(await response.text()) });
+    await route.fulfill({ response, body: inPagedTemplate(await response.text(), PAGED_SCRIPTS) });
   });
 }
 
 async function paginate(page: Page): Promise<Layout> {
-  // Paged.js gives every element a random data-ref, and those ids reach the
-  // PDF as destination names: number the elements ourselves, in document order.
-  await page.evaluate((name) => {
+  // One evaluate, once the document has loaded with Paged.js and the handlers (serveInTemplate): each round trip to
+  // the browser waits for this process, which finishes the mini-zine meanwhile.
+  return page.evaluate(async (name) => {
     const template = document.body.querySelector(`:scope > template[data-ref='${name}']`);
     const content = template instanceof HTMLTemplateElement ? template.content : document.body;
+    // Paged.js gives every element a random data-ref, and those ids reach the
+    // PDF as destination names: number the elements ourselves, in document order.
     content.querySelectorAll("*").forEach((element, index) => element.setAttribute("data-ref", `z${index}`));
-  }, PAGED_CONTENT);
-  // The pictures load first, as they did with the document laid out on load: Paged.js measures them loaded, and the
-  // handlers' measure (which takes the content into the page and out again) never cancels a picture half-loaded.
-  await page.evaluate(async (name) => {
-    const template = document.body.querySelector(`:scope > template[data-ref='${name}']`);
-    if (!(template instanceof HTMLTemplateElement)) return;
-    const sources = new Set([...template.content.querySelectorAll("img[src]")].map((img) => new URL(img.getAttribute("src") ?? "", document.baseURI).href));
+    // The pictures load first, as they did with the document laid out on load: Paged.js measures them loaded, and the
+    // handlers' measure (which takes the content into the page and out again) never cancels a picture half-loaded.
+    const sources = new Set([...content.querySelectorAll("img[src]")].map((img) => new URL(img.getAttribute("src") ?? "", document.baseURI).href));
     await Promise.all(
       [...sources].map((source) => {
         const picture = new Image();
@@ -242,10 +252,6 @@ async function paginate(page: Page): Promise<Layout> {
         return picture.decode().catch(() => {});
       }),
     );
-  }, PAGED_CONTENT);
-  await page.addScriptTag({ url: PAGED_JS_URL });
-  await page.addScriptTag({ url: HANDLERS_URL });
-  return page.evaluate(async () => {
     await document.fonts.ready;
     const w = window as unknown as {
       Paged: { Previewer: new () => { chunker?: { q?: { tick: (next: () => void) => void } }; preview(): Promise<{ total: number }> } };
@@ -269,7 +275,7 @@ async function paginate(page: Page): Promise<Layout> {
     const flow = await previewer.preview();
     const r = w.zineReport;
     return { pages: r.pages || flow.total, padded: r.padded, overflows: r.overflows, loneLines: r.loneLines ?? [], notes: r.notes ?? [], hyphens: r.hyphens ?? [] };
-  });
+  }, PAGED_CONTENT);
 }
 
 /**
@@ -337,7 +343,9 @@ async function renderIn(
         // recomputed every element's style three times over (traced: 360 of the print's 460 ms). The layout doesn't
         // depend on it (the same PDF, byte for byte), the print starts from styles already computed.
         await page.emulateMedia({ media: "print" });
-        const response = await page.goto(url, { waitUntil: "load" });
+        const loading = page.goto(url, { waitUntil: "load" });
+        hooks.opened?.();
+        const response = await loading;
         if (!response?.ok()) throw new RenderError(`${url} : HTTP ${response?.status()} → le document d’impression n’a pas été construit (voir print/eleventy.ts)`);
         const laidOut = { ...(paginated ? await paginate(page) : await fixedPages(page)), ...(await declared(page)) };
         const missing = await missingResources(page, failed);

@@ -49,6 +49,13 @@ import type { EditionKey } from "./editions.ts";
 /** The drums, in the order the studio runs them: pink first, then black over it. */
 export const INKS = ["rose", "noir"] as const;
 export type Ink = (typeof INKS)[number];
+/**
+ * The order the drums are cut from the print: the black first, its proof
+ * pages take longest to draw (all the text and the plates), and each drum is
+ * drawn for the proof as soon as it is cut, while the pink is cut and the
+ * files are checked. The proof no longer ends the print stage: 0,1 s on our zine.
+ */
+export const CUT_ORDER: readonly Ink[] = ["noir", "rose"];
 
 /** Riso Fluorescent Pink as a screen shows it, and as offset CMYK approximates it. */
 export const PINK_RGB: [number, number, number] = [0xff, 0x48, 0xb0];
@@ -102,7 +109,7 @@ export async function markInks(page: Page): Promise<boolean> {
 
 /** Gives each drum the marked print as soon as it is made (`onInk`), and takes the inventory of what each drum inks (print/riso-inventaire.ts). */
 export async function printInks(page: Page, pdf: Uint8Array, onInk: (ink: Ink, pdf: Uint8Array) => void = () => {}): Promise<InkPrints> {
-  for (const ink of INKS) onInk(ink, pdf);
+  for (const ink of CUT_ORDER) onInk(ink, pdf);
   const items = (await page.evaluate(INVENTORY_SCRIPT)) as Record<Ink, InkItem[]>;
   return { pdf: { rose: pdf, noir: pdf }, items };
 }
@@ -214,15 +221,20 @@ let paper: Buffer | undefined;
 /** PNG encodings in flight at once (sharp encodes on its own threads): a few pages' pixels in memory, never the whole zine's. */
 const PROOF_BATCH = 4;
 
-/** One PNG per A5 page: the proof. */
-export async function proofPages(rose: Uint8Array, noir: Uint8Array): Promise<Uint8Array[]> {
+/** One PNG per A5 page: the proof. Each drum is drawn as soon as its A5 is there (`rose` and `noir` may still be coming). */
+export async function proofPages(rose: Uint8Array | Promise<Uint8Array>, noir: Uint8Array | Promise<Uint8Array>): Promise<Uint8Array[]> {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "zine-riso-"));
   try {
     await Promise.all([fs.promises.mkdir(path.join(dir, "rose")), fs.promises.mkdir(path.join(dir, "noir"))]);
-    const [pinkFiles, blackFiles] = await Promise.all([
-      rasterise(rose, PROOF_DPI, "épreuve riso (rose)", path.join(dir, "rose")),
-      rasterise(noir, PROOF_DPI, "épreuve riso (noir)", path.join(dir, "noir")),
+    // Both awaited even when one fails, so the folder is never removed under a pdftoppm still writing into it.
+    const drawn = await Promise.allSettled([
+      Promise.resolve(rose).then((pdf) => rasterise(pdf, PROOF_DPI, "épreuve riso (rose)", path.join(dir, "rose"))),
+      Promise.resolve(noir).then((pdf) => rasterise(pdf, PROOF_DPI, "épreuve riso (noir)", path.join(dir, "noir"))),
     ]);
+    const [pinkFiles, blackFiles] = drawn.map((result) => {
+      if (result.status === "rejected") throw result.reason;
+      return result.value;
+    });
     const proof: Uint8Array[] = [];
     for (let first = 0; first < pinkFiles.length; first += PROOF_BATCH) {
       const batch = pinkFiles.slice(first, first + PROOF_BATCH).map(async (file, k) => {
