@@ -650,6 +650,14 @@ describe("reproducibility", () => {
     expect(served.querySelector("head")!.toString()).toBe(built.querySelector("head")!.toString());
     // A document without a body is served as it is.
     expect(inPagedTemplate("<p>rien</p>")).toBe("<p>rien</p>");
+    // Paged.js and the handlers come after the template, in that order, so they load with the document.
+    const withScripts = parseHtml(inPagedTemplate(html, ["/a.js", "/b.js"])).querySelector("body")!;
+    expect(withScripts.children.map((element) => [element.rawTagName, element.getAttribute("data-ref") ?? element.getAttribute("src")])).toEqual([
+      ["template", "pagedjs-content"],
+      ["script", "/a.js"],
+      ["script", "/b.js"],
+    ]);
+    expect(withScripts.querySelector("template")!.innerHTML).toBe(built.querySelector("body")!.innerHTML);
   });
 
   it("renders the same bytes twice", async () => {
