@@ -307,7 +307,8 @@ async function pageWeightRows(siteDir: string): Promise<void> {
   const { serveFolder } = await import("./lib/server.ts");
   const { listFiles } = await import("./lib/site-files.ts");
   const server = await serveFolder(siteDir);
-  const browser = await launchBrowser();
+  // The full browser: it asks for the page's icon, as a reader's does (the headless shell never does).
+  const browser = await launchBrowser({ full: true });
   try {
     const row = (label: string, w: Awaited<ReturnType<typeof pageWeight>>, goal: number, extra = ""): BenchRow => ({
       label,

@@ -34,7 +34,8 @@ export class BrowserNotFoundError extends Error {
 
 /**
  * The path of a Chromium to drive, or an error that says how to get one.
- * `full`: a whole browser, never the headless shell (Lighthouse drives Chrome's own interface).
+ * `full`: a whole browser, never the headless shell (Lighthouse drives Chrome's own interface; a page's
+ * weight counts the icon a reader's browser asks for, which the shell never does).
  */
 export function findChromium(env: NodeJS.ProcessEnv = process.env, { full = false }: { full?: boolean } = {}): string {
   const candidates = full ? FULL_BROWSERS : [...HEADLESS_SHELLS, ...FULL_BROWSERS];
@@ -128,8 +129,9 @@ export function browserFailure(error: unknown, stage: "launch" | "render", what:
   return failure;
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = findChromium();
+/** `full`: a whole browser (findChromium), for what only it does as a reader's does: ask for the page's icon. */
+export async function launchBrowser({ full = false }: { full?: boolean } = {}): Promise<Browser> {
+  const executablePath = findChromium(process.env, { full });
   const limitMs = timeLimitMs("ZINE_BROWSER_TIMEOUT");
   try {
     return await chromium.launch({ executablePath, args: FLAGS, timeout: limitMs });
