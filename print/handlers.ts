@@ -208,6 +208,30 @@ function atLineStart(overflow: Range): Range {
   return start > 0 && start !== offset ? moved(start) : overflow;
 }
 
+/** The last text of `element` that shows something (not only white space). */
+function lastText(element: Element): Text | null {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let found: Text | null = null;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (node.data.trim()) found = node;
+  }
+  return found;
+}
+
+/** The last paragraph or list item (one with none inside) that ends before the break. */
+function blockBefore(overflow: Range, rendered: Element): Element | null {
+  const blocks = rendered.querySelectorAll("p, li");
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i];
+    if (block.querySelector("p, li")) continue;
+    const end = document.createRange();
+    end.selectNodeContents(block);
+    end.collapse(false);
+    if (end.compareBoundaryPoints(Range.START_TO_START, overflow) <= 0) return block;
+  }
+  return null;
+}
+
 /**
  * At least 2 lines of a paragraph at the foot of a page (orphans) and at
  * the head of the next (widows): Paged.js ignores the CSS properties, so
@@ -223,11 +247,75 @@ class KeepTwoLines extends Paged.Handler {
     chunker.settings.hyphenGlyph = "-";
   }
 
+  /** The parsed content Paged.js lays out: what a part (a chapter…) holds in all, to tell where it ends. */
+  source: DocumentFragment | undefined;
+
+  afterParsed(content: DocumentFragment): void {
+    this.source = content;
+  }
+
   onOverflow(found: Range | undefined, rendered: Element, bounds: DOMRect): Range | undefined {
     if (!found) return;
     const start = atLineStart(found);
-    const moved = this.keepTwoLines(start, rendered, bounds);
+    const moved = this.keepTwoLines(start, rendered, bounds) || this.fillLastPage(start, rendered, bounds);
     return moved ? atLineStart(moved) : start;
+  }
+
+  /**
+   * A part (a chapter, the introduction: each ends with a page break) never
+   * ends on a page that holds a single line of it: a short last paragraph
+   * alone on a page reads as a page left over (the end of « Marseille,
+   * laboratoire » was one line on page 12). The break moves up so that two
+   * lines of the paragraph before come along (as KeepTwoLines would carry
+   * them), or the whole paragraph when it has fewer than four on this page.
+   * Only text after the break: a picture or a table there fills the page.
+   */
+  fillLastPage(overflow: Range, rendered: Element, bounds: DOMRect): Range | undefined {
+    const rest = document.createRange();
+    rest.setStart(overflow.startContainer, overflow.startOffset);
+    rest.setEnd(rendered, rendered.childNodes.length);
+    if (rest.cloneContents().querySelector("img, svg, figure, table, hr")) return;
+    const linesAfter = linesOf(rest, bounds).length;
+    if (linesAfter === 0 || linesAfter >= MIN_LINES) return;
+    if (!this.endsPart(overflow, rendered)) return;
+    const block = blockBefore(overflow, rendered);
+    if (!block) return;
+    const whole = document.createRange();
+    whole.selectNodeContents(block);
+    const lines = linesOf(whole, bounds).filter((l) => l.column === 0);
+    if (!lines.length) return;
+    const moved = document.createRange();
+    moved.setEnd(rest.endContainer, rest.endOffset);
+    if (lines.length >= 2 * MIN_LINES) {
+      const at = positionAtLine(block, lines[lines.length - MIN_LINES].top, rest);
+      if (!at) return;
+      moved.setStart(at.node, at.offset);
+      return moved;
+    }
+    // Too short to split: the whole paragraph, with a heading that introduces it, unless that would empty the page.
+    let first: Element = block;
+    while (first.previousElementSibling && (first.previousElementSibling.getAttribute("data-break-after") === "avoid" || getComputedStyle(first.previousElementSibling).breakAfter === "avoid")) {
+      first = first.previousElementSibling;
+    }
+    const top = first.getClientRects()[0];
+    if (!top || top.top - bounds.top < 2) return;
+    moved.setStartBefore(first);
+    return moved;
+  }
+
+  /** Everything of the part the break falls in is on this page or after the break: the part ends here. */
+  endsPart(overflow: Range, rendered: Element): boolean {
+    let node: Node | null = overflow.startContainer;
+    let part: Element | null = null;
+    for (; node && node !== rendered; node = node.parentNode) {
+      if (node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute("data-ref")) part = node as Element;
+    }
+    if (!part || !this.source) return false;
+    const original = this.source.querySelector(`[data-ref="${part.getAttribute("data-ref")}"]`);
+    if (!original) return false;
+    const last = lastText(part);
+    const originalLast = lastText(original);
+    return !!last && !!originalLast && last.data === originalLast.data && last.parentElement?.getAttribute("data-ref") === originalLast.parentElement?.getAttribute("data-ref");
   }
 
   keepTwoLines(overflow: Range, rendered: Element, bounds: DOMRect): Range | undefined {

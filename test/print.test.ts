@@ -216,6 +216,16 @@ describe("the A5 zine", () => {
     expect(a5.overflows).toEqual([]);
   });
 
+  it("never ends a chapter on a page that holds a single line of it", () => {
+    // Between the running head and the folio, every page but the covers and the notes pages holds two lines or more
+    // (the end of « Marseille, laboratoire » was one line alone on page 12).
+    for (let n = 2; n < a5Pages.length; n++) {
+      const lines = a5Pages[n - 1].split("\n").filter((l) => l.trim());
+      if (/^\s*Notes/.test(lines[0] ?? "") || /^\s*Notes/.test(lines[1] ?? "")) continue;
+      expect(lines.length, `page ${n} : ${lines.join(" / ")}`).toBeGreaterThanOrEqual(4);
+    }
+  });
+
   it("sets footnotes at the foot of the page that calls them", () => {
     const page = a5Pages.find((p) => /Tranquillité Urbaine/.test(p));
     expect(page).toBeDefined();
