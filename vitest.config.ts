@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // The caller's SOURCE_DATE_EPOCH, ZINE_DIR or ZINE_OUTPUT never reach a test (see the file).
+    // The caller's SOURCE_DATE_EPOCH, ZINE_* and ELEVENTY_* settings never reach a test (see the file).
     setupFiles: ["test/setup-env.ts"],
     // Eleventy imports eleventy.config.ts itself, outside vitest's loader: give workers tsx.
     execArgv: ["--import", "tsx"],
