@@ -218,6 +218,16 @@ function lastText(element: Element): Text | null {
   return found;
 }
 
+/** Where `block` starts with what keeps with it: the headings before it (break-after: avoid), or itself. */
+function withItsHeading(block: Element): Element {
+  let first = block;
+  // (Paged.js moves break-* from the CSS into data-break-* attributes.)
+  while (first.previousElementSibling && (first.previousElementSibling.getAttribute("data-break-after") === "avoid" || getComputedStyle(first.previousElementSibling).breakAfter === "avoid")) {
+    first = first.previousElementSibling;
+  }
+  return first;
+}
+
 /** The last paragraph or list item (one with none inside) that ends before the break. */
 function blockBefore(overflow: Range, rendered: Element): Element | null {
   const blocks = rendered.querySelectorAll("p, li");
@@ -293,10 +303,7 @@ class KeepTwoLines extends Paged.Handler {
       return moved;
     }
     // Too short to split: the whole paragraph, with a heading that introduces it, unless that would empty the page.
-    let first: Element = block;
-    while (first.previousElementSibling && (first.previousElementSibling.getAttribute("data-break-after") === "avoid" || getComputedStyle(first.previousElementSibling).breakAfter === "avoid")) {
-      first = first.previousElementSibling;
-    }
+    const first = withItsHeading(block);
     const top = first.getClientRects()[0];
     if (!top || top.top - bounds.top < 2) return;
     moved.setStartBefore(first);
@@ -361,11 +368,7 @@ class KeepTwoLines extends Paged.Handler {
     // (Its first line, not its box: a box split over columns starts at the top.)
     if (linesBefore[0].top - bounds.top < 2) return;
     // A heading (break-after: avoid) stays with the paragraph it introduces.
-    let first: Element = block;
-    // (Paged.js moves break-* from the CSS into data-break-* attributes.)
-    while (first.previousElementSibling && (first.previousElementSibling.getAttribute("data-break-after") === "avoid" || getComputedStyle(first.previousElementSibling).breakAfter === "avoid")) {
-      first = first.previousElementSibling;
-    }
+    let first = withItsHeading(block);
     const firstRect: DOMRect | undefined = first.getClientRects()[0];
     if (first !== block && firstRect && firstRect.top - bounds.top < 2) first = block;
     moved.setStartBefore(first);
