@@ -53,7 +53,8 @@ export type Ink = (typeof INKS)[number];
  * The order the drums are cut from the print: the black first, its proof
  * pages take longest to draw (all the text and the plates), and each drum is
  * drawn for the proof as soon as it is cut, while the pink is cut and the
- * files are checked. The proof no longer ends the print stage: 0,1 s on our zine.
+ * files are checked. The proof is still the last work of the stage (measured:
+ * it ends 60–65 ms after the last check), but it no longer waits for both drums.
  */
 export const CUT_ORDER: readonly Ink[] = ["noir", "rose"];
 
