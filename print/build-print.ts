@@ -337,7 +337,7 @@ export async function buildPrint(outputDir: string, options: PrintOptions = {}):
         step(
           `  ${f.file} : ${f.pages} p.${f.multiple === 4 ? ` (${f.pages / 4} × 4)` : ""}, feuille ${f.sheetMm.widthMm} × ${f.sheetMm.heightMm} mm, ${formatBytes(f.bytes)}, ` +
             `${embedded}/${f.fonts.length} polices incorporées, encres ${f.colourSpaces.join(", ") || "aucune"}, trait le plus fin ${decimal(f.thinnestLinePt)} pt, ` +
-            `${count(f.overflows.length, "débordement")}, ${count(f.loneLines.length, "ligne veuve ou orpheline", "lignes veuves ou orphelines")}, ${count(f.warnings.length, "avertissement")} Paged.js`,
+            `${count(f.overflows.length, "débordement")}, ${count(f.loneLines.length, "ligne seule (veuve, orpheline, page creuse)", "lignes seules (veuves, orphelines, pages creuses)")}, ${count(f.warnings.length, "avertissement")} Paged.js`,
         );
       }
       const fontNames = [...new Set(files.flatMap((f) => f.fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, ""))))];

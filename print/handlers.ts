@@ -53,7 +53,7 @@ interface ZineReport {
   pages: number;
   padded: number;
   overflows: { page: number; element: string; text: string; file?: string; sentence?: string }[];
-  loneLines: { page: number; kind: "veuve" | "orpheline"; text: string }[];
+  loneLines: { page: number; kind: "veuve" | "orpheline" | "page creuse"; text: string }[];
   /** For print/layout-checks.ts: each note call and its note; each line that ends on a soft hyphen. */
   notes: { file: string; page: number; notePage: number; call: string; note: string }[];
   hyphens: { file: string; page: number; block: string; line: number; word: string; lastWord: boolean }[];
@@ -128,7 +128,24 @@ class PadToMultiple extends Paged.Handler {
  * the page's right edge is in the next column Paged.js holds back.
  */
 function linesOf(range: Range, bounds: DOMRect): Line[] {
-  const rects = Array.from(range.getClientRects()).filter((r) => r.width >= 1 && r.height >= 1);
+  return inLines(Array.from(range.getClientRects()), bounds);
+}
+
+/** The lines of the text inside `element`: its text's boxes only (a range over whole elements also gives their boxes). */
+function textLinesOf(element: Element, bounds: DOMRect): Line[] {
+  const rects: DOMRect[] = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const probe = document.createRange();
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (!node.data.trim()) continue;
+    probe.selectNodeContents(node);
+    rects.push(...Array.from(probe.getClientRects()));
+  }
+  return inLines(rects, bounds);
+}
+
+function inLines(boxes: DOMRect[], bounds: DOMRect): Line[] {
+  const rects = boxes.filter((r) => r.width >= 1 && r.height >= 1);
   rects.sort((a, b) => {
     const ca = a.left < bounds.right ? 0 : 1;
     const cb = b.left < bounds.right ? 0 : 1;
@@ -621,7 +638,12 @@ class FindOverflows extends Paged.Handler {
   }
 }
 
-/** What KeepTwoLines could not prevent, for the preflight: paragraphs split with one line on a side. */
+/**
+ * What KeepTwoLines could not prevent, for the preflight: paragraphs split
+ * with one line on a side, and pages that hold a single line of text and
+ * nothing else (a part's end that fillLastPage could not fill: after a
+ * heading, a picture…), notes pages aside.
+ */
 class FindLoneLines extends Paged.Handler {
   afterRendered(pages: PagedPage[]): void {
     report.loneLines = [];
@@ -629,6 +651,11 @@ class FindLoneLines extends Paged.Handler {
       const area = page.element.querySelector(".pagedjs_page_content");
       if (!area) return;
       const bounds = area.getBoundingClientRect();
+      // The whole page area: a line with notes under it is not a page left over.
+      const whole = page.element.querySelector(".pagedjs_area") || area;
+      if (!page.element.classList.contains("pagedjs_notes_page") && !whole.querySelector("img, svg, figure, table, hr")) {
+        if (textLinesOf(whole, bounds).length === 1) report.loneLines.push({ page: index + 1, kind: "page creuse", text: (whole.textContent || "").replace(/\u00AD/g, "").trim().slice(0, 50) });
+      }
       const split = area.querySelectorAll("p[data-split-from], p[data-split-to], li[data-split-from], li[data-split-to]");
       for (let i = 0; i < split.length; i++) {
         const range = document.createRange();

@@ -31,7 +31,8 @@ export interface Overflow {
 /** A paragraph split with a single line on one page (what KeepTwoLines could not avoid). */
 export interface LoneLine {
   page: number;
-  kind: "veuve" | "orpheline";
+  /** « page creuse »: a page that holds that one line and nothing else. */
+  kind: "veuve" | "orpheline" | "page creuse";
   text: string;
 }
 

@@ -34,7 +34,7 @@ const report = JSON.parse(fs.readFileSync(path.join(output, PREFLIGHT_FILE), "ut
   files: { file: string; pages: number; overflows: unknown[]; loneLines: unknown[]; warnings: string[] }[];
 };
 for (const f of report.files) {
-  console.log(`${f.file} : ${f.pages} p., ${f.overflows.length} débordement, ${f.loneLines.length} ligne veuve ou orpheline, ${f.warnings.length} avertissement`);
+  console.log(`${f.file} : ${f.pages} p., ${f.overflows.length} débordement, ${f.loneLines.length} ligne(s) seule(s) (veuve, orpheline, page creuse), ${f.warnings.length} avertissement`);
   for (const w of f.warnings) console.log(`  ${w}`);
 }
 console.log(`Zine généré de ${pages} pages (graine ${seed}) construit en ${seconds} s ; dossier : ${dir}`);

@@ -210,7 +210,7 @@ describe("the A5 zine", () => {
     for (const url of urls) expect(text, url).toContain(squash(url));
   });
 
-  it("leaves no paragraph with a single line at the foot or head of a page", () => {
+  it("leaves no paragraph with a single line at the foot or head of a page, and no page that holds a single line", () => {
     const a5 = summary.files.find((f) => f.key === "lecture")!;
     expect(a5.loneLines).toEqual([]);
     expect(a5.overflows).toEqual([]);

@@ -74,6 +74,12 @@ function chapterStarts(): number[] {
   });
 }
 
+it("leaves no line alone, as the preflight reads the layout: no paragraph split with one line on a side, no page that holds a single line", () => {
+  expect(build.exitCode).toBe(0);
+  const report = JSON.parse(fs.readFileSync(path.join(site, "imprimer", "preflight.json"), "utf8")) as { files: { key: string; loneLines: unknown[] }[] };
+  expect(report.files.find((f) => f.key === "lecture")!.loneLines).toEqual([]);
+});
+
 it("builds a 40-page zine with no overflow (the preflight refuses one)", () => {
   expect(build.exitCode, build.stderr).toBe(0);
   expect(pageCount).toBeGreaterThanOrEqual(36);
