@@ -162,7 +162,7 @@ function linesWithoutNotes(range: Range, bounds: DOMRect): Line[] {
     if (!range.intersectsNode(node) || (node.parentElement && node.parentElement.closest(NOTE))) continue;
     const start = node === range.startContainer ? range.startOffset : 0;
     const end = node === range.endContainer ? range.endOffset : node.length;
-    // Punctuation after a note (« public¹,². ») lines up after it while the note is inline, not once it has moved.
+    // Punctuation after a note (« mot¹,². ») lines up after it while the note is inline, not once it has moved.
     if (!/[\p{L}\p{N}]/u.test(node.data.slice(start, end))) continue;
     probe.setStart(node, start);
     probe.setEnd(node, end);
@@ -321,8 +321,8 @@ class KeepTwoLines extends Paged.Handler {
   /**
    * A part (a chapter, the introduction: each ends with a page break) never
    * ends on a page that holds a single line of it: a short last paragraph
-   * alone on a page reads as a page left over (the end of « Marseille,
-   * laboratoire » was one line on page 12). The break moves up so that two
+   * alone on a page reads as a page left over (a chapter's one-line last
+   * paragraph, test/print.test.ts). The break moves up so that two
    * lines of the paragraph before come along (as KeepTwoLines would carry
    * them), or the whole paragraph when it has fewer than four on this page.
    * Only text after the break: a picture or a table there fills the page.

@@ -126,7 +126,7 @@ export function joinNames(names: string[], lang: Language): string {
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")}${and}${names.at(-1)}`;
 }
 
-/** « de Claire Richard », « d’Alice », « by Alice » (source.de in the table). */
+/** « de Camille Martin », « d’Alice », « by Alice » (source.de in the table). */
 function byAuthors(authors: string, lang: Language): string {
   return text("source.de", { auteurs: authors }, lang);
 }

@@ -5,7 +5,7 @@
  *
  * French: « » with thin no-break spaces inside, a thin no-break space before
  * ; ! ? and %, a no-break space before :, typographic apostrophes, a number
- * never parted from its unit or noun (369 éditions, 148 × 210 mm), ordinals
+ * never parted from its unit or noun (12 éditions, 148 × 210 mm), ordinals
  * and centuries (1er, 3e, XXe) marked so HTML can raise them.
  * English: curly quotes “ ” and apostrophes ’, numbers kept with their unit.
  */
@@ -25,7 +25,7 @@ const URL_LIKE = /(\S*(?::\/\/|www\.)\S*)/u;
 
 /**
  * Spaces a number keeps with what follows or precedes it, in every language:
- * 369 éditions, 7 milliards, 148 × 210 mm, 10 000, n° 2010. (A year followed by
+ * 12 éditions, 7 milliards, 148 × 210 mm, 10 000, n° 2010. (A year followed by
  * a word is kept with it too: a line may break elsewhere.)
  */
 function numberSpacing(text: string): string {
@@ -35,7 +35,7 @@ function numberSpacing(text: string): string {
       .replace(/(?<=(?:^|[^\d.,])\d{1,3}) (?=\d{3}(?!\d))/gu, NNBSP)
       // 148 × 210: the sign stays with both numbers.
       .replace(/(?<=\d)[ \u00A0]*×[ \u00A0]*(?=\d)/gu, `${NBSP}×${NBSP}`)
-      // A number and its unit or noun: 369 éditions, 3 mm, 204,7 Ko (not a name's digits: A4 ou).
+      // A number and its unit or noun: 12 éditions, 3 mm, 204,7 Ko (not a name's digits: A4 ou).
       .replace(/(?<=(?<![\p{L}\p{N}_-])\d[\d,.\u202F]*) (?=[\p{L}°€$£])/gu, NBSP)
       // n° 12, p. 4
       .replace(/(?<=\b(?:n°|N°|p\.|pp\.|no\.|No\.)) (?=\d)/gu, NBSP)
