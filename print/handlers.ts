@@ -131,39 +131,34 @@ function linesOf(range: Range, bounds: DOMRect): Line[] {
   return inLines(Array.from(range.getClientRects()), bounds);
 }
 
-/** The lines of the text inside `element`: its text's boxes only (a range over whole elements also gives their boxes). */
-function textLinesOf(element: Element, bounds: DOMRect): Line[] {
-  const rects: DOMRect[] = [];
-  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  const probe = document.createRange();
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (!node.data.trim()) continue;
-    probe.selectNodeContents(node);
-    rects.push(...Array.from(probe.getClientRects()));
-  }
-  return inLines(rects, bounds);
-}
-
 /**
- * The lines of `range` without the notes it holds: a note still inline
- * (its call past the page, in the column Paged.js holds back, before
- * Paged.js moves it to the foot of a page) lays its own text out there, and
- * counted as lines of the paragraph it let a lone last line pass for three
- * (generated zine, seed 3, page 18: the line, the note, the full stop after it).
+ * The lines of the text in `range`, from its text's own boxes: a range over
+ * whole elements also gives their boxes, and a paragraph's box spans all its
+ * lines (it made a whole page count as one line). `withoutNotes`: nor the
+ * notes it holds. A note still inline (its call past the page, in the column
+ * Paged.js holds back, before Paged.js moves it to the foot of a page) lays
+ * its own text out there, and counted as lines of the paragraph it let a
+ * lone last line pass for three (generated zine, seed 3, page 18: the line,
+ * the note, the full stop after it).
  */
-function linesWithoutNotes(range: Range, bounds: DOMRect): Line[] {
+function textLines(range: Range, bounds: DOMRect, withoutNotes = false): Line[] {
   const root = range.commonAncestorContainer;
   const holder = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
-  if (!holder || !holder.querySelector(NOTE)) return linesOf(range, bounds);
+  if (!holder) return [];
   const rects: DOMRect[] = [];
   const walker = document.createTreeWalker(holder, NodeFilter.SHOW_TEXT);
   const probe = document.createRange();
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (!range.intersectsNode(node) || (node.parentElement && node.parentElement.closest(NOTE))) continue;
+    if (!range.intersectsNode(node)) continue;
     const start = node === range.startContainer ? range.startOffset : 0;
     const end = node === range.endContainer ? range.endOffset : node.length;
-    // Punctuation after a note (« mot¹,². ») lines up after it while the note is inline, not once it has moved.
-    if (!/[\p{L}\p{N}]/u.test(node.data.slice(start, end))) continue;
+    const text = node.data.slice(start, end);
+    if (!text.trim()) continue;
+    if (withoutNotes) {
+      if (node.parentElement && node.parentElement.closest(NOTE)) continue;
+      // Punctuation after a note (« mot¹,². ») lines up after it while the note is inline, not once it has moved.
+      if (!/[\p{L}\p{N}]/u.test(text)) continue;
+    }
     probe.setStart(node, start);
     probe.setEnd(node, end);
     rects.push(...Array.from(probe.getClientRects()));
@@ -332,7 +327,7 @@ class KeepTwoLines extends Paged.Handler {
     rest.setStart(overflow.startContainer, overflow.startOffset);
     rest.setEnd(rendered, rendered.childNodes.length);
     if (rest.cloneContents().querySelector("img, svg, figure, table, hr")) return;
-    const linesAfter = linesOf(rest, bounds).length;
+    const linesAfter = textLines(rest, bounds, true).length;
     if (linesAfter === 0 || linesAfter >= MIN_LINES) return;
     if (!this.endsPart(overflow, rendered)) return;
     const block = blockBefore(overflow, rendered);
@@ -385,7 +380,7 @@ class KeepTwoLines extends Paged.Handler {
     after.setStart(overflow.startContainer, overflow.startOffset);
     after.setEnd(block, block.childNodes.length);
     const linesBefore = linesOf(before, bounds).filter((l) => l.column === 0);
-    let linesAfter = linesWithoutNotes(after, bounds);
+    let linesAfter = textLines(after, bounds, true);
     // Chromium reports the first letter after a soft-hyphen wrap on the line above (see atLineStart):
     // from a break at a line start, that line looked like one more line after the break, and a
     // lone line on the next page passed for two. At a line start, the line above stays on this page.
@@ -684,7 +679,9 @@ class FindLoneLines extends Paged.Handler {
       // The whole page area: a line with notes under it is not a page left over.
       const whole = page.element.querySelector(".pagedjs_area") || area;
       if (!page.element.classList.contains("pagedjs_notes_page") && !whole.querySelector("img, svg, figure, table, hr")) {
-        if (textLinesOf(whole, bounds).length === 1) report.loneLines.push({ page: index + 1, kind: "page creuse", text: (whole.textContent || "").replace(/\u00AD/g, "").trim().slice(0, 50) });
+        const all = document.createRange();
+        all.selectNodeContents(whole);
+        if (textLines(all, bounds).length === 1) report.loneLines.push({ page: index + 1, kind: "page creuse", text: (whole.textContent || "").replace(/\u00AD/g, "").trim().slice(0, 50) });
       }
       const split = area.querySelectorAll("p[data-split-from], p[data-split-to], li[data-split-from], li[data-split-to]");
       for (let i = 0; i < split.length; i++) {
