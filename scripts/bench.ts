@@ -164,14 +164,21 @@ function siteBuild(output: string, cache: string, env: Record<string, string> = 
   return run(command, [...args, ...extra], { env: { ZINE_OUTPUT: output, ZINE_CACHE: cache, ...env }, firstLine: /site :/ });
 }
 
+/** Median wall and CPU time of a list of runs, and both as the table writes them. */
+const wallOf = (list: Run[]): number => median(list.map((r) => r.wall));
+const cpuOf = (list: Run[]): number => median(list.map((r) => r.cpu));
+const seconds = (value: number): string => `${(value / 1000).toFixed(2).replace(".", ",")} s`;
+const withCpu = (list: Run[]): string => (GNU_TIME ? `${ms(wallOf(list))} (CPU ${seconds(cpuOf(list))})` : ms(wallOf(list)));
+
 /** The site stage against the floor, alternated run by run so both see the same load. */
-async function siteRows(): Promise<string> {
+async function siteRows(): Promise<{ site: string; cache: string }> {
   const floors: Run[] = [];
   const colds: Run[] = [];
   const warms: Run[] = [];
   const forced: Run[] = [];
   const startups: number[] = [];
   let lastOutput = "";
+  let lastCache = "";
   for (let i = 0; i < runs; i++) {
     note(`site ${i + 1}/${runs}`);
     floors.push(await floorRun());
@@ -186,19 +193,70 @@ async function siteRows(): Promise<string> {
     // The same, every page rendered again (--force): what the up-to-date check spares, and any edit costs.
     forced.push(mustSucceed("npm run build:site -- --force", await siteBuild(output, cache, {}, ["--force"])));
     lastOutput = output;
+    lastCache = cache;
   }
-  const wall = (list: Run[]) => median(list.map((r) => r.wall));
-  const cpu = (list: Run[]) => median(list.map((r) => r.cpu));
-  const seconds = (value: number) => `${(value / 1000).toFixed(2).replace(".", ",")} s`;
-  const floor = wall(floors);
-  const withCpu = (list: Run[]) => (GNU_TIME ? `${ms(wall(list))} (CPU ${seconds(cpu(list))})` : ms(wall(list)));
+  const floor = wallOf(floors);
   const reference = `${withCpu(floors)} (Eleventy seul, 1 page)`;
-  const ratios = (list: Run[]) => ({ ratio: wall(list) / floor, ratioCpu: GNU_TIME ? cpu(list) / cpu(floors) : undefined });
+  const ratios = (list: Run[]) => ({ ratio: wallOf(list) / floor, ratioCpu: GNU_TIME ? cpuOf(list) / cpuOf(floors) : undefined });
   rows.push({ label: "démarrage (lancement → 1re étape)", value: ms(median(startups)), reference: `${ms(floor)} (Eleventy seul, 1 page)`, ratio: median(startups) / floor });
   rows.push({ label: "build:site à froid (cache vide)", value: withCpu(colds), reference, ...ratios(colds), goal: "≤ 2" });
   rows.push({ label: "build:site, rien de changé", value: withCpu(warms), reference, ...ratios(warms), goal: "≤ 1,3" });
   rows.push({ label: "build:site --force (cache plein, tout refait)", value: withCpu(forced), reference, ...ratios(forced) });
-  return lastOutput;
+  return { site: lastOutput, cache: lastCache };
+}
+
+/**
+ * Where a cold site build's time goes, measured rather than guessed: the
+ * build into a new folder with every cache full (nothing to draw, cut or
+ * compile: what rendering the site costs by itself), then with one folder of
+ * the content cache emptied at a time (what that kind of work adds to a cold
+ * build), all alternated run by run with the floor.
+ */
+async function coldCostRows(filled: string): Promise<void> {
+  const kinds = fs
+    .readdirSync(filled, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  /** A copy of the filled cache, without one kind's folder. */
+  const cacheWithout = (kind?: string): string => {
+    const copy = fs.mkdtempSync(path.join(work, "cache-"));
+    fs.cpSync(filled, copy, { recursive: true, filter: (source) => path.relative(filled, source).split(path.sep)[0] !== kind });
+    return copy;
+  };
+  const build = async (label: string, kind?: string): Promise<Run> => {
+    const cache = cacheWithout(kind);
+    const output = fs.mkdtempSync(path.join(work, "sortie-"));
+    try {
+      return mustSucceed(label, await siteBuild(path.join(output, "_site"), cache));
+    } finally {
+      fs.rmSync(cache, { recursive: true, force: true });
+      fs.rmSync(output, { recursive: true, force: true });
+    }
+  };
+  const floors: Run[] = [];
+  const full: Run[] = [];
+  const without = new Map<string, Run[]>(kinds.map((kind) => [kind, []]));
+  for (let i = 0; i < runs; i++) {
+    note(`coût à froid, cache par cache ${i + 1}/${runs}`);
+    floors.push(await floorRun());
+    full.push(await build("npm run build:site (cache plein, dossier neuf)"));
+    for (const kind of kinds) without.get(kind)!.push(await build(`npm run build:site (cache « ${kind} » vide)`, kind));
+  }
+  rows.push({
+    label: "build:site, cache plein, dossier neuf (rien à dessiner ni découper)",
+    value: withCpu(full),
+    reference: `${withCpu(floors)} (Eleventy seul, 1 page)`,
+    ratio: wallOf(full) / wallOf(floors),
+    ratioCpu: GNU_TIME ? cpuOf(full) / cpuOf(floors) : undefined,
+  });
+  const added = kinds
+    .map((kind) => ({ kind, wall: wallOf(without.get(kind)!) - wallOf(full), cpu: cpuOf(without.get(kind)!) - cpuOf(full) }))
+    .sort((a, b) => (GNU_TIME ? b.cpu - a.cpu : b.wall - a.wall));
+  const signed = (value: number): string => `${value < 0 ? "−" : "+"}${ms(Math.abs(value))}`;
+  for (const { kind, wall, cpu } of added) {
+    rows.push({ label: `à froid : ce que le cache « ${kind} » épargne`, value: GNU_TIME ? `${signed(wall)} (CPU ${signed(cpu)})` : signed(wall), reference: "build:site avec ce seul dossier du cache vide, moins cache plein" });
+  }
 }
 
 /** A copy of the project to edit (node_modules linked), without build output or tests. */
@@ -342,8 +400,12 @@ async function printRows(): Promise<void> {
   const output = path.join(work, "complet", "_site");
   const [command, args] = npmScript("build");
   const result = mustSucceed("npm run build", await run(command, args, { env: { ZINE_OUTPUT: output, ZINE_CACHE: path.join(work, "cache-complet") }, sampleMemory: true }));
-  const buildRow: BenchRow = { label: "npm run build (site + PDF)", value: ms(result.wall), reference: `mémoire max ${(result.peakRss / 2 ** 20).toFixed(0)} Mo` };
+  const buildRow: BenchRow = { label: "npm run build (site + PDF), cache vide", value: ms(result.wall), reference: `mémoire max ${(result.peakRss / 2 ** 20).toFixed(0)} Mo` };
   rows.push(buildRow);
+  // Again into a new folder, the content cache the first build filled: every page and PDF made again, nothing drawn or cut.
+  const again = mustSucceed("npm run build (cache plein)", await run(command, args, { env: { ZINE_OUTPUT: path.join(work, "complet-2", "_site"), ZINE_CACHE: path.join(work, "cache-complet") } }));
+  const againRow: BenchRow = { label: "npm run build (site + PDF), cache plein", value: ms(again.wall), reference: "" };
+  rows.push(againRow);
   note("impression et WeasyPrint");
   const { benchPrint, printBenchRows } = await import("../print/bench-print.ts");
   const bench = await benchPrint(output, runs);
@@ -352,6 +414,9 @@ async function printRows(): Promise<void> {
     buildRow.reference += `, WeasyPrint (A5 seul) ${ms(bench.weasyprintSeconds * 1000)}`;
     buildRow.ratio = result.wall / (bench.weasyprintSeconds * 1000);
     buildRow.goal = "≤ 2 × WeasyPrint";
+    againRow.reference = `WeasyPrint (A5 seul) ${ms(bench.weasyprintSeconds * 1000)}`;
+    againRow.ratio = again.wall / (bench.weasyprintSeconds * 1000);
+    againRow.goal = "≤ 2 × WeasyPrint";
   }
 }
 
@@ -405,7 +470,8 @@ function printTable(): void {
 
 try {
   console.log(`bench sur ${os.cpus().length} cœurs (partagés), Node ${process.version}, ${runs} passes alternées`);
-  const site = await siteRows();
+  const { site, cache } = await siteRows();
+  await coldCostRows(cache);
   await pageWeightRows(site);
   await saveToPageRow();
   await saveToPageRow(true);
