@@ -23,8 +23,15 @@ import { listFiles } from "./site-files.ts";
 /** Top-level folders of the project that no build reads: the tests, outputs, caches, installed packages. */
 const NOT_INPUTS = new Set([".git", ".build", ".cache", "node_modules", "test", "test-output", "_site"]);
 
-/** The settings a build reads from the environment (all of ours start with ZINE_; Eleventy's with ELEVENTY_). */
-const SETTING = /^(ZINE_|ELEVENTY_)|^(SOURCE_DATE_EPOCH|NODE_ENV|TZ|LANG|LC_ALL)$/;
+/**
+ * The settings a build is given through the environment: all of ours start
+ * with ZINE_, Eleventy's with ELEVENTY_, and SOURCE_DATE_EPOCH. (The tests
+ * clear them, test/setup-env.ts: the caller's shell never changes a build under test.)
+ */
+export const isBuildSetting = (name: string): boolean => /^(ZINE_|ELEVENTY_)/.test(name) || name === "SOURCE_DATE_EPOCH";
+
+/** What a build's output may also depend on in the environment: the process's mode, time zone and locale. */
+const PROCESS_SETTING = /^(NODE_ENV|TZ|LANG|LC_ALL)$/;
 
 /** Input files under `dir` (relative paths, sorted), leaving out `skip`ped absolute folders and logs. */
 function filesUnder(dir: string, skip: Set<string>, topLevelSkip: Set<string>): string[] {
@@ -55,7 +62,7 @@ export function inputsKey(outputDir: string, command: string[], env: NodeJS.Proc
   const cache = cacheFolder(env);
   const skip = new Set([path.resolve(outputDir), path.join(path.dirname(path.resolve(outputDir)), ".build"), ...(cache ? [cache] : [])]);
   add("node", process.version, process.platform, process.arch, ...command);
-  for (const [name, value] of Object.entries(env).filter(([name]) => SETTING.test(name)).sort(([a], [b]) => a.localeCompare(b))) add(name, value ?? "");
+  for (const [name, value] of Object.entries(env).filter(([name]) => isBuildSetting(name) || PROCESS_SETTING.test(name)).sort(([a], [b]) => a.localeCompare(b))) add(name, value ?? "");
   const folders: [string, Set<string>][] = [[path.resolve(root), NOT_INPUTS]];
   const zine = env.ZINE_DIR?.trim();
   if (zine) folders.push([path.resolve(root, zine), new Set([".git", "node_modules"])]);
